@@ -1,0 +1,130 @@
+package dev.newsroom.schemas.topic;
+
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.DeliveryReceipt;
+import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.ModerationCommand;
+import dev.newsroom.schemas.ModerationEvent;
+import dev.newsroom.schemas.PublishedArticle;
+import dev.newsroom.schemas.RawDocument;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.serde.AvroSerde;
+import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one place that knows topic names and their serdes. Names default to DESIGN's and can be overridden per
+ * topic with {@link TopicId#configKey()} in the configuration, or {@link TopicId#environmentVariable()}.
+ * All value serdes share one registry client, so its caches serve the whole service.
+ */
+public final class TopicCatalogue {
+
+    private final Map<TopicId, String> names;
+    private final SchemaRegistryClient registry;
+    private final Map<String, Object> serdeConfig;
+
+    private TopicCatalogue(Map<TopicId, String> names, SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
+        this.names = names;
+        this.registry = registry;
+        this.serdeConfig = Map.copyOf(serdeConfig);
+    }
+
+    /**
+     * @param config   service configuration: topic name overrides and the serde settings
+     *                 ({@code schema.registry.url}, {@code auto.register.schemas} ...)
+     * @param registry the client every serde of this catalogue shares
+     */
+    public static TopicCatalogue of(Map<String, ?> config, SchemaRegistryClient registry) {
+        return of(config, System.getenv(), registry);
+    }
+
+    static TopicCatalogue of(Map<String, ?> config, Map<String, String> environment, SchemaRegistryClient registry) {
+        Map<TopicId, String> names = new EnumMap<>(TopicId.class);
+        for (TopicId id : TopicId.values()) {
+            Object configured = config.get(id.configKey());
+            String fromEnvironment = environment.get(id.environmentVariable());
+            String name = configured != null ? configured.toString()
+                    : fromEnvironment != null ? fromEnvironment : id.defaultName();
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("Topic name for " + id + " (" + id.configKey() + ") is empty");
+            }
+            names.put(id, name.trim());
+        }
+        Map<String, Object> serdeConfig = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (!key.startsWith("newsroom.topic.")) {
+                serdeConfig.put(key, value);
+            }
+        });
+        return new TopicCatalogue(names, registry, serdeConfig);
+    }
+
+    public String name(TopicId id) {
+        return names.get(id);
+    }
+
+    public SchemaRegistryClient registry() {
+        return registry;
+    }
+
+    public Topic<String, RawDocument> raw() {
+        return topic(TopicId.RAW, RawDocument.class);
+    }
+
+    public Topic<String, Article> articles() {
+        return topic(TopicId.ARTICLES, Article.class);
+    }
+
+    public Topic<String, EnrichedArticle> enriched() {
+        return topic(TopicId.ENRICHED, EnrichedArticle.class);
+    }
+
+    public Topic<String, ModerationCommand> moderationCommands() {
+        return topic(TopicId.MODERATION_COMMANDS, ModerationCommand.class);
+    }
+
+    public Topic<String, PublishedArticle> published() {
+        return topic(TopicId.PUBLISHED, PublishedArticle.class);
+    }
+
+    public Topic<String, ModerationEvent> moderationEvents() {
+        return topic(TopicId.MODERATION_EVENTS, ModerationEvent.class);
+    }
+
+    public Topic<String, DeliveryReceipt> deliveries() {
+        return topic(TopicId.DELIVERIES, DeliveryReceipt.class);
+    }
+
+    public Topic<String, DeadLetter> deadLetters() {
+        return topic(TopicId.DEADLETTER, DeadLetter.class);
+    }
+
+    /** The value serde of any topic, for code that handles topics generically (replay, status). */
+    public <V extends SpecificRecord> Serde<V> valueSerde(Class<V> type) {
+        return AvroSerde.specific(type, registry, serdeConfig, false);
+    }
+
+    /** Specs for every topic of the pipeline, with the given partitions and replication factor. */
+    public List<TopicSpec> specs(int partitions, short replicationFactor) {
+        return specs(id -> partitions, replicationFactor);
+    }
+
+    public List<TopicSpec> specs(Function<TopicId, Integer> partitions, short replicationFactor) {
+        return Arrays.stream(TopicId.values())
+                .map(id -> new TopicSpec(name(id), partitions.apply(id), replicationFactor, id.topicConfig()))
+                .toList();
+    }
+
+    private <V extends SpecificRecord> Topic<String, V> topic(TopicId id, Class<V> type) {
+        return new Topic<>(id, name(id), Serdes.String(), valueSerde(type));
+    }
+}

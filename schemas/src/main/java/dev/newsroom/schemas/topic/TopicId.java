@@ -1,0 +1,65 @@
+package dev.newsroom.schemas.topic;
+
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.DeliveryReceipt;
+import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.ModerationCommand;
+import dev.newsroom.schemas.ModerationEvent;
+import dev.newsroom.schemas.PublishedArticle;
+import dev.newsroom.schemas.RawDocument;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Every topic of the pipeline: its default name, the Avro type of its values and how it is kept. Keys are
+ * always plain UTF-8 strings (the article id; on the raw topic the producer's document id).
+ */
+public enum TopicId {
+    RAW("newsroom.raw.v1", RawDocument.class, Map.of()),
+    ARTICLES("newsroom.articles.v1", Article.class, Map.of()),
+    ENRICHED("newsroom.enriched.v1", EnrichedArticle.class, Map.of()),
+    MODERATION_COMMANDS("newsroom.moderation.commands.v1", ModerationCommand.class, Map.of()),
+    /** What is live: one record per article, compacted, so a new site can bootstrap from the beginning. */
+    PUBLISHED("newsroom.published.v1", PublishedArticle.class, Map.of(
+            "cleanup.policy", "compact",
+            "min.compaction.lag.ms", "60000")),
+    MODERATION_EVENTS("newsroom.moderation.events.v1", ModerationEvent.class, Map.of()),
+    DELIVERIES("newsroom.deliveries.v1", DeliveryReceipt.class, Map.of()),
+    /** Kept for 30 days: long enough to notice, fix and re-drive. */
+    DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
+
+    private final String defaultName;
+    private final Class<? extends SpecificRecord> valueType;
+    private final Map<String, String> topicConfig;
+
+    TopicId(String defaultName, Class<? extends SpecificRecord> valueType, Map<String, String> topicConfig) {
+        this.defaultName = defaultName;
+        this.valueType = valueType;
+        this.topicConfig = topicConfig;
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    public Class<? extends SpecificRecord> valueType() {
+        return valueType;
+    }
+
+    /** Broker-side topic settings this topic needs when it is created. */
+    public Map<String, String> topicConfig() {
+        return topicConfig;
+    }
+
+    /** Configuration key that overrides the name, e.g. {@code newsroom.topic.moderation-commands}. */
+    public String configKey() {
+        return "newsroom.topic." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Environment variable that overrides the name, e.g. {@code NEWSROOM_TOPIC_MODERATION_COMMANDS}. */
+    public String environmentVariable() {
+        return "NEWSROOM_TOPIC_" + name();
+    }
+}
