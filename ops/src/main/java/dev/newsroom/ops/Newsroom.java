@@ -1,0 +1,57 @@
+package dev.newsroom.ops;
+
+import dev.newsroom.ops.admin.SchemasCommand;
+import dev.newsroom.ops.admin.TopicsCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+
+/** {@code newsroom}: the pipeline's command line. */
+@Command(name = "newsroom", mixinStandardHelpOptions = true, versionProvider = Newsroom.Version.class,
+        description = "An event-driven content pipeline for newsrooms: ingest, enrich and publish over Kafka.",
+        subcommands = {TopicsCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
+public final class Newsroom {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Newsroom());
+        commandLine.setExecutionExceptionHandler(new ErrorMessages());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    /** Prints what went wrong in one line instead of a stack trace; operators read the message, not the frames. */
+    static final class ErrorMessages implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            PrintWriter err = commandLine.getErr();
+            err.println("newsroom " + commandLine.getCommandName() + ": " + describe(e));
+            if (System.getenv("NEWSROOM_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+
+        private static String describe(Throwable e) {
+            StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                    message.append(": ").append(cause.getMessage());
+                }
+            }
+            return message.toString();
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Newsroom.class.getPackage().getImplementationVersion();
+            return new String[] {"newsroom " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.newsroom.ops.admin;
+
+import dev.newsroom.ops.cli.ConnectionOptions;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicCatalogue;
+import dev.newsroom.schemas.topic.TopicId;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.avro.specific.SpecificData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The Avro contracts as the registry sees them. Registering up front lets production serdes run with
+ * {@code auto.register.schemas=false}, so only a deliberate step can change a contract.
+ */
+@Command(name = "schemas", description = "Print the Avro contracts, register them, or list what the registry holds.",
+        subcommands = {SchemasCommand.Print.class, SchemasCommand.Register.class, SchemasCommand.Status.class})
+public final class SchemasCommand {
+
+    @Command(name = "print", description = "Print the current Avro schema of a topic's values (JSON).")
+    static final class Print implements Callable<Integer> {
+        @Parameters(paramLabel = "TOPIC", description = "One of: ${COMPLETION-CANDIDATES}.")
+        TopicId topic;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(SpecificData.get().getSchema(topic.valueType()).toString(true));
+            return 0;
+        }
+    }
+
+    @Command(name = "register", description = "Register every topic's value schema under <topic>-value.")
+    static final class Register implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SchemaRegistryClient registry = new SchemaRegistryClient(connection.clientConfig());
+            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(), registry);
+            for (TopicId id : TopicId.values()) {
+                String subject = topics.name(id) + "-value";
+                int schemaId = registry.register(subject, SpecificData.get().getSchema(id.valueType()));
+                spec.commandLine().getOut().printf("%-40s id %d%n", subject, schemaId);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Each topic's subject: registered versions and compatibility level.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SchemaRegistryClient registry = new SchemaRegistryClient(connection.clientConfig());
+            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(), registry);
+            PrintWriter out = spec.commandLine().getOut();
+            var subjects = registry.subjects();
+            for (TopicId id : TopicId.values()) {
+                String subject = topics.name(id) + "-value";
+                if (subjects.contains(subject)) {
+                    out.printf("%-40s versions %s, compatibility %s%n", subject, registry.versions(subject),
+                            registry.compatibility(subject));
+                } else {
+                    out.printf("%-40s not registered%n", subject);
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.newsroom.ops.admin;
+
+import dev.newsroom.ops.cli.ConnectionOptions;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicCatalogue;
+import dev.newsroom.schemas.topic.TopicId;
+import dev.newsroom.schemas.topic.TopicProvisioner;
+import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The pipeline's topics: list their names and settings, or create the missing ones. */
+@Command(name = "topics", description = "List or create the pipeline's topics.",
+        subcommands = {TopicsCommand.ListTopics.class, TopicsCommand.CreateTopics.class})
+public final class TopicsCommand {
+
+    @Command(name = "list", description = "Print each topic's role, name (after overrides) and value type.")
+    static final class ListTopics implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(),
+                    new SchemaRegistryClient(connection.schemaRegistryUrl()));
+            PrintWriter out = spec.commandLine().getOut();
+            for (TopicId id : TopicId.values()) {
+                out.printf("%-20s %-34s %-18s %s%n", id.configKey().substring("newsroom.topic.".length()),
+                        topics.name(id), id.valueType().getSimpleName(), id.topicConfig().isEmpty() ? "" : id.topicConfig());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create", description = "Create missing topics and wait until every partition takes writes.")
+    static final class CreateTopics implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+        int partitions;
+        @Option(names = "--replication-factor", defaultValue = "1",
+                description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
+        short replicationFactor;
+        @Option(names = "--timeout", defaultValue = "PT60S", description = "How long to wait (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() {
+            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(),
+                    new SchemaRegistryClient(connection.schemaRegistryUrl()));
+            List<TopicSpec> specs = topics.specs(partitions, replicationFactor);
+            try (Admin admin = Admin.create(connection.clientConfig())) {
+                new TopicProvisioner(admin, timeout).ensure(specs);
+            }
+            specs.forEach(s -> spec.commandLine().getOut().println("ready " + s.name()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.newsroom.ops.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the Kafka cluster and the registry are, shared by every command that talks to them. Defaults point at
+ * the embedded stack of {@code ./newsroom up}; a client config file passes SASL/TLS and other client settings
+ * through unchanged.
+ */
+public final class ConnectionOptions {
+
+    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+    public static final String DEFAULT_REGISTRY = "http://localhost:8081/apis/ccompat/v7";
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}, or $KAFKA_BOOTSTRAP_SERVERS).",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-" + DEFAULT_BOOTSTRAP + "}")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Confluent-compatible schema registry URL (default: ${DEFAULT-VALUE}, or $SCHEMA_REGISTRY_URL).",
+            defaultValue = "${env:SCHEMA_REGISTRY_URL:-" + DEFAULT_REGISTRY + "}")
+    String schemaRegistryUrl;
+
+    @Option(names = "--client-config", paramLabel = "FILE",
+            description = "Properties file with Kafka client and registry settings (SASL, TLS, basic.auth.user.info ...).")
+    Path clientConfig;
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String schemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    /** Client settings: the config file first, then the explicit options on top. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        if (clientConfig != null) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(clientConfig)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read client config " + clientConfig + ": " + e.getMessage(), e);
+            }
+            properties.forEach((key, value) -> config.put(key.toString(), value));
+        }
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("schema.registry.url", schemaRegistryUrl);
+        return config;
+    }
+}
