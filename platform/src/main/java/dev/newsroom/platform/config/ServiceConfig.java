@@ -1,0 +1,207 @@
+package dev.newsroom.platform.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * A service's configuration: built-in defaults, then a properties file, then environment variables, then
+ * explicit overrides, each layer winning over the one before.
+ *
+ * <p>Every key can be set from the environment as {@code NEWSROOM_} plus the key without a leading
+ * {@code newsroom.}, upper-cased, with dots and dashes as underscores: {@code newsroom.management.port} is
+ * {@code NEWSROOM_MANAGEMENT_PORT}, {@code bootstrap.servers} is {@code NEWSROOM_BOOTSTRAP_SERVERS}. The
+ * conventional {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} work too. Kafka client settings
+ * that have no key of their own pass through with a {@code kafka.} prefix ({@code kafka.security.protocol},
+ * env {@code NEWSROOM_KAFKA_SECURITY_PROTOCOL}).
+ */
+public final class ServiceConfig {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    private static final Map<String, String> CONVENTIONAL_ENV = Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP_SERVERS,
+            "SCHEMA_REGISTRY_URL", SCHEMA_REGISTRY_URL);
+
+    private final Map<String, String> values;
+
+    private ServiceConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    public static ServiceConfig load(Map<String, String> defaults, Path file, Map<String, String> environment,
+                                     Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(defaults);
+        if (file != null) {
+            values.putAll(readProperties(file));
+        }
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            String key = keyForEnvironment(entry.getKey(), values);
+            if (key != null) {
+                values.put(key, entry.getValue());
+            }
+        }
+        values.putAll(overrides);
+        return new ServiceConfig(values);
+    }
+
+    public static ServiceConfig of(Map<String, String> values) {
+        return new ServiceConfig(values);
+    }
+
+    /** The environment variable that sets {@code key}. */
+    public static String environmentVariable(String key) {
+        String bare = key.startsWith("newsroom.") ? key.substring("newsroom.".length()) : key;
+        return "NEWSROOM_" + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static String keyForEnvironment(String variable, Map<String, String> known) {
+        if (CONVENTIONAL_ENV.containsKey(variable)) {
+            return CONVENTIONAL_ENV.get(variable);
+        }
+        if (!variable.startsWith("NEWSROOM_")) {
+            return null;
+        }
+        for (String key : known.keySet()) {
+            if (environmentVariable(key).equals(variable)) {
+                return key;
+            }
+        }
+        if (variable.startsWith("NEWSROOM_KAFKA_")) {
+            return KAFKA_PREFIX + variable.substring("NEWSROOM_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        }
+        return null;
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.forEach((k, v) -> values.put(k.toString().trim(), v.toString().trim()));
+        return values;
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    public String require(String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(key, "is required (set it in the configuration file or as "
+                    + environmentVariable(key) + ")");
+        }
+        return value;
+    }
+
+    public String get(String key, String fallback) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public int getInt(String key, int fallback) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public long getLong(String key, long fallback) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public boolean getBoolean(String key, boolean fallback) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigurationException(key, "must be true or false, not '" + value + "'");
+        };
+    }
+
+    /** A duration in ISO 8601 ({@code PT30S}) or as a number with a unit suffix ({@code 30s}, {@code 500ms}, {@code 5m}). */
+    public Duration getDuration(String key, Duration fallback) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return parseDuration(key, value.trim());
+    }
+
+    static Duration parseDuration(String key, String value) {
+        try {
+            if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
+                return Duration.parse(value);
+            }
+            String lower = value.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2).trim()));
+            }
+            long amount = Long.parseLong(lower.substring(0, lower.length() - 1).trim());
+            return switch (lower.charAt(lower.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new ConfigurationException(key, "must be a duration such as PT30S, 30s, 500ms or 5m, not '"
+                    + value + "'");
+        }
+    }
+
+    /** Settings with the given prefix, prefix removed. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                out.put(key.substring(prefix.length()), value);
+            }
+        });
+        return out;
+    }
+
+    public ServiceConfig with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(overrides);
+        return new ServiceConfig(merged);
+    }
+}
