@@ -21,10 +21,13 @@ public enum TopicId {
     ARTICLES("newsroom.articles.v1", Article.class, Map.of()),
     ENRICHED("newsroom.enriched.v1", EnrichedArticle.class, Map.of()),
     MODERATION_COMMANDS("newsroom.moderation.commands.v1", ModerationCommand.class, Map.of()),
-    /** What is live: one record per article, compacted, so a new site can bootstrap from the beginning. */
+    /**
+     * What is live: one record per article, compacted, so a new site can bootstrap from the beginning. Outlets
+     * deliver from it too, so compaction waits a week: an outlet that was down for days still sees every version.
+     */
     PUBLISHED("newsroom.published.v1", PublishedArticle.class, Map.of(
             "cleanup.policy", "compact",
-            "min.compaction.lag.ms", "60000")),
+            "min.compaction.lag.ms", String.valueOf(7L * 24 * 3600 * 1000))),
     MODERATION_EVENTS("newsroom.moderation.events.v1", ModerationEvent.class, Map.of()),
     DELIVERIES("newsroom.deliveries.v1", DeliveryReceipt.class, Map.of()),
     /** Kept for 30 days: long enough to notice, fix and re-drive. */
