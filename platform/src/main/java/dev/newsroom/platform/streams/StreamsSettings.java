@@ -3,6 +3,7 @@ package dev.newsroom.platform.streams;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.deadletter.DeadLetterHandlers;
 import dev.newsroom.schemas.Stage;
+import dev.newsroom.schemas.topic.TopicId;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,6 +46,9 @@ public final class StreamsSettings {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
                 config.get("kafka.auto.offset.reset", "earliest"));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        // Dead letters carry the original record, which may be as large as the raw topic allows.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                TopicId.LARGE_RECORD_BYTES + 64 * 1024);
         DeadLetterHandlers.configure(props, stage);
         return props;
     }

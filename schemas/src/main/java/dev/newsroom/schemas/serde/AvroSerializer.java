@@ -56,6 +56,9 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<Projection, DatumReader<Object>> projections = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    /** Size of the previous record, so the buffer rarely has to grow. */
+    private volatile int lastSize;
 
     private SchemaRegistryClient client;
     private boolean isKey;
@@ -102,9 +105,12 @@ public class AvroSerializer<T> implements Serializer<T> {
             id = latest.id();
             writerSchema = latest.schema();
         } else {
-            id = autoRegister ? client.register(subject, own) : client.idOf(subject, own);
+            // The client's cache is keyed by the schema's JSON, which is costly to render for every record; a
+            // record's schema is usually one shared instance, whose hash Avro caches.
+            id = ids.computeIfAbsent(new SubjectSchema(subject, own),
+                    key -> autoRegister ? client.register(subject, own) : client.idOf(subject, own));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, lastSize));
         ConfluentWireFormat.writeHeader(out, id);
         try {
             Object datum = writerSchema.equals(own) ? data : project(data, own, writerSchema);
@@ -114,6 +120,7 @@ public class AvroSerializer<T> implements Serializer<T> {
             throw new SerializationException("Cannot serialize a " + own.getFullName() + " to topic '" + topic
                     + "' with schema id " + id + " of subject '" + subject + "': " + e.getMessage(), e);
         }
+        lastSize = out.size();
         return out.toByteArray();
     }
 
@@ -126,15 +133,19 @@ public class AvroSerializer<T> implements Serializer<T> {
     }
 
     private DatumWriter<Object> writerFor(Schema schema, Object datum) {
-        boolean specific = datum instanceof SpecificRecord || datum instanceof Enum<?>;
-        GenericData model = specific ? SpecificData.getForClass(datum.getClass()) : GenericData.get();
-        return writers.computeIfAbsent(new WriterKey(schema, model), key -> key.model() instanceof SpecificData data
-                ? new SpecificDatumWriter<>(key.schema(), data)
-                : new GenericDatumWriter<>(key.schema(), key.model()));
+        return writers.computeIfAbsent(new WriterKey(schema, datum.getClass()), key -> {
+            boolean specific = SpecificRecord.class.isAssignableFrom(key.type()) || key.type().isEnum();
+            return specific
+                    ? new SpecificDatumWriter<>(key.schema(), SpecificData.getForClass(key.type()))
+                    : new GenericDatumWriter<>(key.schema(), GenericData.get());
+        });
     }
 
-    /** The data model matters: generated classes carry their own logical-type conversions. */
-    private record WriterKey(Schema schema, GenericData model) {
+    /** The datum's class decides the data model: generated classes carry their own logical-type conversions. */
+    private record WriterKey(Schema schema, Class<?> type) {
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
     }
 
     private record Projection(Schema from, Schema to) {

@@ -17,7 +17,8 @@ import org.apache.avro.specific.SpecificRecord;
  * always plain UTF-8 strings (the article id; on the raw topic the producer's document id).
  */
 public enum TopicId {
-    RAW("newsroom.raw.v1", RawDocument.class, Map.of()),
+    /** Takes documents up to 32 MiB, so that oversized ones reach ingest and become dead letters with a reason. */
+    RAW("newsroom.raw.v1", RawDocument.class, Map.of("max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES))),
     ARTICLES("newsroom.articles.v1", Article.class, Map.of()),
     ENRICHED("newsroom.enriched.v1", EnrichedArticle.class, Map.of()),
     MODERATION_COMMANDS("newsroom.moderation.commands.v1", ModerationCommand.class, Map.of()),
@@ -30,8 +31,13 @@ public enum TopicId {
             "min.compaction.lag.ms", String.valueOf(7L * 24 * 3600 * 1000))),
     MODERATION_EVENTS("newsroom.moderation.events.v1", ModerationEvent.class, Map.of()),
     DELIVERIES("newsroom.deliveries.v1", DeliveryReceipt.class, Map.of()),
-    /** Kept for 30 days: long enough to notice, fix and re-drive. */
-    DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
+    /** Kept for 30 days: long enough to notice, fix and re-drive; as large as raw, since it carries raw records. */
+    DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of(
+            "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+            "max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES)));
+
+    /** Largest record the raw and dead-letter topics accept (producers writing them need max.request.size this big). */
+    public static final int LARGE_RECORD_BYTES = 32 * 1024 * 1024;
 
     private final String defaultName;
     private final Class<? extends SpecificRecord> valueType;
