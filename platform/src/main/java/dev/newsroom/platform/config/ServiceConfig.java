@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,14 +45,27 @@ public final class ServiceConfig {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
-    public static ServiceConfig load(Map<String, String> defaults, Path file, Map<String, String> environment,
+    /**
+     * @param settings the keys the service understands: their defaults apply, and environment variables map onto
+     *                 them (and onto any key the file sets)
+     */
+    public static ServiceConfig load(Collection<Setting> settings, Path file, Map<String, String> environment,
                                      Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(defaults);
+        Map<String, String> values = new HashMap<>();
+        Set<String> known = new HashSet<>();
+        for (Setting setting : settings) {
+            known.add(setting.key());
+            if (setting.defaultValue() != null && !setting.key().contains("<") && !setting.defaultValue().contains("<")
+                    && !setting.defaultValue().contains(" ")) {
+                values.put(setting.key(), setting.defaultValue());
+            }
+        }
         if (file != null) {
             values.putAll(readProperties(file));
         }
+        known.addAll(values.keySet());
         for (Map.Entry<String, String> entry : environment.entrySet()) {
-            String key = keyForEnvironment(entry.getKey(), values);
+            String key = keyForEnvironment(entry.getKey(), known);
             if (key != null) {
                 values.put(key, entry.getValue());
             }
@@ -68,14 +84,14 @@ public final class ServiceConfig {
         return "NEWSROOM_" + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static String keyForEnvironment(String variable, Map<String, String> known) {
+    private static String keyForEnvironment(String variable, Set<String> known) {
         if (CONVENTIONAL_ENV.containsKey(variable)) {
             return CONVENTIONAL_ENV.get(variable);
         }
         if (!variable.startsWith("NEWSROOM_")) {
             return null;
         }
-        for (String key : known.keySet()) {
+        for (String key : known) {
             if (environmentVariable(key).equals(variable)) {
                 return key;
             }

@@ -1,5 +1,6 @@
 package dev.newsroom.platform.streams;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.deadletter.DeadLetters;
 import dev.newsroom.platform.deadletter.FailureKind;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceRunner implements AutoCloseable {
 
-    public static final String MANAGEMENT_PORT = "newsroom.management.port";
-    public static final String MANAGEMENT_HOST = "newsroom.management.host";
-    public static final String CREATE_TOPICS = "newsroom.topics.create";
-    public static final String TOPIC_PARTITIONS = "newsroom.topic.partitions";
+    public static final String MANAGEMENT_PORT = CommonSettings.MANAGEMENT_PORT;
+    public static final String MANAGEMENT_HOST = CommonSettings.MANAGEMENT_HOST;
+    public static final String CREATE_TOPICS = CommonSettings.CREATE_TOPICS;
+    public static final String TOPIC_PARTITIONS = CommonSettings.TOPIC_PARTITIONS;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);

@@ -1,5 +1,6 @@
 package dev.newsroom.platform.streams;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.deadletter.DeadLetterHandlers;
 import dev.newsroom.schemas.Stage;
@@ -15,8 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Kafka Streams properties for a service, from its configuration. */
 public final class StreamsSettings {
 
-    public static final String STATE_DIR = "newsroom.state.dir";
-    public static final String REPLICATION_FACTOR = "newsroom.replication.factor";
+    public static final String STATE_DIR = CommonSettings.STATE_DIR;
+    public static final String REPLICATION_FACTOR = CommonSettings.REPLICATION_FACTOR;
 
     private StreamsSettings() {
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +23,16 @@ class ServiceConfigTest {
                 newsroom.management.port=9000
                 newsroom.ingest.max-payload-bytes=5000000
                 """);
-        Map<String, String> defaults = Map.of("newsroom.management.port", "8091", "schema.registry.url", "http://d");
+        List<Setting> settings = List.of(new Setting("newsroom.management.port", "8091", "port"),
+                new Setting("schema.registry.url", "http://d", "registry"),
+                new Setting("newsroom.ingest.max-payload-bytes", null, "limit"));
         Map<String, String> env = Map.of(
                 "NEWSROOM_MANAGEMENT_PORT", "9100",
                 "SCHEMA_REGISTRY_URL", "http://env-registry",
                 "NEWSROOM_INGEST_MAX_PAYLOAD_BYTES", "7000000",
                 "PATH", "/usr/bin");
 
-        ServiceConfig config = ServiceConfig.load(defaults, file, env, Map.of("bootstrap.servers", "override:9092"));
+        ServiceConfig config = ServiceConfig.load(settings, file, env, Map.of("bootstrap.servers", "override:9092"));
 
         assertThat(config.get("bootstrap.servers")).isEqualTo("override:9092");
         assertThat(config.getInt("newsroom.management.port", 0)).isEqualTo(9100);
@@ -39,8 +42,18 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aDeclaredSettingCanBeSetFromTheEnvironmentWithoutAFile() {
+        ServiceConfig config = ServiceConfig.load(List.of(new Setting("newsroom.management.port", "8091", "port"),
+                new Setting("newsroom.poller.config", null, "file")), null,
+                Map.of("NEWSROOM_MANAGEMENT_PORT", "9999", "NEWSROOM_POLLER_CONFIG", "/etc/feeds.properties"), Map.of());
+
+        assertThat(config.getInt("newsroom.management.port", 0)).isEqualTo(9999);
+        assertThat(config.get("newsroom.poller.config")).isEqualTo("/etc/feeds.properties");
+    }
+
+    @Test
     void kafkaClientSettingsPassThroughFromTheEnvironment() {
-        ServiceConfig config = ServiceConfig.load(Map.of(), null,
+        ServiceConfig config = ServiceConfig.load(List.of(), null,
                 Map.of("NEWSROOM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_BOOTSTRAP_SERVERS", "k:9093"), Map.of());
 
         assertThat(config.withPrefix("kafka.")).containsEntry("security.protocol", "SASL_SSL");
@@ -85,7 +98,7 @@ class ServiceConfigTest {
     void aMissingFileIsAClearError() {
         Path missing = dir.resolve("nope.properties");
 
-        assertThatThrownBy(() -> ServiceConfig.load(Map.of(), missing, Map.of(), Map.of()))
+        assertThatThrownBy(() -> ServiceConfig.load(List.of(), missing, Map.of(), Map.of()))
                 .hasMessageContaining("Cannot read configuration file " + missing);
     }
 }
