@@ -1,0 +1,98 @@
+package dev.newsroom.publish.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.schemas.PublishedArticle;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One article as a feed lists it, read from the ninjs of its published version.
+ *
+ * @param id          the ninjs uri, a stable identifier for the entry
+ * @param contentHtml the body, with advisories before it and the correction note after it, wrapped in a
+ *                    {@code div} carrying the language and, for right-to-left scripts, {@code dir="rtl"}
+ */
+public record FeedItem(String articleId, int version, String id, String title, String link, String summary,
+                       String contentHtml, String language, Instant published, Instant updated, List<String> authors,
+                       List<String> tags) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd",
+            "ug", "ur", "yi");
+
+    public static FeedItem of(PublishedArticle published) {
+        JsonNode ninjs;
+        try {
+            ninjs = JSON.readTree(published.getNinjs());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Published article '" + published.getArticleId() + "' version "
+                    + published.getVersion() + " has ninjs that is not JSON: " + e.getOriginalMessage(), e);
+        }
+        String language = ninjs.path("language").asText(null);
+        StringBuilder html = new StringBuilder();
+        html.append("<div").append(language == null ? "" : " lang=\"" + escape(language) + "\"")
+                .append(isRightToLeft(language) ? " dir=\"rtl\"" : "").append('>');
+        String summary = null;
+        String correction = null;
+        for (JsonNode description : ninjs.path("descriptions")) {
+            String role = description.path("role").asText("");
+            String value = description.path("value").asText("");
+            switch (role) {
+                case "advisory" -> html.append("<p class=\"advisory\">").append(escape(value)).append("</p>");
+                case "correction" -> correction = value;
+                case "summary", "summary-generated" -> summary = summary == null ? value : summary;
+                default -> {
+                }
+            }
+        }
+        for (JsonNode body : ninjs.path("bodies")) {
+            html.append(body.path("value").asText(""));
+        }
+        if (correction != null) {
+            html.append("<p class=\"correction\">").append(escape(correction)).append("</p>");
+        }
+        html.append("</div>");
+        List<String> tags = new ArrayList<>();
+        ninjs.path("subjects").forEach(subject -> tags.add(subject.path("name").asText()));
+        String by = ninjs.path("by").asText(null);
+        Instant firstPublished = time(ninjs.path("firstcreated").asText(null), published.getFirstPublishedAt());
+        return new FeedItem(published.getArticleId(), published.getVersion(), ninjs.path("uri").asText(),
+                ninjs.at("/headlines/0/value").asText(published.getArticleId()), link(ninjs), summary, html.toString(),
+                language, firstPublished, published.getUpdatedAt(), by == null ? List.of() : List.of(by), tags);
+    }
+
+    public static boolean isRightToLeft(String language) {
+        return language != null && RIGHT_TO_LEFT.contains(language.toLowerCase(Locale.ROOT).split("-")[0]);
+    }
+
+    private static String link(JsonNode ninjs) {
+        for (JsonNode altId : ninjs.path("altids")) {
+            if (altId.path("role").asText("").equals("url")) {
+                return altId.path("value").asText();
+            }
+        }
+        String uri = ninjs.path("uri").asText("");
+        return uri.startsWith("http://") || uri.startsWith("https://") ? uri : null;
+    }
+
+    private static Instant time(String text, Instant fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

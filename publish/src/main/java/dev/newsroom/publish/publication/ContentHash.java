@@ -1,0 +1,38 @@
+package dev.newsroom.publish.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The hash that decides whether there is anything to republish: SHA-256 over the ninjs document that would be
+ * published, keys sorted, without the fields that change every time ({@code version}, {@code versioncreated}).
+ * Status, advisories and notes are in the document, so a change to any of them is a change.
+ */
+public final class ContentHash {
+
+    static final Set<String> VOLATILE = Set.of("version", "versioncreated");
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+
+    private ContentHash() {
+    }
+
+    public static String of(ObjectNode ninjs) {
+        ObjectNode stable = ninjs.deepCopy();
+        stable.remove(VOLATILE);
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(stable);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ninjs is always serialisable", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

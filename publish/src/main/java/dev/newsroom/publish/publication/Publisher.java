@@ -1,0 +1,245 @@
+package dev.newsroom.publish.publication;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.platform.ninjs.NinjsWriter;
+import dev.newsroom.publish.moderation.EditorCommand;
+import dev.newsroom.publish.outlet.Outlet;
+import dev.newsroom.publish.outlet.Outlets;
+import dev.newsroom.publish.state.ArticleState;
+import dev.newsroom.publish.state.StoredContent;
+import dev.newsroom.publish.state.StoredContent.StoredAdvisory;
+import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.ModerationAction;
+import dev.newsroom.schemas.ModerationEvent;
+import dev.newsroom.schemas.ModerationEventType;
+import dev.newsroom.schemas.PublicationEvent;
+import dev.newsroom.schemas.PublishedArticle;
+import dev.newsroom.schemas.Pubstatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The moderation state machine and the publication rule, without Kafka: given an article's state and an input
+ * (new content, an editor's command, an embargo's end), it updates the state and says what to publish.
+ *
+ * <p>The rule: the article's status is canceled once killed (a kill is final), withheld while held or embargoed,
+ * usable otherwise. A usable version goes to every outlet that received the article before and to every outlet
+ * whose filter takes it and whose advisory policy does not hold it; a withheld or canceled one goes to the outlets
+ * that received it. A new version is published only when the document differs from the last one (its
+ * {@link ContentHash}), or when an editor's command brings in outlets that have not had it yet.
+ */
+public final class Publisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+    /** What caused a republication, which decides the event of a live version. */
+    enum Cause { CONTENT, COMMAND_RELEASE, COMMAND_CORRECT, OTHER_COMMAND, EMBARGO_END }
+
+    private final Outlets outlets;
+
+    public Publisher(Outlets outlets) {
+        this.outlets = outlets;
+    }
+
+    /** A new enriched version of the article; commands that were waiting for it are applied first, in order. */
+    public Outcome onArticle(ArticleState state, EnrichedArticle enriched, Instant now) {
+        String articleId = enriched.getArticle().getId();
+        if (state.killed()) {
+            LOG.info("Article '{}' was killed; its new content (version {}) is not published", articleId,
+                    enriched.getArticle().getVersion());
+            return Outcome.unchanged();
+        }
+        StoredContent content = StoredContent.of(enriched);
+        if (state.content() != null && content.articleVersion() < state.content().articleVersion()) {
+            LOG.info("Article '{}': version {} arrived after version {}; the older one is ignored", articleId,
+                    content.articleVersion(), state.content().articleVersion());
+            return Outcome.unchanged();
+        }
+        state.content(content);
+        List<Applied> applied = new ArrayList<>();
+        for (EditorCommand command : state.takePending()) {
+            if (state.killed()) {
+                LOG.warn("Article '{}': command '{}' ({}) came after a kill and has no effect", articleId,
+                        command.commandId(), command.action());
+                continue;
+            }
+            applied.add(apply(state, command, now));
+        }
+        Optional<PublishedArticle> published = republish(articleId, state, Cause.CONTENT, now);
+        return new Outcome(true, published, events(articleId, state, applied, published, now), Optional.empty());
+    }
+
+    /** An editor's command, already validated; a repeated command id changes nothing. */
+    public Outcome onCommand(ArticleState state, EditorCommand command, Instant now) {
+        if (state.seen(command.commandId())) {
+            LOG.info("Moderation command '{}' for article '{}' was already applied", command.commandId(),
+                    command.articleId());
+            return Outcome.unchanged();
+        }
+        state.remember(command.commandId());
+        if (state.content() == null) {
+            state.addPending(command);
+            LOG.info("Article '{}' has not arrived; command '{}' ({}) waits for it", command.articleId(),
+                    command.commandId(), command.action());
+            return new Outcome(true, Optional.empty(), List.of(), Optional.empty());
+        }
+        if (state.killed()) {
+            return Outcome.rejected("Moderation command '" + command.commandId() + "' (" + command.action()
+                    + ") for article '" + command.articleId() + "' comes after the article was killed; a kill is final",
+                    true);
+        }
+        Applied applied = apply(state, command, now);
+        Cause cause = switch (command.action()) {
+            case RELEASE -> Cause.COMMAND_RELEASE;
+            case CORRECT -> Cause.COMMAND_CORRECT;
+            default -> Cause.OTHER_COMMAND;
+        };
+        Optional<PublishedArticle> published = republish(command.articleId(), state, cause, now);
+        return new Outcome(true, published, events(command.articleId(), state, List.of(applied), published, now),
+                Optional.empty());
+    }
+
+    /** The embargo ending at {@code until} is due; an embargo since replaced or lifted is left alone. */
+    public Outcome onEmbargoEnd(String articleId, ArticleState state, Instant until, Instant now) {
+        if (state.embargoUntil() == null || !state.embargoUntil().equals(until) || state.killed()) {
+            return Outcome.unchanged();
+        }
+        state.liftEmbargo();
+        Optional<PublishedArticle> published = republish(articleId, state, Cause.EMBARGO_END, now);
+        Applied lifted = new Applied(ModerationEventType.EMBARGO_LIFTED, null, null, null, until);
+        return new Outcome(true, published, events(articleId, state, List.of(lifted), published, now),
+                Optional.empty());
+    }
+
+    /** A command's effect on the state, and the moderation event that records it. */
+    private record Applied(ModerationEventType type, String commandId, String reason, String note, Instant until) {
+    }
+
+    private Applied apply(ArticleState state, EditorCommand command, Instant now) {
+        ModerationEventType type = switch (command.action()) {
+            case HOLD -> {
+                state.hold(command.reason());
+                yield ModerationEventType.HELD;
+            }
+            case RELEASE -> {
+                state.release();
+                yield ModerationEventType.RELEASED;
+            }
+            case KILL -> {
+                state.kill(command.reason());
+                yield ModerationEventType.KILLED;
+            }
+            case CORRECT -> {
+                state.correct(command.note());
+                yield ModerationEventType.CORRECTED;
+            }
+            case EMBARGO -> {
+                if (command.until().isAfter(now)) {
+                    state.embargo(command.until());
+                } else {
+                    state.liftEmbargo();
+                }
+                yield ModerationEventType.EMBARGOED;
+            }
+            case ADVISORY -> {
+                state.addAdvisory(StoredAdvisory.of(command.advisory()));
+                yield ModerationEventType.ADVISORY_ADDED;
+            }
+            case UNKNOWN -> throw new IllegalArgumentException("Unvalidated command " + command.commandId());
+        };
+        return new Applied(type, command.commandId(), command.reason(), command.note(),
+                command.action() == ModerationAction.EMBARGO ? command.until() : null);
+    }
+
+    private Optional<PublishedArticle> republish(String articleId, ArticleState state, Cause cause, Instant now) {
+        Pubstatus status = state.killed() ? Pubstatus.canceled
+                : state.held() || state.embargoUntil() != null ? Pubstatus.withheld
+                : Pubstatus.usable;
+        SortedSet<String> targets = new TreeSet<>(state.receivedBy());
+        if (status == Pubstatus.usable) {
+            for (Outlet outlet : outlets.all()) {
+                boolean heldByPolicy = !state.advisoryHoldsReleased()
+                        && outlet.advisories().holds(state.advisoryKinds());
+                if (outlet.filter().matches(state.content().facts()) && !heldByPolicy) {
+                    targets.add(outlet.name());
+                }
+            }
+        }
+        ObjectNode ninjs = NinjsComposer.compose(state, status, now);
+        String hash = ContentHash.of(ninjs);
+        boolean changed = !hash.equals(state.contentHash());
+        boolean reachesNewOutlets = status == Pubstatus.usable && !state.receivedBy().containsAll(targets)
+                && cause != Cause.CONTENT;
+        if (!changed && !reachesNewOutlets) {
+            return Optional.empty();
+        }
+        int version = state.version() + 1;
+        ninjs.put("version", String.valueOf(version));
+        PublicationEvent event = event(status, state.pubstatus(), cause);
+        Instant firstPublished = state.firstPublishedAt() == null ? now : state.firstPublishedAt();
+        PublishedArticle published = PublishedArticle.newBuilder()
+                .setArticleId(articleId)
+                .setVersion(version)
+                .setPubstatus(status)
+                .setEvent(event)
+                .setNinjs(NinjsWriter.toJson(ninjs))
+                .setContentHash(hash)
+                .setEnricherVersion(state.content().enricherVersion())
+                .setOutlets(List.copyOf(targets))
+                .setAdvisories(state.advisories().stream().map(StoredAdvisory::toAvro).toList())
+                .setEmbargoUntil(status == Pubstatus.withheld ? state.embargoUntil() : null)
+                .setCorrectionNote(state.correctionNote())
+                .setFirstPublishedAt(firstPublished)
+                .setUpdatedAt(now)
+                .setLineage(state.content().lineage().toAvro())
+                .build();
+        state.published(version, status, hash, targets, now);
+        return Optional.of(published);
+    }
+
+    private static PublicationEvent event(Pubstatus status, Pubstatus previous, Cause cause) {
+        if (status == Pubstatus.canceled) {
+            return PublicationEvent.KILLED;
+        }
+        if (status == Pubstatus.withheld) {
+            return PublicationEvent.WITHHELD;
+        }
+        if (previous == null) {
+            return PublicationEvent.PUBLISHED;
+        }
+        if (previous == Pubstatus.withheld || cause == Cause.COMMAND_RELEASE) {
+            return PublicationEvent.RELEASED;
+        }
+        return cause == Cause.COMMAND_CORRECT ? PublicationEvent.CORRECTED : PublicationEvent.UPDATED;
+    }
+
+    private static List<ModerationEvent> events(String articleId, ArticleState state, List<Applied> applied,
+                                                Optional<PublishedArticle> published, Instant now) {
+        List<String> outlets = published.map(PublishedArticle::getOutlets)
+                .orElseGet(() -> List.copyOf(state.receivedBy()));
+        List<ModerationEvent> events = new ArrayList<>();
+        for (Applied effect : applied) {
+            events.add(ModerationEvent.newBuilder()
+                    .setEventId(articleId + ":" + state.version() + ":" + effect.type()
+                            + (effect.commandId() == null ? "" : ":" + effect.commandId()))
+                    .setArticleId(articleId)
+                    .setVersion(state.version())
+                    .setType(effect.type())
+                    .setPubstatus(state.pubstatus() == null ? Pubstatus.withheld : state.pubstatus())
+                    .setReason(effect.reason())
+                    .setNote(effect.note())
+                    .setUntil(effect.until())
+                    .setCommandId(effect.commandId())
+                    .setOutlets(outlets)
+                    .setOccurredAt(now)
+                    .build());
+        }
+        return events;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.newsroom.publish.service;
+
+import dev.newsroom.platform.config.ServiceConfig;
+import dev.newsroom.platform.streams.ServiceRunner;
+import dev.newsroom.platform.streams.StreamsSettings;
+import dev.newsroom.publish.outlet.KafkaOutlet;
+import dev.newsroom.publish.outlet.Outlets;
+import dev.newsroom.schemas.topic.TopicProvisioner;
+import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The topics the publish service owns besides the catalogue's: one per Kafka outlet and the re-drive topic. They
+ * are created like the catalogue's, and waited for until every partition takes writes (KAFKA-15591).
+ */
+final class OutletTopics {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
+
+    private OutletTopics() {
+    }
+
+    static void ensure(ServiceConfig config, Outlets outlets) {
+        if (!config.getBoolean(ServiceRunner.CREATE_TOPICS, true)) {
+            return;
+        }
+        int partitions = config.getInt(ServiceRunner.TOPIC_PARTITIONS, 6);
+        short replication = (short) config.getInt(StreamsSettings.REPLICATION_FACTOR, 1);
+        List<TopicSpec> specs = new ArrayList<>();
+        for (KafkaOutlet outlet : outlets.kafka()) {
+            specs.add(new TopicSpec(outlet.topic(), partitions, replication, Map.of()));
+        }
+        specs.add(new TopicSpec(PublishSettings.redriveTopic(config), partitions, replication,
+                Map.of("retention.ms", WEEK_MS)));
+        try (Admin admin = Admin.create(new HashMap<>(PublishSettings.kafkaClients(config)))) {
+            new TopicProvisioner(admin, TIMEOUT).ensure(specs);
+        }
+    }
+}
