@@ -1,0 +1,422 @@
+package dev.newsroom.ingest.parse;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns payload bytes into text, deciding the charset from the evidence rather than trusting any one declaration.
+ *
+ * <ol>
+ *   <li>A byte order mark decides.</li>
+ *   <li>Known binary signatures (PDF, images, archives) and stray NUL bytes are rejected as {@code UNDECODABLE}.</li>
+ *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
+ *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is.</li>
+ *   <li>Otherwise the candidates are tried in order: the transport's charset, the document's own declaration (XML
+ *       declaration, {@code <meta charset>} / http-equiv), ICU's statistical detector, then windows-1256 when the
+ *       result is mostly Arabic letters. The first whose strict decoding gives plausible text wins.</li>
+ * </ol>
+ * "Plausible" means: no unmapped bytes, almost no control or unassigned characters, words not mixing scripts
+ * letter by letter (what a wrong single-byte code page does to Arabic), and Latin text mostly ASCII letters (what
+ * windows-1252 does to Arabic or Cyrillic bytes is a soup of accented letters).
+ */
+final class CharsetResolver {
+
+    /** The text and the charset it was decoded with. */
+    record Decoded(String text, Charset charset) {
+    }
+
+    private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
+    private static final int PRESCAN_BYTES = 4096;
+    private static final int MIN_DETECTOR_CONFIDENCE = 10;
+    /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
+    private static final int SAMPLE_CHARS = 64 * 1024;
+
+    private CharsetResolver() {
+    }
+
+    /**
+     * Decodes {@code bytes}.
+     *
+     * @param declared charset declared by the transport (record field or content-type parameter); nullable
+     * @param subject  how error messages name the document, e.g. {@code Document 'x' (text/html)}
+     */
+    static Decoded decode(byte[] bytes, String declared, String subject) {
+        Decoded withBom = decodeByBom(bytes, subject);
+        if (withBom != null) {
+            return withBom;
+        }
+        String binaryKind = binarySignature(bytes);
+        if (binaryKind != null) {
+            throw undecodable(subject, "it is binary data (" + binaryKind + "), not text");
+        }
+        Decoded utf16 = decodeUnmarkedUtf16(bytes);
+        if (utf16 != null) {
+            return utf16;
+        }
+        if (indexOf(bytes, (byte) 0) >= 0) {
+            throw undecodable(subject, "it is binary data (NUL bytes), not text");
+        }
+        Charset declaredCharset = charsetOrNull(declared);
+        if (isAscii(bytes)) {
+            Charset charset = declaredCharset != null && isAsciiCompatible(declaredCharset) ? declaredCharset : StandardCharsets.UTF_8;
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            requirePlausible(text, charset, subject);
+            return new Decoded(text, charset);
+        }
+        String utf8 = strictDecode(bytes, StandardCharsets.UTF_8);
+        if (utf8 != null) {
+            requirePlausible(utf8, StandardCharsets.UTF_8, subject);
+            return new Decoded(utf8, StandardCharsets.UTF_8);
+        }
+        Set<Charset> tried = new LinkedHashSet<>();
+        for (Charset candidate : candidates(bytes, declaredCharset)) {
+            if (!tried.add(candidate) || candidate.equals(StandardCharsets.UTF_8)) {
+                continue;
+            }
+            String text = strictDecode(bytes, candidate);
+            if (text != null && Plausibility.of(text).plausible()) {
+                return new Decoded(text, candidate);
+            }
+        }
+        String arabic = strictDecode(bytes, WINDOWS_1256);
+        if (arabic != null) {
+            Plausibility plausibility = Plausibility.of(arabic);
+            if (plausibility.plausible() && plausibility.arabicShare() >= 0.5) {
+                return new Decoded(arabic, WINDOWS_1256);
+            }
+        }
+        tried.add(WINDOWS_1256);
+        String declaredPart = declaredCharset == null ? "no charset was declared" : "it is not valid " + declaredCharset.name() + " as declared";
+        throw undecodable(subject, declaredPart + ", and no other charset gives plausible text (tried "
+                + String.join(", ", tried.stream().map(Charset::name).toList()) + ")");
+    }
+
+    private static List<Charset> candidates(byte[] bytes, Charset declared) {
+        List<Charset> candidates = new ArrayList<>();
+        if (declared != null) {
+            candidates.add(declared);
+        }
+        Charset inDocument = charsetOrNull(declaredInDocument(bytes));
+        if (inDocument != null) {
+            candidates.add(inDocument);
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.enableInputFilter(true);
+        detector.setText(bytes);
+        CharsetMatch[] matches = detector.detectAll();
+        for (CharsetMatch match : matches) {
+            if (match.getConfidence() < MIN_DETECTOR_CONFIDENCE) {
+                break;
+            }
+            Charset detected = charsetOrNull(match.getName());
+            if (detected != null) {
+                candidates.add(detected);
+            }
+        }
+        return candidates;
+    }
+
+    /** The charset named by an XML declaration or an HTML meta tag near the start of the document, or {@code null}. */
+    static String declaredInDocument(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher xml = XML_ENCODING.matcher(head);
+        if (xml.find()) {
+            return xml.group(1);
+        }
+        Matcher meta = META_CHARSET.matcher(head);
+        return meta.find() ? meta.group(1) : null;
+    }
+
+    private static Decoded decodeByBom(byte[] bytes, String subject) {
+        Charset charset = null;
+        int skip = 0;
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            charset = Charset.forName("UTF-32BE");
+            skip = 4;
+        } else if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            charset = Charset.forName("UTF-32LE");
+            skip = 4;
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        }
+        if (charset == null) {
+            return null;
+        }
+        String text = strictDecode(bytes, skip, charset);
+        if (text == null) {
+            throw undecodable(subject, "it starts with a " + charset.name() + " byte order mark but is not valid " + charset.name());
+        }
+        requirePlausible(text, charset, subject);
+        return new Decoded(text, charset);
+    }
+
+    /** UTF-16 without a BOM shows as every other byte being NUL for ASCII-range text. */
+    private static Decoded decodeUnmarkedUtf16(byte[] bytes) {
+        if (bytes.length < 4 || bytes.length % 2 != 0) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        int pairs = Math.min(bytes.length / 2, 512);
+        for (int i = 0; i < pairs; i++) {
+            if (bytes[2 * i] == 0) {
+                evenZeros++;
+            }
+            if (bytes[2 * i + 1] == 0) {
+                oddZeros++;
+            }
+        }
+        Charset charset = null;
+        if (evenZeros > pairs * 0.6 && oddZeros == 0) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (oddZeros > pairs * 0.6 && evenZeros == 0) {
+            charset = StandardCharsets.UTF_16LE;
+        }
+        if (charset == null) {
+            return null;
+        }
+        String text = strictDecode(bytes, charset);
+        return text != null && Plausibility.of(text).plausible() ? new Decoded(text, charset) : null;
+    }
+
+    private static void requirePlausible(String text, Charset charset, String subject) {
+        Plausibility plausibility = Plausibility.of(text);
+        if (!plausibility.plausible()) {
+            throw undecodable(subject, "decoded as " + charset.name() + " it is not text (" + plausibility.problem() + ")");
+        }
+    }
+
+    private static String binarySignature(byte[] b) {
+        if (startsWith(b, '%', 'P', 'D', 'F')) {
+            return "PDF";
+        }
+        if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+            return "PNG image";
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return "GIF image";
+        }
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+            return "JPEG image";
+        }
+        if (startsWith(b, 0x1F, 0x8B)) {
+            return "gzip-compressed; producers must send it decompressed";
+        }
+        if (startsWith(b, 'P', 'K', 0x03, 0x04)) {
+            return "ZIP archive";
+        }
+        if (startsWith(b, 'R', 'I', 'F', 'F')) {
+            return "RIFF media";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiCompatible(Charset charset) {
+        String name = charset.name().toUpperCase(Locale.ROOT);
+        return !(name.startsWith("UTF-16") || name.startsWith("UTF-32") || name.startsWith("IBM") || name.contains("EBCDIC"));
+    }
+
+    static Charset charsetOrNull(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String cleaned = name.strip().replace("\"", "").replace("'", "");
+        try {
+            Charset charset = Charset.forName(cleaned);
+            // ISO-8859-1 labels are windows-1252 in practice (as the WHATWG encoding standard says): same letters, plus curly quotes.
+            if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
+                return Charset.forName("windows-1252");
+            }
+            return charset;
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    private static String strictDecode(byte[] bytes, Charset charset) {
+        return strictDecode(bytes, 0, charset);
+    }
+
+    private static String strictDecode(byte[] bytes, int offset, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            String text = chars.toString();
+            return text.indexOf('\uFFFD') >= 0 ? null : text;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static RejectedDocumentException undecodable(String subject, String why) {
+        return new RejectedDocumentException(RejectedDocumentException.Reason.UNDECODABLE, subject + " cannot be decoded as text: " + why);
+    }
+
+    /** How much decoded text looks like human writing; see the class comment. */
+    record Plausibility(int chars, int junk, int words, int mixedScriptWords, int latinLetters, int nonAsciiLatin,
+                        int letters, int arabicLetters) {
+
+        static Plausibility of(String text) {
+            int chars = 0;
+            int junk = 0;
+            int words = 0;
+            int mixed = 0;
+            int latin = 0;
+            int nonAsciiLatin = 0;
+            int letters = 0;
+            int arabic = 0;
+            Character.UnicodeScript wordScript = null;
+            boolean wordMixed = false;
+            int wordLetters = 0;
+            int limit = Math.min(text.length(), SAMPLE_CHARS);
+            for (int i = 0; i < limit; i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
+                chars++;
+                int type = Character.getType(c);
+                if ((c < 0x20) || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                        || c == '\uFFFD' || (type == Character.SURROGATE && !validSurrogateAt(text, i))) {
+                    junk++;
+                }
+                if (Character.isLetter(c)) {
+                    letters++;
+                    Character.UnicodeScript script = scriptOf(c);
+                    if (script == Character.UnicodeScript.LATIN) {
+                        latin++;
+                        if (c > 0x7F) {
+                            nonAsciiLatin++;
+                        }
+                    } else if (script == Character.UnicodeScript.ARABIC) {
+                        arabic++;
+                    }
+                    if (wordScript == null) {
+                        wordScript = script;
+                    } else if (wordScript != script) {
+                        wordMixed = true;
+                    }
+                    wordLetters++;
+                    boolean endOfWord = i + 1 >= limit || !Character.isLetter(text.charAt(i + 1));
+                    if (endOfWord) {
+                        if (wordLetters >= 2) {
+                            words++;
+                            if (wordMixed) {
+                                mixed++;
+                            }
+                        }
+                        wordScript = null;
+                        wordMixed = false;
+                        wordLetters = 0;
+                    }
+                }
+            }
+            return new Plausibility(chars, junk, words, mixed, latin, nonAsciiLatin, letters, arabic);
+        }
+
+        /** {@link Character.UnicodeScript#of} is a binary search; Latin and Arabic letters, most of what we see, skip it. */
+        private static Character.UnicodeScript scriptOf(char c) {
+            if (c < 0x80) {
+                return Character.UnicodeScript.LATIN;
+            }
+            if ((c >= '\u0620' && c <= '\u064A') || (c >= '\u066E' && c <= '\u06D3')) {
+                return Character.UnicodeScript.ARABIC;
+            }
+            return Character.UnicodeScript.of(c);
+        }
+
+        private static boolean validSurrogateAt(String text, int i) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            }
+            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        }
+
+        boolean plausible() {
+            return problem() == null;
+        }
+
+        double arabicShare() {
+            return letters == 0 ? 0 : (double) arabicLetters / letters;
+        }
+
+        String problem() {
+            if (chars == 0) {
+                return null;
+            }
+            if (junk > Math.max(2, chars / 200)) {
+                return junk + " control, unassigned or private-use characters in " + chars;
+            }
+            if (words >= 5 && mixedScriptWords * 25 > words) {
+                return mixedScriptWords + " of " + words + " words mix scripts letter by letter";
+            }
+            if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
+                return "accented Latin letters make up " + (100 * nonAsciiLatin / latinLetters) + "% of Latin letters";
+            }
+            if (chars >= 20 && letters * 5 < chars) {
+                return "only " + (100 * letters / chars) + "% of characters are letters";
+            }
+            return null;
+        }
+    }
+}

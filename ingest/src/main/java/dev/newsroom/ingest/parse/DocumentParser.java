@@ -1,0 +1,211 @@
+package dev.newsroom.ingest.parse;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.Lineage;
+
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * From a raw document's bytes to normalised {@link Article}s: the one entry point of ingest's parsing library.
+ *
+ * <p>Steps: size and emptiness checks (before anything is decoded) → charset ({@link CharsetResolver}) → format
+ * (declared content type confirmed by sniffing, or {@link RawInput#forcedFormat()}) → a reader per format (RSS/Atom via
+ * Rome, JSON Feed, ninjs, HTML page with the article extractor, plain text) → one {@link ItemDraft} per item → each
+ * assembled into an article ({@link ArticleAssembler}) or recorded as an {@link ItemRejection}.
+ *
+ * <p>Thread-safe and stateless between calls: build one per process and call {@link #parse} from any thread. Rule files
+ * and compiled patterns are loaded once, when the class is first used.
+ */
+public final class DocumentParser {
+
+    private final ParserLimits limits;
+    private final ObjectMapper json;
+    private final ArticleAssembler assembler;
+    private final XmlFeedReader xmlFeeds = new XmlFeedReader();
+    private final JsonFeedReader jsonFeeds = new JsonFeedReader();
+    private final NinjsReader ninjs = new NinjsReader();
+    private final HtmlPageReader pages;
+
+    public DocumentParser(ParserLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.json = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                        JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        JunkRules junk = JunkRules.defaults();
+        this.assembler = new ArticleAssembler(new BodyBuilder(junk), new PlainTextParser(junk));
+        this.pages = new HtmlPageReader(json);
+    }
+
+    /** A parser with {@link ParserLimits#defaults()}. */
+    public DocumentParser() {
+        this(ParserLimits.defaults());
+    }
+
+    public ParserLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Parses one document.
+     *
+     * @param input       the raw document
+     * @param lineageBase raw topic, partition, offset and document id; the parser sets item index, format and ingest
+     *                    version on each article's copy, and the ingest time unless the caller already stamped one
+     *                    (a stream processor passes its own clock's time so that tests and replays are reproducible)
+     * @return the articles (in document order) and the items that yielded none
+     * @throws RejectedDocumentException when the document as a whole yields nothing; its message names the document,
+     *                                   its declared type and the reason
+     */
+    public ParsedDocument parse(RawInput input, Lineage lineageBase) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(lineageBase, "lineageBase");
+        String subject = ParseContext.describe(input);
+        byte[] payload = input.payload();
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw new RejectedDocumentException(Reason.TOO_LARGE, subject + " is " + payload.length + " bytes, more than the limit of "
+                    + limits.maxPayloadBytes() + " bytes; it was not parsed");
+        }
+        if (isBlank(payload)) {
+            throw new RejectedDocumentException(Reason.EMPTY, subject + " is empty" + (payload.length == 0 ? "" : " (only whitespace)"));
+        }
+        String declaredCharset = input.charset() != null ? input.charset() : FormatSniffer.charsetParameter(input.contentType());
+        CharsetResolver.Decoded decoded = CharsetResolver.decode(payload, declaredCharset, subject);
+        String text = decoded.text();
+        if (text.isBlank()) {
+            throw new RejectedDocumentException(Reason.EMPTY, subject + " is empty (only whitespace)");
+        }
+        ParseContext context = new ParseContext(input, null, limits, lineageBase);
+        FormatSniffer.Sniffed sniffed = FormatSniffer.sniff(text);
+        JsonNode jsonRoot = null;
+        InputFormat format = input.forcedFormat();
+        if (format == null) {
+            if (sniffed.shape() == FormatSniffer.Shape.JSON) {
+                jsonRoot = readJson(text, context);
+            }
+            format = detect(sniffed, jsonRoot, input, subject);
+        } else if (format == InputFormat.JSONFEED || format == InputFormat.NINJS) {
+            jsonRoot = readJson(text, context);
+        }
+        context = context.withFormat(format);
+        List<ItemDraft> drafts = switch (format) {
+            case RSS, ATOM -> {
+                if (sniffed.xmlDoctype()) {
+                    throw XmlFeedReader.unsafe(context, null);
+                }
+                yield xmlFeeds.read(text, context);
+            }
+            case JSONFEED -> jsonFeeds.read(jsonRoot, context);
+            case NINJS -> ninjs.read(jsonRoot, context);
+            case HTML -> List.of(pages.read(text, context));
+            case TEXT -> List.of(textDraft(text, context));
+        };
+        return assemble(drafts, context, decoded.charset());
+    }
+
+    private ParsedDocument assemble(List<ItemDraft> drafts, ParseContext context, Charset charset) {
+        Instant stamped = context.lineageBase().getIngestedAt();
+        Instant ingestedAt = stamped != null ? stamped : Instant.now();
+        List<Article> articles = new ArrayList<>(drafts.size());
+        List<ItemRejection> rejections = new ArrayList<>();
+        for (ItemDraft draft : drafts) {
+            try {
+                articles.add(assembler.assemble(draft, context, ingestedAt));
+            } catch (ArticleAssembler.UnusableItemException e) {
+                rejections.add(new ItemRejection(draft.index, e.getMessage()));
+            }
+        }
+        boolean singleStory = context.format() == InputFormat.HTML || context.format() == InputFormat.TEXT;
+        if (articles.isEmpty() && singleStory) {
+            String why = rejections.isEmpty() ? "it holds no text" : rejections.get(0).reason();
+            throw new RejectedDocumentException(Reason.NO_ARTICLE, context.describe() + " yields no article: " + why);
+        }
+        return new ParsedDocument(context.format(), charset, articles, rejections);
+    }
+
+    private static ItemDraft textDraft(String text, ParseContext context) {
+        ItemDraft draft = new ItemDraft(0);
+        draft.bodyText = text;
+        draft.link = Urls.isHttp(context.documentUri()) ? context.documentUri() : null;
+        draft.baseUri = context.documentUri();
+        draft.language = context.headerLanguage();
+        return draft;
+    }
+
+    private static InputFormat detect(FormatSniffer.Sniffed sniffed, JsonNode jsonRoot, RawInput input, String subject) {
+        InputFormat declared = FormatSniffer.fromContentType(input.contentType());
+        return switch (sniffed.shape()) {
+            case RSS -> InputFormat.RSS;
+            case ATOM -> InputFormat.ATOM;
+            case HTML -> InputFormat.HTML;
+            case JSON -> {
+                if (JsonFeedReader.isJsonFeed(jsonRoot)) {
+                    yield InputFormat.JSONFEED;
+                }
+                if (NinjsReader.isNinjs(jsonRoot)) {
+                    yield InputFormat.NINJS;
+                }
+                throw new RejectedDocumentException(Reason.UNSUPPORTED_FORMAT, subject
+                        + " is JSON but neither a JSON Feed (no 'version' naming jsonfeed.org, no 'items') nor a ninjs item "
+                        + "(no 'uri', 'headline(s)' or 'bodies')");
+            }
+            case OTHER_XML -> {
+                if (sniffed.xmlDoctype()) {
+                    throw new RejectedDocumentException(Reason.UNSAFE_XML, subject + " declares a DOCTYPE; XML with DOCTYPE or entity "
+                            + "declarations is refused, as it can read local files (XXE) or expand entities without bound");
+                }
+                if (declared == InputFormat.HTML) {
+                    yield InputFormat.HTML;
+                }
+                throw new RejectedDocumentException(Reason.UNSUPPORTED_FORMAT, subject + " is XML with root element <"
+                        + sniffed.rootName() + ">, which is neither RSS (<rss>, <rdf:RDF>) nor Atom (<feed>)");
+            }
+            case TEXT -> {
+                if (FormatSniffer.promisesStructure(input.contentType())) {
+                    throw new RejectedDocumentException(Reason.MALFORMED, subject + " is declared as "
+                            + FormatSniffer.mimeOf(input.contentType()) + " but holds neither markup nor JSON: it starts with plain text");
+                }
+                yield InputFormat.TEXT;
+            }
+        };
+    }
+
+    private JsonNode readJson(String text, ParseContext context) {
+        try {
+            JsonNode root = json.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                throw new RejectedDocumentException(Reason.EMPTY, context.describe() + " is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new RejectedDocumentException(Reason.MALFORMED, context.describe() + " is not well-formed JSON: "
+                    + e.getOriginalMessage() + where, e);
+        }
+    }
+
+    private static boolean isBlank(byte[] payload) {
+        int start = payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB && (payload[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (int i = start; i < payload.length; i++) {
+            byte b = payload[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

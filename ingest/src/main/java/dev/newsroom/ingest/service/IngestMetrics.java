@@ -1,0 +1,59 @@
+package dev.newsroom.ingest.service;
+
+import dev.newsroom.ingest.parse.InputFormat;
+import dev.newsroom.ingest.parse.RejectedDocumentException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** What ingest counts, for /metrics: documents by format, articles by outcome, rejections by reason. */
+final class IngestMetrics {
+
+    private final Map<InputFormat, Counter> documents = new EnumMap<>(InputFormat.class);
+    private final Map<RejectedDocumentException.Reason, Counter> rejectedDocuments =
+            new EnumMap<>(RejectedDocumentException.Reason.class);
+    private final Counter newArticles;
+    private final Counter newVersions;
+    private final Counter unchanged;
+    private final Counter rejectedItems;
+
+    IngestMetrics(MeterRegistry meters) {
+        for (InputFormat format : InputFormat.values()) {
+            documents.put(format, meters.counter("newsroom.ingest.documents", "format", format.format()));
+        }
+        for (RejectedDocumentException.Reason reason : RejectedDocumentException.Reason.values()) {
+            rejectedDocuments.put(reason, meters.counter("newsroom.ingest.documents.rejected",
+                    "reason", reason.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        newArticles = meters.counter("newsroom.ingest.articles", "outcome", "new");
+        newVersions = meters.counter("newsroom.ingest.articles", "outcome", "new-version");
+        unchanged = meters.counter("newsroom.ingest.articles", "outcome", "unchanged");
+        rejectedItems = meters.counter("newsroom.ingest.items.rejected");
+    }
+
+    static IngestMetrics discarding() {
+        return new IngestMetrics(new SimpleMeterRegistry());
+    }
+
+    void parsed(InputFormat format) {
+        documents.get(format).increment();
+    }
+
+    void rejected(RejectedDocumentException e) {
+        rejectedDocuments.get(e.reason()).increment();
+    }
+
+    void rejectedItem() {
+        rejectedItems.increment();
+    }
+
+    void emitted(int version) {
+        (version == 1 ? newArticles : newVersions).increment();
+    }
+
+    void unchanged() {
+        unchanged.increment();
+    }
+}

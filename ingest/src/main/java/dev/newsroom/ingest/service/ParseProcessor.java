@@ -1,0 +1,94 @@
+package dev.newsroom.ingest.service;
+
+import dev.newsroom.ingest.parse.DocumentParser;
+import dev.newsroom.ingest.parse.ItemRejection;
+import dev.newsroom.ingest.parse.ParsedDocument;
+import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.platform.deadletter.DeadLetters;
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.Lineage;
+import dev.newsroom.schemas.RawDocument;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Turns one raw record into articles keyed by article id, and a dead letter for each feed item that yields no
+ * article. The raw value arrives as bytes and is decoded here, so that an item's dead letter can carry the
+ * original bytes unchanged; a document that cannot be decoded or parsed at all is thrown to the platform's
+ * processing handler, which dead-letters it with the same bytes.
+ */
+final class ParseProcessor extends ContextualProcessor<String, byte[], String, ParseOutcome> {
+
+    private final DocumentParser parser;
+    private final Deserializer<RawDocument> rawDocuments;
+    private final DeadLetters deadLetters;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    ParseProcessor(DocumentParser parser, Deserializer<RawDocument> rawDocuments, DeadLetters deadLetters,
+                   IngestMetrics metrics, Clock clock) {
+        this.parser = parser;
+        this.rawDocuments = rawDocuments;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RecordMetadata where = context().recordMetadata().orElseThrow();
+        RawDocument document = rawDocuments.deserialize(where.topic(), record.headers(), record.value());
+        if (document == null) {
+            throw new IllegalArgumentException("Raw record with key '" + record.key() + "' has no value (a tombstone)");
+        }
+        Lineage lineage = Lineage.newBuilder()
+                .setRawTopic(where.topic())
+                .setRawPartition(where.partition())
+                .setRawOffset(where.offset())
+                .setDocumentId(document.getDocumentId())
+                .setItemIndex(0)
+                .setFormat("")
+                .setIngestedAt(clock.instant())
+                .build();
+        ParsedDocument parsed;
+        try {
+            parsed = parser.parse(input(document), lineage);
+        } catch (RejectedDocumentException e) {
+            metrics.rejected(e);
+            throw e;
+        }
+        metrics.parsed(parsed.format());
+        for (Article article : parsed.articles()) {
+            context().forward(record.withKey(article.getId()).withValue(ParseOutcome.of(article)));
+        }
+        for (ItemRejection rejection : parsed.rejectedItems()) {
+            metrics.rejectedItem();
+            DeadLetters.Failed failed = new DeadLetters.Failed(where.topic(), where.partition(), where.offset(),
+                    record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                    record.value(), record.headers());
+            var letter = deadLetters.describe(failed, new IllegalArgumentException(rejection.reason()),
+                    Map.of("itemIndex", String.valueOf(rejection.itemIndex()), "format", parsed.format().format()), 1);
+            context().forward(record.withValue(ParseOutcome.rejected(letter)));
+        }
+    }
+
+    private static RawInput input(RawDocument document) {
+        return new RawInput(document.getDocumentId(), document.getSource(), document.getContentType(),
+                document.getUri(), document.getCharset(), document.getHeaders(), bytes(document.getPayload()),
+                document.getReceivedAt(), null);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] out = new byte[copy.remaining()];
+        copy.get(out);
+        return out;
+    }
+}
