@@ -1,0 +1,139 @@
+package dev.newsroom.enrich;
+
+import dev.newsroom.enrich.ner.ConllCorpus;
+import dev.newsroom.enrich.ner.NamedEntityTagger;
+import dev.newsroom.enrich.ner.NerTraining;
+import dev.newsroom.enrich.ner.SequenceModel;
+import dev.newsroom.enrich.text.ArabicSegmenter;
+import dev.newsroom.enrich.text.Segment;
+import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.schemas.EntityType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores the tagger on a CoNLL BIO file as corpora/newsfane-dev/README.md says: a prediction counts when its
+ * character span (tokens joined by single spaces) and coarse type both match a gold mention; predictions that
+ * overlap an unscored gold class are neither right nor wrong; micro P/R/F1 over PERSON, ORGANISATION, PLACE.
+ *
+ * <p>The file is pre-tokenised (clitics split), so it is tagged as given: one segment per token, no further
+ * clitic splitting, which keeps predicted and gold spans on the same token boundaries.
+ */
+public final class NerEvaluation {
+    private static final EntityType[] SCORED = {EntityType.PERSON, EntityType.ORGANISATION, EntityType.PLACE};
+
+    private NerEvaluation() {
+    }
+
+    /** Scores the enricher's shipped tagger (whatever model it carries) on {@code conllFile}. */
+    public static NerScores evaluateConll(Path conllFile, Enricher enricher) {
+        return evaluate(read(conllFile), enricher.entityTagger());
+    }
+
+    /**
+     * K-fold cross-validation on {@code conllFile}: the sentences are cut into {@code folds} contiguous blocks;
+     * each block is tagged by a model trained on the others (with the enricher's gazetteer and triggers), so no
+     * sentence is scored by a model that saw it. Scores are summed over the folds.
+     */
+    public static NerScores crossValidate(Path conllFile, Enricher enricher, int folds, long seed) {
+        List<ConllCorpus.Sentence> sentences = read(conllFile);
+        NamedEntityTagger base = enricher.entityTagger();
+        NerScores total = null;
+        for (int fold = 0; fold < folds; fold++) {
+            int from = sentences.size() * fold / folds;
+            int to = sentences.size() * (fold + 1) / folds;
+            List<ConllCorpus.Sentence> train = new ArrayList<>(sentences.subList(0, from));
+            train.addAll(sentences.subList(to, sentences.size()));
+            SequenceModel model = NerTraining.train(train, base, seed + fold);
+            NamedEntityTagger tagger = enricher.entityTaggerWith(model);
+            NerScores scores = evaluate(sentences.subList(from, to), tagger);
+            total = total == null ? scores : total.plus(scores);
+        }
+        return total;
+    }
+
+    static NerScores evaluate(List<ConllCorpus.Sentence> sentences, NamedEntityTagger tagger) {
+        int[] tp = new int[3];
+        int[] fp = new int[3];
+        int[] fn = new int[3];
+        for (ConllCorpus.Sentence sentence : sentences) {
+            List<Segment> segments = ArabicSegmenter.unsplit(Tokenizer.pretokenized(sentence.tokens()));
+            List<int[]> gold = NerTraining.goldSpans(sentence.labels());
+            List<NamedEntityTagger.Span> predicted = tagger.tag(segments);
+            boolean[] matched = new boolean[gold.size()];
+            for (NamedEntityTagger.Span p : predicted) {
+                int type = NerTraining.typeIndex(p.type());
+                if (type > 2) {
+                    continue;
+                }
+                int hit = -1;
+                boolean unscored = false;
+                for (int g = 0; g < gold.size(); g++) {
+                    int[] s = gold.get(g);
+                    if (s[0] == p.from() && s[1] == p.to() && s[2] == type) {
+                        hit = g;
+                    } else if (s[2] == 3 && s[0] < p.to() && p.from() < s[1]) {
+                        unscored = true;
+                    }
+                }
+                if (hit >= 0 && !matched[hit]) {
+                    matched[hit] = true;
+                    tp[type]++;
+                } else if (!unscored) {
+                    fp[type]++;
+                }
+            }
+            for (int g = 0; g < gold.size(); g++) {
+                int type = gold.get(g)[2];
+                if (type <= 2 && !matched[g]) {
+                    fn[type]++;
+                }
+            }
+        }
+        Map<EntityType, NerScores.Counts> perType = new EnumMap<>(EntityType.class);
+        for (int t = 0; t < 3; t++) {
+            perType.put(SCORED[t], new NerScores.Counts(tp[t], fp[t], fn[t]));
+        }
+        return NerScores.of(perType);
+    }
+
+    private static List<ConllCorpus.Sentence> read(Path file) {
+        try {
+            return ConllCorpus.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code NerEvaluation CONLL [--folds N]} prints the cross-validated scores;
+     * {@code NerEvaluation CONLL --train MODEL} trains on the whole file and writes the model.
+     */
+    public static void main(String[] args) throws IOException {
+        Path conll = Path.of(args[0]);
+        boolean training = args.length > 2 && args[1].equals("--train");
+        Enricher enricher = training ? Enricher.loadWithoutModel() : Enricher.loadDefault();
+        if (training) {
+            List<ConllCorpus.Sentence> sentences = ConllCorpus.read(conll);
+            var tagger = enricher.entityTagger();
+            SequenceModel model = NerTraining.train(sentences, tagger, 20261128L);
+            try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
+                model.write(out);
+            }
+            return;
+        }
+        int folds = args.length > 2 && args[1].equals("--folds") ? Integer.parseInt(args[2]) : 5;
+        long start = System.nanoTime();
+        NerScores scores = crossValidate(conll, enricher, folds, 20261128L);
+        System.out.print(scores.table());
+        System.out.printf("%d-fold cross-validation in %.1f s%n", folds, (System.nanoTime() - start) / 1e9);
+    }
+}

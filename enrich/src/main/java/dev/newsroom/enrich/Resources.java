@@ -1,0 +1,56 @@
+package dev.newsroom.enrich;
+
+import dev.newsroom.enrich.advisory.AdvisoryDetector;
+import dev.newsroom.enrich.ner.Gazetteer;
+import dev.newsroom.enrich.ner.SequenceModel;
+import dev.newsroom.enrich.ner.Triggers;
+import dev.newsroom.enrich.summary.Keywords;
+import dev.newsroom.enrich.text.WordFrequencies;
+import dev.newsroom.enrich.topics.TopicClassifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Everything the enricher reads from the classpath, loaded once, and the fingerprint of it all. */
+final class Resources {
+    static final String MODEL = "ner/ar-newsfane.model.gz";
+    private static final String[] LANGUAGES = {"ar", "en", "fr"};
+    private static final int NAME_WORD_COUNT = 25;
+
+    final Gazetteer gazetteer = new Gazetteer();
+    final Triggers triggers = new Triggers();
+    final WordFrequencies frequencies;
+    final SequenceModel model;
+    final TopicClassifier topics = new TopicClassifier();
+    final AdvisoryDetector advisories = new AdvisoryDetector();
+    final Keywords keywords = new Keywords();
+    final String fingerprint;
+
+    private Resources(boolean withModel, String rulesRevision) {
+        ReferenceData data = new ReferenceData();
+        for (String file : new String[] {"countries.tsv", "places.tsv", "entities.tsv"}) {
+            gazetteer.load(data.open("gazetteer/" + file));
+        }
+        gazetteer.loadInstitutions(data.open("gazetteer/demonyms.tsv"), data.open("gazetteer/institutions.tsv"));
+        triggers.load(data.open("ner/triggers.tsv"));
+        triggers.loadNameList(data.open("ner/given-names-ar.txt"));
+        frequencies = WordFrequencies.read(data.open("ner/ar-word-frequencies.tsv"), gazetteer.nameWords(),
+                NAME_WORD_COUNT);
+        try {
+            model = withModel ? SequenceModel.read(data.open(MODEL)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        topics.loadTopics(data.open("topics/mediatopics.tsv"));
+        for (String language : LANGUAGES) {
+            topics.loadLexicon(language, data.open("topics/lexicon-" + language + ".tsv"));
+            advisories.load(language, data.open("advisories/triggers-" + language + ".tsv"));
+        }
+        keywords.loadStopwords(data.open("lexicon/stopwords.tsv"));
+        fingerprint = data.fingerprint(rulesRevision);
+    }
+
+    static Resources load(boolean withModel, String rulesRevision) {
+        return new Resources(withModel, rulesRevision);
+    }
+}

@@ -1,0 +1,270 @@
+package dev.newsroom.enrich.ner;
+
+import dev.newsroom.enrich.text.Folding;
+import dev.newsroom.enrich.text.Segment;
+import dev.newsroom.enrich.text.Token;
+import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.schemas.EntityType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Known entities and the phrases that name them, matched over segments by longest match. Keys are folded
+ * tokens joined by single spaces, so every spelling variant that {@link Folding} collapses matches. Acronyms
+ * (all capitals: WHO, CAN, EU) are matched only as written, or "who" and "can" would become organisations.
+ * When two entries claim one phrase, the later file wins (entities over places over countries), so curated
+ * choices such as {@code عمان} = Amman override the country list.
+ */
+public final class Gazetteer {
+    private static final String EXACT = "=";
+
+    private final Map<String, GazetteerEntry> entries = new LinkedHashMap<>();
+    private final Map<String, GazetteerEntry> byKey = new HashMap<>();
+    private final Set<String> prefixes = new HashSet<>();
+    private final Set<String> firstWords = new HashSet<>();
+    private final Map<String, String> adjectiveCountry = new HashMap<>();
+    private int maxTokens = 1;
+
+    public void load(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.charAt(0) == '#') {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                GazetteerEntry entry = entries.get(f[0]);
+                if (entry == null) {
+                    entry = new GazetteerEntry(f[0], EntityType.valueOf(f[1]), f[2], f[3], f[4], f[5]);
+                    entries.put(entry.id(), entry);
+                    for (String name : List.of(f[3], f[4], f[5])) {
+                        addSurface(entry, name);
+                    }
+                }
+                if (f.length > 6) {
+                    for (String alias : f[6].split("\\|")) {
+                        addSurface(entry, alias);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads nationality adjectives ({@code demonyms.tsv}) and the institutions named after a country
+     * ({@code institutions.tsv}), and adds one entry per institution and country, each with every way the press
+     * writes it. Call after the countries are loaded: their names fill the templates.
+     */
+    public void loadInstitutions(InputStream demonyms, InputStream institutions) {
+        Map<String, String[]> byCountry = new LinkedHashMap<>();
+        for (String[] f : rows(demonyms)) {
+            String[] arabic = f[2].split("\\|");
+            byCountry.put("iso:" + f[0], new String[] {f[1], arabic[0]});
+            for (String masculine : arabic) {
+                String folded = Folding.fold(masculine);
+                String bare = folded.startsWith("ال") ? folded.substring(2) : folded;
+                for (String form : List.of(folded, folded + "ه", bare, bare + "ه")) {
+                    adjectiveCountry.put(form, "iso:" + f[0]);
+                }
+            }
+        }
+        int row = 0;
+        for (String[] f : rows(institutions)) {
+            row++;
+            EntityType type = EntityType.valueOf(f[0]);
+            for (GazetteerEntry country : List.copyOf(entries.values())) {
+                if (!country.id().startsWith("iso:")) {
+                    continue;
+                }
+                String[] demonym = byCountry.get(country.id());
+                String template = f[1];
+                if (demonym == null && template.contains("{adjective}")) {
+                    continue;
+                }
+                String nameEn = template.replace("{country}", country.nameEn())
+                        .replace("{adjective}", demonym == null ? "" : demonym[0]);
+                String id = "institution:" + row + ":" + country.id().substring(4);
+                List<String> surfaces = new ArrayList<>();
+                for (String head : f[2].split("\\|")) {
+                    String last = head.substring(head.lastIndexOf(' ') + 1);
+                    if (last.startsWith("ال")) {
+                        if (demonym != null) {
+                            boolean feminine = last.endsWith("ة");
+                            surfaces.add(head + " " + demonym[1] + (feminine ? "ة" : ""));
+                            surfaces.add(head + " " + demonym[1] + (feminine ? "" : "ة"));
+                        }
+                    } else {
+                        for (String name : country.surfaces()) {
+                            if (name.codePoints().anyMatch(Folding::isArabicLetter)) {
+                                surfaces.add(head + " " + name);
+                            }
+                        }
+                    }
+                }
+                if (demonym != null && f.length > 3) {
+                    for (String head : f[3].split("\\|")) {
+                        surfaces.add(demonym[0] + " " + head);
+                    }
+                }
+                if (surfaces.isEmpty()) {
+                    continue;
+                }
+                GazetteerEntry entry = new GazetteerEntry(id, type, null, nameEn, surfaces.get(0), null);
+                entries.put(id, entry);
+                for (String surface : surfaces) {
+                    if (lookup(surface) == null) {
+                        addSurface(entry, surface);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a folded word is a nationality adjective (سوري, السورية ...), which alone never names a place. */
+    public boolean isNationalityAdjective(String folded) {
+        return adjectiveCountry.containsKey(folded);
+    }
+
+    private static List<String[]> rows(InputStream in) {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank() && line.charAt(0) != '#') {
+                    rows.add(line.split("\t", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private void addSurface(GazetteerEntry entry, String surface) {
+        if (surface == null || surface.isBlank()) {
+            return;
+        }
+        entry.surfaces().add(surface);
+        List<Token> tokens = Tokenizer.tokenize(surface);
+        boolean acronym = surface.codePoints().allMatch(cp -> Character.isUpperCase(cp) || cp == '.' || cp == '-')
+                && surface.length() <= 6;
+        String key = acronym ? EXACT + join(tokens, true) : join(tokens, false);
+        byKey.put(key, entry);
+        firstWords.add(acronym ? EXACT + tokens.get(0).surface() : tokens.get(0).folded());
+        maxTokens = Math.max(maxTokens, tokens.size());
+        StringBuilder prefix = new StringBuilder(acronym ? EXACT : "");
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            if (i > 0) {
+                prefix.append(' ');
+            }
+            prefix.append(acronym ? tokens.get(i).surface() : tokens.get(i).folded());
+            prefixes.add(prefix.toString());
+        }
+    }
+
+    private static String join(List<Token> tokens, boolean surface) {
+        StringBuilder b = new StringBuilder();
+        for (Token t : tokens) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(surface ? t.surface() : t.folded());
+        }
+        return b.toString();
+    }
+
+    /** The entry a phrase names exactly (after folding), or null. */
+    public GazetteerEntry lookup(String phrase) {
+        List<Token> tokens = Tokenizer.tokenize(phrase);
+        GazetteerEntry e = byKey.get(join(tokens, false));
+        return e != null ? e : byKey.get(EXACT + join(tokens, true));
+    }
+
+    /** Every folded word that occurs in some name, for the clitic splitter's vocabulary. */
+    public Set<String> nameWords() {
+        Set<String> words = new HashSet<>();
+        for (String key : byKey.keySet()) {
+            if (!key.startsWith(EXACT)) {
+                for (String w : key.split(" ")) {
+                    words.add(w);
+                }
+            }
+        }
+        return words;
+    }
+
+    /** A gazetteer hit: segments [from, to) name {@code entry}. */
+    public record Match(int from, int to, GazetteerEntry entry) {
+    }
+
+    /** Longest, leftmost non-overlapping matches; a match never starts on a clitic. */
+    public List<Match> match(List<Segment> segments) {
+        List<Match> matches = new ArrayList<>();
+        int i = 0;
+        while (i < segments.size()) {
+            Match best = longestAt(segments, i);
+            if (best != null) {
+                matches.add(best);
+                i = best.to();
+            } else {
+                i++;
+            }
+        }
+        return matches;
+    }
+
+    private Match longestAt(List<Segment> segments, int from) {
+        Segment first = segments.get(from);
+        if (first.clitic() || !first.isWord() || !firstWords.contains(first.folded())
+                && (first.kind() != Token.Kind.WORD || !firstWords.contains(EXACT + first.surface()))) {
+            return null;
+        }
+        Match best = null;
+        StringBuilder folded = new StringBuilder();
+        StringBuilder exact = new StringBuilder(EXACT);
+        boolean foldedAlive = true;
+        boolean exactAlive = first.kind() == Token.Kind.WORD;
+        for (int j = from; j < segments.size() && j - from < maxTokens && (foldedAlive || exactAlive); j++) {
+            Segment s = segments.get(j);
+            if (j > from && s.clitic()) {
+                break;
+            }
+            if (j > from) {
+                folded.append(' ');
+                exact.append(' ');
+            }
+            folded.append(s.folded());
+            exact.append(s.surface());
+            String f = folded.toString();
+            String x = exact.toString();
+            GazetteerEntry hit = foldedAlive ? byKey.get(f) : null;
+            if (hit == null && exactAlive) {
+                hit = byKey.get(x);
+            }
+            if (hit != null && endsOnWord(s)) {
+                best = new Match(from, j + 1, hit);
+            }
+            foldedAlive = foldedAlive && prefixes.contains(f);
+            exactAlive = exactAlive && prefixes.contains(x);
+        }
+        return best;
+    }
+
+    private static boolean endsOnWord(Segment s) {
+        return s.isWord();
+    }
+}

@@ -1,0 +1,528 @@
+package dev.newsroom.enrich.ner;
+
+import dev.newsroom.enrich.text.Segment;
+import dev.newsroom.enrich.text.Token;
+import dev.newsroom.enrich.text.WordFrequencies;
+import dev.newsroom.schemas.EntityType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+/**
+ * Finds name spans in one block of segments. Three sources, in order of trust when they overlap:
+ * the gazetteer (known entities, with ids), the sequence model (Arabic; trained on NewsFANE) and context
+ * rules (a title before an unknown person, an organisation head noun, capitalised runs in Latin script).
+ */
+public final class NamedEntityTagger {
+    /** Where a span came from; decides confidence and which one wins an overlap. */
+    public enum Source { GAZETTEER, MODEL, CONTEXT }
+
+    /** Segments [from, to) name an entity of {@code type}; {@code entry} is the gazetteer entity, if known. */
+    public record Span(int from, int to, EntityType type, GazetteerEntry entry, double confidence, Source source) {
+        boolean overlaps(Span o) {
+            return from < o.to && o.from < to;
+        }
+    }
+
+    private static final int MAX_NAME_TOKENS = 3;
+    private static final long COMMON_WORD = 40;
+    private static final long RARE = 3;
+
+    private final Gazetteer gazetteer;
+    private final Triggers triggers;
+    private final SequenceModel model;
+    private final WordFrequencies frequencies;
+    private final FeatureExtractor extractor;
+
+    /** {@code model} may be null (training, or text with no Arabic): then gazetteer and context rules only. */
+    public NamedEntityTagger(Gazetteer gazetteer, Triggers triggers, SequenceModel model, WordFrequencies frequencies) {
+        this.gazetteer = gazetteer;
+        this.triggers = triggers;
+        this.model = model;
+        this.frequencies = frequencies;
+        this.extractor = new FeatureExtractor(triggers, frequencies);
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public Triggers triggers() {
+        return triggers;
+    }
+
+    /**
+     * Tags the blocks of one document, then makes the document consistent: a name the tagger found in one
+     * place is also marked where it recurs unmarked, and a mark that covers only part of such a name elsewhere
+     * is widened to the whole name (one "كونج" tagged alone next to "هونج كونج" tagged as a place).
+     */
+    public List<List<Span>> tagDocument(List<List<Segment>> blocks) {
+        List<List<Span>> out = new ArrayList<>(blocks.size());
+        Map<String, int[]> votes = new HashMap<>();
+        java.util.Set<String> firstWords = new java.util.HashSet<>();
+        int longest = 1;
+        for (List<Segment> block : blocks) {
+            List<Span> spans = new ArrayList<>(tag(block));
+            out.add(spans);
+            for (Span s : spans) {
+                if (s.source() != Source.CONTEXT) {
+                    votes.computeIfAbsent(key(block, s.from(), s.to()), k -> new int[4])[Labels.typeIndex(s.type())]++;
+                    firstWords.add(block.get(s.from()).folded());
+                    longest = Math.max(longest, s.to() - s.from());
+                }
+            }
+        }
+        if (votes.isEmpty()) {
+            return out;
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            List<Segment> block = blocks.get(b);
+            List<Span> spans = out.get(b);
+            List<Span> added = new ArrayList<>();
+            for (int i = 0; i < block.size(); i++) {
+                if (!firstWords.contains(block.get(i).folded())) {
+                    continue;
+                }
+                for (int len = Math.min(longest, block.size() - i); len >= 1; len--) {
+                    int[] v = votes.get(key(block, i, i + len));
+                    if (v == null || block.get(i).clitic()) {
+                        continue;
+                    }
+                    int type = majority(v);
+                    Span candidate = new Span(i, i + len, Labels.entityType(type), null, 0.6, Source.MODEL);
+                    List<Span> overlapping = spans.stream().filter(candidate::overlaps).toList();
+                    boolean free = overlapping.isEmpty();
+                    boolean widens = overlapping.size() == 1 && overlapping.get(0).entry() == null
+                            && overlapping.get(0).from() >= i && overlapping.get(0).to() <= i + len
+                            && overlapping.get(0).to() - overlapping.get(0).from() < len;
+                    if (free || widens) {
+                        spans.removeAll(overlapping);
+                        added.add(candidate);
+                        spans.add(candidate);
+                        i += len - 1;
+                        break;
+                    }
+                    if (!overlapping.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+            if (!added.isEmpty()) {
+                spans.sort(Comparator.comparingInt(Span::from));
+            }
+        }
+        return out;
+    }
+
+    private static String key(List<Segment> block, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                b.append(' ');
+            }
+            b.append(block.get(i).folded());
+        }
+        return b.toString();
+    }
+
+    private static int majority(int[] votes) {
+        int best = 0;
+        for (int t = 1; t < votes.length; t++) {
+            if (votes[t] > votes[best]) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    public List<Span> tag(List<Segment> segments) {
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        List<Gazetteer.Match> matches = gazetteer.match(segments);
+        List<Span> known = new ArrayList<>();
+        for (Gazetteer.Match m : matches) {
+            known.add(new Span(m.from(), m.to(), m.entry().type(), m.entry(), 0.9, Source.GAZETTEER));
+        }
+        boolean arabic = arabicShare(segments) > 0.5;
+        List<Span> spans = new ArrayList<>();
+        if (model != null && arabic) {
+            spans.addAll(modelSpans(segments, matches));
+        }
+        spans = mergeKnown(spans, known);
+        // A context rule may add the first words the model missed, never words after where the model ended.
+        for (Span s : arabic ? arabicContext(segments) : latinContext(segments)) {
+            List<Span> overlapping = spans.stream().filter(s::overlaps).toList();
+            boolean widensModel = !overlapping.isEmpty() && overlapping.stream().allMatch(o ->
+                    o.source() == Source.MODEL && o.type() == s.type() && o.from() >= s.from() && o.to() <= s.to());
+            if (overlapping.isEmpty()) {
+                spans.add(s);
+            } else if (widensModel) {
+                int end = overlapping.stream().mapToInt(Span::to).max().orElseThrow();
+                spans.removeAll(overlapping);
+                spans.add(new Span(s.from(), end, s.type(), null, s.confidence(), s.source()));
+            }
+        }
+        spans.removeIf(s -> s.type() == EntityType.OTHER || !plausible(segments, s));
+        spans.sort(Comparator.comparingInt(Span::from));
+        return spans;
+    }
+
+    /**
+     * The minimum evidence for a name: it starts and ends with a whole word (never a split-off clitic such as the
+     * ف of فبعد), is not made of function words only, and is not one of the common words the model and the context
+     * rules mistake for names: a role noun alone (الوزارة, المنتخب, قيادة), a person or place ending in a common
+     * noun (بعين الاعتبار), a nationality adjective read as its country (قوة أمريكية سورية), or a person's name that
+     * names a stadium or an airport (ملعب الأمير مولاي عبد الله).
+     */
+    private boolean plausible(List<Segment> segments, Span span) {
+        Segment first = segments.get(span.from());
+        Segment last = segments.get(span.to() - 1);
+        if (!first.isWord() || !last.isWord() || first.clitic() || last.clitic()) {
+            return false;
+        }
+        boolean content = false;
+        for (int i = span.from(); i < span.to(); i++) {
+            Segment s = segments.get(i);
+            content |= s.isWord() && !triggers.isStop(s.folded());
+        }
+        if (!content) {
+            return false;
+        }
+        if (span.type() == EntityType.PLACE && span.to() - span.from() == 1 && adjectiveUse(segments, span.from())) {
+            return false;
+        }
+        if (span.type() == EntityType.PERSON && namesFacility(segments, span)) {
+            return false;
+        }
+        if (span.entry() != null) {
+            return true;
+        }
+        String lastWord = last.folded();
+        if (span.to() - span.from() == 1) {
+            String w = first.folded();
+            return first.folded().codePointCount(0, first.folded().length()) >= 2
+                    && !triggers.is(w, Triggers.Kind.NOT_NAME) && !triggers.is(w, Triggers.Kind.ORG_HEAD)
+                    && !gazetteer.isNationalityAdjective(first.folded());
+        }
+        return span.type() == EntityType.ORGANISATION || !triggers.is(lastWord, Triggers.Kind.NOT_NAME);
+    }
+
+    /**
+     * A nationality adjective after another one (قوة أمريكية سورية) or after a definite noun (القوات السعودية)
+     * describes that noun; the same letters after a preposition, a conjunction or a verb (في سورية, وسورية, زار
+     * السعودية) name the country.
+     */
+    private boolean adjectiveUse(List<Segment> segments, int i) {
+        String w = segments.get(i).folded();
+        if (!gazetteer.isNationalityAdjective(w) || i == 0) {
+            return false;
+        }
+        Segment previous = segments.get(i - 1);
+        if (previous.clitic() || previous.kind() != Token.Kind.ARABIC || triggers.isStop(previous.folded())) {
+            return false;
+        }
+        String p = previous.folded();
+        if (gazetteer.isNationalityAdjective(p) || triggers.is(p, Triggers.Kind.NISBA)) {
+            return true;
+        }
+        return w.startsWith("ال") && p.startsWith("ال");
+    }
+
+    /** Arabic writes the facility first (ملعب [الأمير] ...), English after the name (... Stadium). */
+    private boolean namesFacility(List<Segment> segments, Span span) {
+        int before = span.from() - 1;
+        if (before >= 0 && triggers.is(segments.get(before).folded(), Triggers.Kind.PERSON_TITLE)) {
+            before--;
+        }
+        if (before >= 0 && segments.get(before).kind() == Token.Kind.ARABIC
+                && triggers.is(segments.get(before).folded(), Triggers.Kind.FACILITY)) {
+            return true;
+        }
+        return span.to() < segments.size() && segments.get(span.to()).kind() == Token.Kind.WORD
+                && triggers.is(segments.get(span.to()).folded(), Triggers.Kind.FACILITY);
+    }
+
+    private static double arabicShare(List<Segment> segments) {
+        int words = 0;
+        int arabic = 0;
+        for (Segment s : segments) {
+            if (s.isWord()) {
+                words++;
+                if (s.kind() == Token.Kind.ARABIC) {
+                    arabic++;
+                }
+            }
+        }
+        return words == 0 ? 0 : (double) arabic / words;
+    }
+
+    int[] gazetteerLabels(int n, List<Gazetteer.Match> matches) {
+        int[] labels = new int[n];
+        for (Gazetteer.Match m : matches) {
+            int type = Labels.typeIndex(m.entry().type());
+            labels[m.from()] = Labels.begin(type);
+            for (int i = m.from() + 1; i < m.to(); i++) {
+                labels[i] = Labels.inside(type);
+            }
+        }
+        return labels;
+    }
+
+    FeatureExtractor.Context context(List<Segment> segments, int[] memoryLabels) {
+        return extractor.extract(segments, gazetteerLabels(segments.size(), gazetteer.match(segments)), memoryLabels);
+    }
+
+    private List<Span> modelSpans(List<Segment> segments, List<Gazetteer.Match> matches) {
+        FeatureExtractor.Context c = extractor.extract(segments, gazetteerLabels(segments.size(), matches),
+                model.memory().labels(segments));
+        float[] margins = new float[c.n];
+        int[] labels = Decoder.decode(model, c, margins);
+        List<Span> spans = new ArrayList<>();
+        int i = 0;
+        while (i < labels.length) {
+            if (labels[i] == Labels.O) {
+                i++;
+                continue;
+            }
+            int type = Labels.typeOf(labels[i]);
+            int j = i + 1;
+            double margin = margins[i];
+            while (j < labels.length && labels[j] == Labels.inside(type)) {
+                margin += margins[j];
+                j++;
+            }
+            double confidence = 0.5 + 0.45 * Math.tanh(margin / (j - i) / 8.0);
+            int end = nameEnd(segments, i, j, type);
+            spans.add(new Span(i, end, Labels.entityType(type), null, confidence, Source.MODEL));
+            i = j;
+        }
+        return spans;
+    }
+
+    /**
+     * Where a name the model found really ends: a greedy tagger that has started a name tends to run on into the
+     * verb or particle after it (عوض وديعة الله قال للجزيرة), so a name stops before a function word, and a person or
+     * place before a one-letter word (a split-off pronoun or preposition).
+     */
+    private int nameEnd(List<Segment> segments, int from, int to, int type) {
+        for (int k = from + 1; k < to; k++) {
+            Segment s = segments.get(k);
+            String w = s.folded();
+            if (triggers.isStop(w) && s.kind() == Token.Kind.ARABIC
+                    || type != Labels.typeIndex(EntityType.ORGANISATION) && w.length() == 1 && s.isWord()) {
+                return k;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * Gazetteer spans replace the model's where they overlap (they carry an identity), except where the model
+     * found a longer name of another type that opens with an organisation head (جامعة القاهرة is a university,
+     * not Cairo).
+     */
+    private List<Span> mergeKnown(List<Span> modelSpans, List<Span> known) {
+        List<Span> out = new ArrayList<>();
+        List<Span> kept = new ArrayList<>(known);
+        for (Span m : modelSpans) {
+            List<Span> overlapping = known.stream().filter(m::overlaps).toList();
+            if (overlapping.isEmpty()) {
+                out.add(m);
+                continue;
+            }
+            boolean modelWins = overlapping.size() == 1 && m.from() <= overlapping.get(0).from()
+                    && m.to() >= overlapping.get(0).to() && (m.to() - m.from()) > (overlapping.get(0).to()
+                    - overlapping.get(0).from()) && m.type() != overlapping.get(0).type()
+                    && m.type() == EntityType.ORGANISATION;
+            if (modelWins) {
+                kept.removeAll(overlapping);
+                out.add(m);
+            } else if (overlapping.size() == 1 && overlapping.get(0).from() == m.from()
+                    && overlapping.get(0).to() == m.to()) {
+                Span k = overlapping.get(0);
+                kept.remove(k);
+                out.add(new Span(k.from(), k.to(), k.type(), k.entry(), Math.max(0.95, m.confidence()),
+                        Source.GAZETTEER));
+            }
+        }
+        out.addAll(kept);
+        return out;
+    }
+
+    /**
+     * A title before an unknown name (العميد إلياس حنا), or an organisation head noun with a complement that
+     * names whose it is (وزارة الداخلية السورية, حركة حماس). Both are strict: the name must start with a known
+     * given name or be a word rare in running text, and the complement must end in a nationality adjective or be
+     * a rare word, since "الرئيس يريد" and "حركة القمر" are ordinary prose.
+     */
+    private List<Span> arabicContext(List<Segment> segments) {
+        List<Span> spans = new ArrayList<>();
+        int n = segments.size();
+        for (int i = 0; i < n; i++) {
+            Segment s = segments.get(i);
+            if (s.clitic() || s.kind() != Token.Kind.ARABIC) {
+                continue;
+            }
+            String w = s.folded();
+            if (triggers.is(w, Triggers.Kind.PERSON_TITLE)) {
+                int j = skipModifiers(segments, i + 1);
+                int end = j;
+                while (end < n && end - j < MAX_NAME_TOKENS && nameWord(segments.get(end), end == j)) {
+                    end++;
+                }
+                if (end > j && (triggers.is(segments.get(j).folded(), Triggers.Kind.GIVEN_NAME)
+                        || rare(segments.get(j).folded()))) {
+                    spans.add(new Span(j, end, EntityType.PERSON, null, 0.7, Source.CONTEXT));
+                    i = end - 1;
+                }
+            } else if (triggers.is(w, Triggers.Kind.ORG_HEAD) && !w.startsWith("ال")) {
+                int end = -1;
+                for (int j = i + 1; j < n && j - i <= 4 && definiteComplement(segments.get(j)); j++) {
+                    if (triggers.is(segments.get(j).folded(), Triggers.Kind.NISBA)) {
+                        end = j + 1;
+                    }
+                }
+                if (end < 0 && i + 1 < n && nameWord(segments.get(i + 1), true) && rare(segments.get(i + 1).folded())) {
+                    end = i + 2;
+                }
+                if (end > 0) {
+                    spans.add(new Span(i, end, EntityType.ORGANISATION, null, 0.6, Source.CONTEXT));
+                    i = end - 1;
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** Rare in running text and never seen with the definite article: the profile of a proper name. */
+    private boolean rare(String folded) {
+        return frequencies.count(folded) <= RARE && frequencies.count("ال" + folded) == 0;
+    }
+
+    /** Skips adjectives and prepositional phrases after a title, and the comma before an apposed name. */
+    private int skipModifiers(List<Segment> segments, int from) {
+        int j = from;
+        int steps = 0;
+        while (j < segments.size() && steps < 5) {
+            Segment s = segments.get(j);
+            if (s.clitic()) {
+                j += 2;
+            } else if (s.kind() == Token.Kind.ARABIC && s.folded().startsWith("ال")
+                    && gazetteer.match(segments.subList(j, j + 1)).isEmpty()) {
+                j++;
+            } else {
+                break;
+            }
+            steps++;
+        }
+        if (j < segments.size() && (segments.get(j).surface().equals("،") || segments.get(j).surface().equals(","))) {
+            j++;
+        }
+        return j;
+    }
+
+    private boolean nameWord(Segment s, boolean first) {
+        if (s.clitic() || s.kind() != Token.Kind.ARABIC) {
+            return false;
+        }
+        String w = s.folded();
+        if (w.startsWith("ال")) {
+            return !first && rare(w) && !triggers.isStop(w) && triggers.signature(w) == 0;
+        }
+        if (w.length() < 2 || triggers.isStop(w) || triggers.signature(w) != 0
+                && !triggers.is(w, Triggers.Kind.GIVEN_NAME)) {
+            return false;
+        }
+        if ("لبوفك".indexOf(w.charAt(0)) >= 0 && frequencies.count(w.substring(1)) > 0) {
+            return false;
+        }
+        return frequencies.count(w) < COMMON_WORD || (!first && frequencies.count(w) < 4 * COMMON_WORD);
+    }
+
+    private boolean definiteComplement(Segment s) {
+        return !s.clitic() && s.kind() == Token.Kind.ARABIC && s.folded().startsWith("ال") && s.folded().length() > 3
+                && !triggers.isStop(s.folded());
+    }
+
+    /** Capitalised runs in Latin-script text, typed by titles, organisation heads and place cues. */
+    private List<Span> latinContext(List<Segment> segments) {
+        List<Span> spans = new ArrayList<>();
+        int n = segments.size();
+        int i = 0;
+        while (i < n) {
+            Segment s = segments.get(i);
+            if (!s.isCapitalised() || triggers.isStop(s.folded())) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < n) {
+                Segment e = segments.get(end);
+                if (e.isCapitalised() && !triggers.isStop(e.folded())) {
+                    end++;
+                } else if (connector(e) && end + 1 < n && segments.get(end + 1).isCapitalised()) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            int from = i;
+            while (from < end && triggers.is(segments.get(from).folded(), Triggers.Kind.PERSON_TITLE)) {
+                from++;
+            }
+            EntityType type = latinType(segments, i, from, end);
+            if (from < end && type != null) {
+                spans.add(new Span(from, end, type, null, type == EntityType.PERSON && from == i ? 0.55 : 0.65,
+                        Source.CONTEXT));
+            }
+            i = end;
+        }
+        return spans;
+    }
+
+    private EntityType latinType(List<Segment> segments, int runStart, int from, int end) {
+        if (from >= end) {
+            return null;
+        }
+        String first = segments.get(from).folded();
+        String last = segments.get(end - 1).folded();
+        if (triggers.is(first, Triggers.Kind.ORG_HEAD) || triggers.is(last, Triggers.Kind.ORG_TAIL)) {
+            return EntityType.ORGANISATION;
+        }
+        if (from > runStart || titleBefore(segments, runStart)) {
+            return EntityType.PERSON;
+        }
+        if (runStart > 0 && triggers.is(segments.get(runStart - 1).folded(), Triggers.Kind.PLACE_NOUN)) {
+            return EntityType.PLACE;
+        }
+        if (end - from == 1 && acronym(segments.get(from).surface())) {
+            return EntityType.ORGANISATION;
+        }
+        return end - from >= 2 && triggers.is(first, Triggers.Kind.GIVEN_NAME) ? EntityType.PERSON : null;
+    }
+
+    /** IAEA, APEC, VOA: an all-capitals word of two to five letters the gazetteer does not know is an organisation. */
+    private static boolean acronym(String word) {
+        return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    /** A title right before the name, or before a comma that opens an apposition ("the envoy, Ingrid Halvorsen"). */
+    private boolean titleBefore(List<Segment> segments, int runStart) {
+        int i = runStart - 1;
+        if (i >= 0 && segments.get(i).surface().equals(",")) {
+            i--;
+        }
+        return i >= 0 && triggers.is(segments.get(i).folded(), Triggers.Kind.PERSON_TITLE);
+    }
+
+    private static boolean connector(Segment s) {
+        return switch (s.surface()) {
+            case "of", "the", "de", "du", "des", "von", "der", "van", "bin", "ibn", "al", "el", "la", "le", "-" -> true;
+            default -> false;
+        };
+    }
+}

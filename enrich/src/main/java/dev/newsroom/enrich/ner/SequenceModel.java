@@ -1,0 +1,141 @@
+package dev.newsroom.enrich.ner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Weights of the greedy left-to-right BIO tagger: hashed features, one row of label scores per bucket.
+ * Tagging is bound by memory latency (some forty random lookups per word), so the table is kept small enough to
+ * stay in cache: only the {@value #MAX_ROWS} strongest rows are kept, behind a 16-bit bucket-to-row index, with
+ * weights quantised to 16 bits (about 2 MB in all). Both cost nothing measurable in F1.
+ */
+public final class SequenceModel {
+    private static final int MAGIC = 0x4E455233;
+    static final int MAX_ROWS = Integer.getInteger("x.rows", 65535);
+    private static final int NONE = -1;
+
+    final int bits;
+    final int mask;
+    private final int[] rowOf;
+    private final short[] rows;
+    private final float scale;
+    private final NameMemory memory;
+
+    private SequenceModel(int bits, int[] rowOf, short[] rows, float scale, NameMemory memory) {
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+        this.rowOf = rowOf;
+        this.rows = rows;
+        this.scale = scale;
+        this.memory = memory;
+    }
+
+    NameMemory memory() {
+        return memory;
+    }
+
+    /** Keeps the strongest non-zero rows of a dense weight table (bucket * labels + label), quantised. */
+    static SequenceModel fromDense(int bits, float[] dense, NameMemory memory) {
+        int buckets = 1 << bits;
+        float[] strength = new float[buckets];
+        float largest = 0;
+        for (int b = 0; b < buckets; b++) {
+            for (int l = 0; l < Labels.COUNT; l++) {
+                float w = Math.abs(dense[b * Labels.COUNT + l]);
+                strength[b] = Math.max(strength[b], w);
+            }
+            largest = Math.max(largest, strength[b]);
+        }
+        float threshold = 0;
+        float[] sorted = strength.clone();
+        Arrays.sort(sorted);
+        if (buckets > MAX_ROWS) {
+            threshold = Math.max(threshold, sorted[buckets - MAX_ROWS - 1]);
+        }
+        float scale = largest == 0 ? 1 : largest / Short.MAX_VALUE;
+        int[] rowOf = new int[buckets];
+        Arrays.fill(rowOf, NONE);
+        int count = 0;
+        for (int b = 0; b < buckets && count < MAX_ROWS; b++) {
+            if (strength[b] > threshold) {
+                rowOf[b] = count++;
+            }
+        }
+        short[] rows = new short[count * Labels.COUNT];
+        for (int b = 0; b < buckets; b++) {
+            if (rowOf[b] != NONE) {
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    rows[rowOf[b] * Labels.COUNT + l] = (short) Math.round(dense[b * Labels.COUNT + l] / scale);
+                }
+            }
+        }
+        return new SequenceModel(bits, rowOf, rows, scale, memory);
+    }
+
+    /** Adds the weights of every feature to {@code scores}. */
+    void score(long[] features, int count, float[] scores) {
+        for (int f = 0; f < count; f++) {
+            int row = rowOf[(int) features[f] & mask];
+            if (row == NONE) {
+                continue;
+            }
+            int offset = row * Labels.COUNT;
+            for (int l = 0; l < Labels.COUNT; l++) {
+                scores[l] += rows[offset + l] * scale;
+            }
+        }
+    }
+
+    public void write(OutputStream out) throws IOException {
+        try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out), 1 << 16))) {
+            data.writeInt(MAGIC);
+            data.writeInt(bits);
+            data.writeInt(Labels.COUNT);
+            data.writeFloat(scale);
+            data.writeInt(rows.length / Labels.COUNT);
+            for (int b = 0; b < rowOf.length; b++) {
+                if (rowOf[b] != NONE) {
+                    data.writeInt(b);
+                    for (int l = 0; l < Labels.COUNT; l++) {
+                        data.writeShort(rows[rowOf[b] * Labels.COUNT + l]);
+                    }
+                }
+            }
+            memory.write(data);
+        }
+    }
+
+    public static SequenceModel read(InputStream in) throws IOException {
+        try (DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16),
+                1 << 16))) {
+            if (data.readInt() != MAGIC) {
+                throw new IOException("not a newsroom NER model (or one from an older format)");
+            }
+            int bits = data.readInt();
+            int labels = data.readInt();
+            if (labels != Labels.COUNT) {
+                throw new IOException("model has " + labels + " labels, this code knows " + Labels.COUNT);
+            }
+            float scale = data.readFloat();
+            int count = data.readInt();
+            int[] rowOf = new int[1 << bits];
+            Arrays.fill(rowOf, NONE);
+            short[] rows = new short[count * Labels.COUNT];
+            for (int r = 0; r < count; r++) {
+                rowOf[data.readInt()] = r;
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    rows[r * Labels.COUNT + l] = data.readShort();
+                }
+            }
+            return new SequenceModel(bits, rowOf, rows, scale, NameMemory.read(data));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.newsroom.enrich.service;
+
+import dev.newsroom.enrich.Enricher;
+import dev.newsroom.platform.streams.ServiceContext;
+import dev.newsroom.platform.streams.StreamsApplication;
+import dev.newsroom.schemas.Stage;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enrich service: articles in, articles with entities, sections, language and advisories out. */
+public final class EnrichApplication implements StreamsApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichApplication.class);
+
+    @Override
+    public String name() {
+        return "enrich";
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.ENRICH;
+    }
+
+    @Override
+    public int defaultManagementPort() {
+        return 8092;
+    }
+
+    @Override
+    public Topology topology(ServiceContext context) {
+        long began = System.nanoTime();
+        Enricher enricher = Enricher.loadDefault();
+        LOG.info("Enricher {} loaded in {} ms", enricher.version(), (System.nanoTime() - began) / 1_000_000);
+        return EnrichTopology.build(context.topics(), enricher, context.meters(), context.clock());
+    }
+}
