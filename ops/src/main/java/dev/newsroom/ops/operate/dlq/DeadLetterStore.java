@@ -1,0 +1,112 @@
+package dev.newsroom.ops.operate.dlq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.ops.operate.BoundedRead;
+import dev.newsroom.ops.operate.KafkaClients;
+import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.topic.TopicCatalogue;
+import dev.newsroom.schemas.topic.TopicId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * The dead-letter topic as operators see it, and the record of what has been re-driven: a compacted topic next to
+ * it, {@code <dead-letter topic>.redriven}, keyed by dead-letter id, written in the same transaction as the
+ * re-driven records. Both are read to their end with read_committed, so a redrive that failed shows no trace.
+ */
+public final class DeadLetterStore {
+
+    public static final String MARKER_SUFFIX = ".redriven";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A dead letter and where it sits in the dead-letter topic. */
+    public record Entry(DeadLetter letter, int partition, long offset) {
+        public String id() {
+            return letter.getId();
+        }
+    }
+
+    /** That a dead letter was re-driven, by which redrive, when and to where. */
+    public record Marker(String deadLetterId, String redriveId, Instant at, String topic) {
+        byte[] toJson() {
+            return JSON.createObjectNode()
+                    .put("redriveId", redriveId)
+                    .put("at", at.toString())
+                    .put("topic", topic)
+                    .toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every dead letter (the latest record per id), oldest failure first, and how many records did not decode. */
+    public record Letters(List<Entry> entries, int undecodable) {
+    }
+
+    private final KafkaClients clients;
+    private final String topic;
+    private final Deserializer<DeadLetter> values;
+
+    public DeadLetterStore(KafkaClients clients, TopicCatalogue topics) {
+        this.clients = clients;
+        this.topic = topics.name(TopicId.DEADLETTER);
+        this.values = topics.deadLetters().valueSerde().deserializer();
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String markerTopic() {
+        return topic + MARKER_SUFFIX;
+    }
+
+    public Letters letters() {
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        int[] undecodable = {0};
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader("newsroom-dlq")) {
+            BoundedRead.readAll(consumer, topic, record -> {
+                try {
+                    DeadLetter letter = values.deserialize(record.topic(), record.value());
+                    byId.put(letter.getId(), new Entry(letter, record.partition(), record.offset()));
+                } catch (RuntimeException e) {
+                    undecodable[0]++;
+                }
+            });
+        }
+        List<Entry> entries = new ArrayList<>(byId.values());
+        entries.sort(Comparator.comparing((Entry e) -> e.letter().getFailedAt()).thenComparing(Entry::id));
+        return new Letters(entries, undecodable[0]);
+    }
+
+    /** The latest marker per dead-letter id; none when nothing was ever re-driven. */
+    public Map<String, Marker> markers() {
+        Map<String, Marker> markers = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader("newsroom-dlq")) {
+            BoundedRead.readAll(consumer, markerTopic(), record -> {
+                String id = new String(record.key(), StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    markers.remove(id);
+                    return;
+                }
+                try {
+                    JsonNode node = JSON.readTree(record.value());
+                    markers.put(id, new Marker(id, node.path("redriveId").asText(),
+                            Instant.parse(node.path("at").asText()), node.path("topic").asText()));
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalStateException("Record " + record.partition() + "@" + record.offset() + " of "
+                            + markerTopic() + " is not a redrive marker", e);
+                }
+            });
+        }
+        return markers;
+    }
+}
