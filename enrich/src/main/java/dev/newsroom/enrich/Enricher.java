@@ -57,7 +57,7 @@ public final class Enricher {
         this.version = "enrich-" + RULES_REVISION + "-" + resources.fingerprint;
         this.segmenter = new ArabicSegmenter(resources.frequencies);
         this.tagger = entityTaggerWith(resources.model);
-        this.assembler = new EntityAssembler(resources.gazetteer, resources.triggers);
+        this.assembler = new EntityAssembler(resources.gazetteer, resources.triggers, resources.romaniser);
     }
 
     /** Loads every gazetteer, lexicon and the NER model from the classpath. */

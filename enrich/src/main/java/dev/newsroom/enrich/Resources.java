@@ -2,6 +2,7 @@ package dev.newsroom.enrich;
 
 import dev.newsroom.enrich.advisory.AdvisoryDetector;
 import dev.newsroom.enrich.ner.Gazetteer;
+import dev.newsroom.enrich.ner.Romaniser;
 import dev.newsroom.enrich.ner.SequenceModel;
 import dev.newsroom.enrich.ner.Triggers;
 import dev.newsroom.enrich.summary.Keywords;
@@ -19,6 +20,7 @@ final class Resources {
 
     final Gazetteer gazetteer = new Gazetteer();
     final Triggers triggers = new Triggers();
+    final Romaniser romaniser = new Romaniser();
     final WordFrequencies frequencies;
     final SequenceModel model;
     final TopicClassifier topics = new TopicClassifier();
@@ -34,6 +36,7 @@ final class Resources {
         gazetteer.loadInstitutions(data.open("gazetteer/demonyms.tsv"), data.open("gazetteer/institutions.tsv"));
         triggers.load(data.open("ner/triggers.tsv"));
         triggers.loadNameList(data.open("ner/given-names-ar.txt"));
+        romaniser.load(data.open("ner/romanisation.tsv"));
         frequencies = WordFrequencies.read(data.open("ner/ar-word-frequencies.tsv"), gazetteer.nameWords(),
                 NAME_WORD_COUNT);
         try {

@@ -1,6 +1,5 @@
 package dev.newsroom.enrich.ner;
 
-import dev.newsroom.enrich.summary.Slugger;
 import dev.newsroom.enrich.text.Segment;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.schemas.EntityType;
@@ -26,10 +25,12 @@ public final class EntityAssembler {
 
     private final Gazetteer gazetteer;
     private final Triggers triggers;
+    private final Romaniser romaniser;
 
-    public EntityAssembler(Gazetteer gazetteer, Triggers triggers) {
+    public EntityAssembler(Gazetteer gazetteer, Triggers triggers, Romaniser romaniser) {
         this.gazetteer = gazetteer;
         this.triggers = triggers;
+        this.romaniser = romaniser;
     }
 
     /** One tagged block: its index (-1 headline), text, segments and spans. */
@@ -255,7 +256,7 @@ public final class EntityAssembler {
             }
         } else {
             localName = longest.text;
-            name = isArabic(localName) ? titleCase(Slugger.romanise(localName)) : localName;
+            name = isArabic(localName) ? romaniser.romanise(localName) : localName;
         }
         if (localName != null && localName.equals(name)) {
             localName = null;
@@ -272,15 +273,5 @@ public final class EntityAssembler {
         double confidence = Math.round(Math.min(0.99, 1 - miss) * 1000) / 1000.0;
         return new FoundEntity(g.type, name, localName, g.entry == null ? null : g.entry.uri(), confidence,
                 Math.round(salience * 1000) / 1000.0, mentions);
-    }
-
-    private static String titleCase(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean start = true;
-        for (char c : s.toCharArray()) {
-            b.append(start ? Character.toUpperCase(c) : c);
-            start = c == ' ' || c == '-';
-        }
-        return b.toString().strip();
     }
 }

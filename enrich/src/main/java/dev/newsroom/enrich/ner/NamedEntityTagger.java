@@ -153,7 +153,8 @@ public final class NamedEntityTagger {
             spans.addAll(modelSpans(segments, matches));
         }
         spans = mergeKnown(spans, known);
-        // A context rule may add the first words the model missed, never words after where the model ended.
+        // A context rule may add the first words the model missed, but after where the model ended only a family
+        // name (الصباحي): the words it would add there are more often the verb that follows the name.
         for (Span s : arabic ? arabicContext(segments) : latinContext(segments)) {
             List<Span> overlapping = spans.stream().filter(s::overlaps).toList();
             boolean widensModel = !overlapping.isEmpty() && overlapping.stream().allMatch(o ->
@@ -162,6 +163,9 @@ public final class NamedEntityTagger {
                 spans.add(s);
             } else if (widensModel) {
                 int end = overlapping.stream().mapToInt(Span::to).max().orElseThrow();
+                while (end < s.to() && familyName(segments.get(end).folded())) {
+                    end++;
+                }
                 spans.removeAll(overlapping);
                 spans.add(new Span(s.from(), end, s.type(), null, s.confidence(), s.source()));
             }
@@ -301,6 +305,11 @@ public final class NamedEntityTagger {
             i = j;
         }
         return spans;
+    }
+
+    /** The shape of an Arab family name: the article and a nisba ending (الصباحي, البارزاني). */
+    private static boolean familyName(String folded) {
+        return folded.length() > 4 && folded.startsWith("ال") && folded.endsWith("ي");
     }
 
     /**

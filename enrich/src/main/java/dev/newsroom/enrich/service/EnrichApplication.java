@@ -4,6 +4,7 @@ import dev.newsroom.enrich.Enricher;
 import dev.newsroom.platform.streams.ServiceContext;
 import dev.newsroom.platform.streams.StreamsApplication;
 import dev.newsroom.schemas.Stage;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,18 @@ import org.slf4j.LoggerFactory;
 public final class EnrichApplication implements StreamsApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApplication.class);
+
+    private final Supplier<Enrichment> enrichment;
+
+    /** The service with the shipped enricher. */
+    public EnrichApplication() {
+        this(() -> Enrichment.of(Enricher.loadDefault()));
+    }
+
+    /** The service with another enrichment, loaded when the topology is built. */
+    public EnrichApplication(Supplier<Enrichment> enrichment) {
+        this.enrichment = enrichment;
+    }
 
     @Override
     public String name() {
@@ -31,8 +44,8 @@ public final class EnrichApplication implements StreamsApplication {
     @Override
     public Topology topology(ServiceContext context) {
         long began = System.nanoTime();
-        Enricher enricher = Enricher.loadDefault();
-        LOG.info("Enricher {} loaded in {} ms", enricher.version(), (System.nanoTime() - began) / 1_000_000);
-        return EnrichTopology.build(context.topics(), enricher, context.meters(), context.clock());
+        Enrichment loaded = enrichment.get();
+        LOG.info("Enricher {} loaded in {} ms", loaded.version(), (System.nanoTime() - began) / 1_000_000);
+        return EnrichTopology.build(context.topics(), loaded, context.meters(), context.clock());
     }
 }

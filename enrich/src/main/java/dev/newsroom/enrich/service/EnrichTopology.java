@@ -24,22 +24,22 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology build(TopicCatalogue topics, Enricher enricher, MeterRegistry meters, Clock clock) {
+    public static Topology build(TopicCatalogue topics, Enrichment enrichment, MeterRegistry meters, Clock clock) {
         Topic<String, Article> articles = topics.articles();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
         Timer timer = Timer.builder("newsroom.enrich.duration")
                 .description("Time to enrich one article")
-                .tag("enricher", enricher.version())
+                .tag("enricher", enrichment.version())
                 .register(meters);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde()).withName("articles"))
-                .mapValues(article -> timer.record(() -> enricher.enrich(article, clock.instant())), Named.as("enrich"))
+                .mapValues(article -> timer.record(() -> enrichment.enrich(article, clock.instant())), Named.as("enrich"))
                 .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched"));
         return builder.build();
     }
 
     public static Topology build(TopicCatalogue topics, Enricher enricher, Clock clock) {
-        return build(topics, enricher, new SimpleMeterRegistry(), clock);
+        return build(topics, Enrichment.of(enricher), new SimpleMeterRegistry(), clock);
     }
 }

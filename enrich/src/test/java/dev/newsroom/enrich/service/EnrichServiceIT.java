@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.KafkaStack;
+import dev.newsroom.devstack.junit.CommittedRecords;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
+import dev.newsroom.platform.testing.TestServiceSettings;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
@@ -17,23 +19,17 @@ import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.fixtures.SampleRecords;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
-import dev.newsroom.schemas.topic.TopicId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,16 +44,7 @@ class EnrichServiceIT {
     @Test
     void articlesAreEnrichedExactlyOnceAndAPoisonRecordIsDeadLettered(KafkaStack stack) throws Exception {
         String prefix = KafkaStack.uniqueName("enrich");
-        Map<String, String> settings = new HashMap<>();
-        for (TopicId id : TopicId.values()) {
-            settings.put(id.configKey(), prefix + "." + id.defaultName());
-        }
-        settings.put("bootstrap.servers", stack.bootstrapServers());
-        settings.put("schema.registry.url", stack.schemaRegistryUrl());
-        settings.put("application.id", prefix);
-        settings.put("newsroom.state.dir", stateDir.toString());
-        settings.put("newsroom.topic.partitions", "2");
-        settings.put("newsroom.management.port", "0");
+        Map<String, String> settings = TestServiceSettings.forStack(stack, prefix, stateDir);
         TopicCatalogue topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));
         Article seed = seedArticle();
 
@@ -72,9 +59,9 @@ class EnrichServiceIT {
                         topics.articles().valueSerde().serializer().serialize(topics.articles().name(), seed))).get();
             }
 
-            List<EnrichedArticle> enriched = readCommitted(stack, topics.enriched().name(),
+            List<EnrichedArticle> enriched = CommittedRecords.read(stack, topics.enriched().name(),
                     topics.enriched().valueSerde().deserializer(), 1);
-            List<DeadLetter> deadLetters = readCommitted(stack, topics.deadLetters().name(),
+            List<DeadLetter> deadLetters = CommittedRecords.read(stack, topics.deadLetters().name(),
                     topics.deadLetters().valueSerde().deserializer(), 1);
 
             assertThat(enriched).singleElement().satisfies(result -> {
@@ -109,25 +96,5 @@ class EnrichServiceIT {
                 .setHeadline("هجوم تدمر يكشف ملامح تعاون أمريكي سوري في مكافحة الإرهاب")
                 .setBlocks(blocks)
                 .build();
-    }
-
-    private static <V> List<V> readCommitted(KafkaStack stack, String topic, Deserializer<V> values, int expected) {
-        List<V> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, KafkaStack.uniqueName("reader"),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 90_000;
-            long quietUntil = Long.MAX_VALUE;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
-                if (out.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 2_000;
-                }
-            }
-        }
-        return out;
     }
 }

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.junit.CommittedRecords;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.platform.config.ServiceConfig;
+import dev.newsroom.platform.testing.TestServiceSettings;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.Stage;
@@ -16,24 +18,19 @@ import dev.newsroom.schemas.topic.TopicId;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.serde.AvroSerde;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -85,15 +82,10 @@ class ServiceRunnerIT {
     @Test
     void aServiceCreatesItsTopicsReportsHealthAndMetricsDeadLettersAndLeavesItsGroup(KafkaStack stack) throws Exception {
         String prefix = KafkaStack.uniqueName("svc");
-        Map<String, String> settings = new HashMap<>();
+        Map<String, String> settings = TestServiceSettings.forStack(stack, prefix + "-echo", stateDir);
         for (TopicId id : TopicId.values()) {
             settings.put(id.configKey(), prefix + "." + id.defaultName());
         }
-        settings.put("bootstrap.servers", stack.bootstrapServers());
-        settings.put("schema.registry.url", stack.schemaRegistryUrl());
-        settings.put("application.id", prefix + "-echo");
-        settings.put("newsroom.state.dir", stateDir.toString());
-        settings.put("newsroom.topic.partitions", "2");
         int port = LoopbackPorts.free();
         settings.put(ServiceRunner.MANAGEMENT_PORT, String.valueOf(port));
         settings.put("echo.output", prefix + "." + TopicId.ARTICLES.defaultName());
@@ -112,12 +104,14 @@ class ServiceRunnerIT {
                         RawDocument.newBuilder(SampleRecords.raw()).setDocumentId("empty")
                                 .setPayload(ByteBuffer.allocate(0)).build())).get();
             }
-            List<DeadLetter> deadLetters = readAll(stack, prefix + ".newsroom.deadletter.v1", DeadLetter.class, 1);
+            List<DeadLetter> deadLetters = CommittedRecords.read(stack, prefix + ".newsroom.deadletter.v1",
+                    serde(stack, DeadLetter.class).deserializer(), 1);
             assertThat(deadLetters).singleElement().satisfies(letter -> {
                 assertThat(letter.getReason()).isEqualTo("Document 'empty' is empty");
                 assertThat(letter.getApplication()).isEqualTo(prefix + "-echo");
             });
-            assertThat(readAll(stack, prefix + ".newsroom.articles.v1", RawDocument.class, 1)).hasSize(1);
+            assertThat(CommittedRecords.read(stack, prefix + ".newsroom.articles.v1",
+                    serde(stack, RawDocument.class).deserializer(), 1)).hasSize(1);
 
             String metrics = get(http, port, "/metrics").body();
             assertThat(metrics).contains("jvm_memory_used_bytes").contains("kafka_stream_").contains("service=\"echo\"");
@@ -138,24 +132,5 @@ class ServiceRunnerIT {
     private static <V extends SpecificRecord> AvroSerde<V> serde(KafkaStack stack, Class<V> type) {
         return AvroSerde.specific(type, new SchemaRegistryClient(stack.schemaRegistryUrl()),
                 Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
-    }
-
-    private static <V extends SpecificRecord> List<V> readAll(KafkaStack stack, String topic,
-                                                                                     Class<V> type, int expected) {
-        var serde = serde(stack, type);
-        List<V> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, KafkaStack.uniqueName("read"),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), serde.deserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (values.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
     }
 }

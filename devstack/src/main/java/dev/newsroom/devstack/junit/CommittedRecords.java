@@ -1,0 +1,49 @@
+package dev.newsroom.devstack.junit;
+
+import dev.newsroom.devstack.KafkaStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic the way a downstream consumer sees it (read_committed, from the beginning), for tests that count
+ * what a service wrote. After the expected number arrives it keeps listening a little, so extras (duplicates)
+ * are counted too rather than missed.
+ */
+public final class CommittedRecords {
+
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    private CommittedRecords() {
+    }
+
+    public static <V> List<V> read(KafkaStack stack, String topic, Deserializer<V> values, int expected,
+                                   Duration timeout) {
+        List<V> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, KafkaStack.uniqueName("reader"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+                if (out.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + QUIET.toNanos();
+                }
+            }
+        }
+        return out;
+    }
+
+    public static <V> List<V> read(KafkaStack stack, String topic, Deserializer<V> values, int expected) {
+        return read(stack, topic, values, expected, Duration.ofSeconds(90));
+    }
+}
