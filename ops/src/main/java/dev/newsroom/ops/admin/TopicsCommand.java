@@ -8,9 +8,12 @@ import dev.newsroom.schemas.topic.TopicProvisioner;
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +64,11 @@ public final class TopicsCommand {
             TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(),
                     new SchemaRegistryClient(connection.schemaRegistryUrl()));
             List<TopicSpec> specs = topics.specs(partitions, replicationFactor);
-            try (Admin admin = Admin.create(connection.clientConfig())) {
+            Map<String, Object> adminConfig = new HashMap<>(connection.clientConfig());
+            // Bound the client's own calls too, or an unreachable cluster holds the command for its 60 s default.
+            adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+            adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+            try (Admin admin = Admin.create(adminConfig)) {
                 new TopicProvisioner(admin, timeout).ensure(specs);
             }
             specs.forEach(s -> spec.commandLine().getOut().println("ready " + s.name()));

@@ -14,13 +14,11 @@ import dev.newsroom.schemas.Lineage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code newsroom parse}: the ingest service's parser on files, printing ninjs 2.2, one article per line. */
@@ -32,45 +30,36 @@ public final class ParseCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--type", defaultValue = "auto", paramLabel = "TYPE",
-            description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: content sniffing).")
-    InputFiles.Type type;
-
-    @Option(names = "--per-file",
-            description = "One line per input file: {\"file\": ..., \"items\": [ninjs...], \"error\": null or reason}.")
-    boolean perFile;
-
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to parse; - reads standard input.")
-    List<String> files;
+    @Mixin
+    InputOptions input;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return run(spec, files, type, perFile, NinjsWriter::article);
+        return run(spec, input, NinjsWriter::article);
     }
 
     /**
      * Shared with {@code newsroom enrich}: parse each file, render its articles with {@code render}, report rejected
      * files on stderr and keep going.
      */
-    static int run(CommandSpec spec, List<String> files, InputFiles.Type type, boolean perFile,
-                   Function<Article, ObjectNode> render) {
+    static int run(CommandSpec spec, InputOptions input, Function<Article, ObjectNode> render) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DocumentParser parser = new DocumentParser();
         boolean failed = false;
         int index = 0;
-        for (String file : files) {
+        for (String file : input.files) {
             ObjectNode line = JSON.createObjectNode().put("file", file);
             ArrayNode items = line.putArray("items");
             try {
-                RawInput input = InputFiles.read(file, type, System.in);
-                ParsedDocument parsed = parser.parse(input, lineage(file, index++));
+                RawInput document = InputFiles.read(file, input.type, System.in);
+                ParsedDocument parsed = parser.parse(document, lineage(file, index++));
                 for (Article article : parsed.articles()) {
                     ObjectNode ninjs = render.apply(article);
-                    if (perFile) {
+                    if (input.perFile) {
                         items.add(ninjs);
                     } else {
                         out.println(NinjsWriter.toJson(ninjs));
@@ -86,7 +75,7 @@ public final class ParseCommand implements Callable<Integer> {
                 err.println("newsroom: " + file + ": " + reason);
                 line.put("error", reason);
             }
-            if (perFile) {
+            if (input.perFile) {
                 out.println(line.toString());
             }
             out.flush();

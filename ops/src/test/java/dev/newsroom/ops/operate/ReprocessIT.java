@@ -78,7 +78,7 @@ class ReprocessIT {
             await().atMost(Duration.ofSeconds(120)).until(() -> pipeline.readCommitted(published).size() == 4);
 
             enrich.close();
-            try (ServiceRunner revised = ServiceRunner.start(new RevisedEnrichApplication(),
+            try (ServiceRunner revised = ServiceRunner.start(RevisedEnrichApplication.create(),
                     pipeline.serviceConfig(PipelineService.ENRICH, dir.resolve("enrich"), Map.of()))) {
                 await().atMost(Duration.ofSeconds(120)).until(revised::isReady);
 
