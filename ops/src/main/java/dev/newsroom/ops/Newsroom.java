@@ -3,6 +3,7 @@ package dev.newsroom.ops;
 import dev.newsroom.ops.admin.ProduceCommand;
 import dev.newsroom.ops.admin.SchemasCommand;
 import dev.newsroom.ops.admin.TopicsCommand;
+import dev.newsroom.ops.bench.BenchCommand;
 import dev.newsroom.ops.demo.DemoCommand;
 import dev.newsroom.ops.moderation.ModerateCommand;
 import dev.newsroom.ops.offline.EnrichCommand;
@@ -16,6 +17,7 @@ import dev.newsroom.ops.offline.ParseCommand;
 import dev.newsroom.ops.offline.TagCommand;
 import dev.newsroom.ops.stack.ServiceCommand;
 import dev.newsroom.ops.stack.UpCommand;
+import dev.newsroom.ops.verify.VerifyCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
                 DemoCommand.class, UpCommand.class, ServiceCommand.class,
                 ProduceCommand.class, ModerateCommand.class,
                 StatusCommand.class, ReplayCommand.class, ReprocessCommand.class, DlqCommand.class,
-                StreamsResetCommand.class, TopicsCommand.class, SchemasCommand.class,
+                StreamsResetCommand.class, VerifyCommand.class, BenchCommand.class, TopicsCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsroom {
 

@@ -11,7 +11,8 @@ class NewsroomHelpTest {
         CommandLineRun run = CommandLineRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: newsroom").contains("topics").contains("schemas");
+        assertThat(run.out()).contains("Usage: newsroom").contains("topics").contains("schemas")
+                .contains("verify").contains("bench").contains("replay").contains("demo");
     }
 
     @Test
