@@ -9,9 +9,9 @@ import java.util.List;
 
 /** Trains the sequence model on BIO sentences with the same gazetteer and triggers the tagger uses. */
 public final class NerTraining {
-    public static final int BITS = Integer.getInteger("x.bits", 18);
+    public static final int BITS = 18;
     private static final int JACKKNIFE = 5;
-    public static final int EPOCHS = Integer.getInteger("x.epochs", 8);
+    public static final int EPOCHS = 8;
 
     private NerTraining() {
     }

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SequenceModel {
     private static final int MAGIC = 0x4E455233;
-    static final int MAX_ROWS = Integer.getInteger("x.rows", 65535);
+    static final int MAX_ROWS = 65535;
     private static final int NONE = -1;
 
     final int bits;

@@ -82,6 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Records per full-speed baseline, cycling through the measured documents (default ${DEFAULT-VALUE}).")
     int baselineRecords;
 
+    @Option(names = "--baseline-warmup", paramLabel = "N", defaultValue = "20000",
+            description = "Records through each pass-through baseline before measuring it (default ${DEFAULT-VALUE}).")
+    int baselineWarmup;
+
     @Option(names = "--separate-processes",
             description = "Run each service as its own JVM (newsroom service NAME) with --service-jvm-options, and"
                     + " report each one's heap, RSS and GC pauses.")
@@ -201,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
         serviceSettings.putAll(overrides);
         return new BenchRun.Settings(documents == null ? 5000 : documents, warmup, fixedRate ? rate : 0,
                 fixedRate ? duration(duration) : Duration.ZERO, badShare, partitions, serviceSettings,
-                baselines(), baselineRecords, 20_000, separateProcesses,
+                baselines(), baselineRecords, baselineWarmup, separateProcesses,
                 Arrays.asList(serviceJvmOptions.trim().split("\\s+")), samples, duration(timeout), seed);
     }
 
