@@ -39,12 +39,15 @@ import org.slf4j.LoggerFactory;
  * log every time it starts (the log is the source of truth, so feeds need no storage of their own), keeps each
  * feed's latest items in memory, and once it has caught up re-renders a feed whenever its items change: in memory
  * for the service's HTTP endpoint and, when the outlet names a directory, as files replaced atomically.
+ * Re-rendering every changed feed after every poll cost more CPU under load than the whole publish stage (each
+ * rendering writes every item of three formats), so changes are gathered for up to {@link #RENDER_INTERVAL}.
  */
 public final class FeedWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedWorker.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(5);
+    static final Duration RENDER_INTERVAL = Duration.ofSeconds(1);
 
     private final Map<String, Object> consumerConfig;
     private final String publishedTopic;
@@ -150,9 +153,10 @@ public final class FeedWorker implements AutoCloseable {
         Map<TopicPartition, Long> startingEnd = kafka.endOffsets(partitions);
         LOG.info("Feed outlets {}: reading the published log {} from the beginning",
                 outlets.stream().map(FeedOutlet::name).toList(), publishedTopic);
+        Set<String> changed = new HashSet<>();
+        long lastRender = System.nanoTime();
         while (running) {
             ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
-            Set<String> changed = new HashSet<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
                     continue;
@@ -178,10 +182,15 @@ public final class FeedWorker implements AutoCloseable {
                 caughtUp = true;
                 outlets.forEach(outlet -> health.recovered(outlet.name()));
                 contents.values().forEach(this::render);
+                changed.clear();
+                lastRender = System.nanoTime();
                 LOG.info("Feed outlets caught up with the published log; serving {}",
                         outlets.stream().map(FeedOutlet::name).toList());
-            } else if (caughtUp) {
+            } else if (caughtUp && !changed.isEmpty()
+                    && System.nanoTime() - lastRender >= RENDER_INTERVAL.toNanos()) {
                 changed.forEach(name -> render(contents.get(name)));
+                changed.clear();
+                lastRender = System.nanoTime();
             }
         }
     }
