@@ -31,8 +31,8 @@ public final class Slugger {
 
     /** Latin-script ASCII form of any text (Arabic by BGN/PCGN). */
     public static String romanise(String text) {
-        // ICU runs every character through Any-Latin even when there is nothing to do; most English headlines
-        // and names are plain ASCII, and that alone was a sixth of enrich's time on them.
+        // ICU runs every character through Any-Latin even when there is nothing to do, and English headlines
+        // and names are mostly plain ASCII.
         if (text.chars().allMatch(c -> c < 0x80)) {
             return text;
         }
