@@ -255,7 +255,11 @@ public final class BenchCommand implements Callable<Integer> {
         String javaOptions = System.getenv("NEWSROOM_JAVA_OPTS");
         return (javaOptions == null || javaOptions.isBlank() ? "" : "NEWSROOM_JAVA_OPTS='" + javaOptions + "' ")
                 + "./newsroom " + (args.isEmpty() || !args.get(0).equals("bench") ? "bench " : "")
-                + String.join(" ", args);
+                + args.stream().map(BenchCommand::shellQuoted).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private static String shellQuoted(String argument) {
+        return argument.matches("[A-Za-z0-9_./:=,@%+-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
     }
 
     private void append(String section) throws IOException {

@@ -29,7 +29,7 @@ class BenchCommandIT {
                 "--baseline-records", "300", "--baseline-warmup", "200", "--bad-share", "0.1", "--partitions", "2", "--json",
                 "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
                 "--samples", Path.of("..", "samples").toString(), "--record", record.toString(),
-                "--note", "smoke", "--timeout", "5m");
+                "--note", "smoke test", "--timeout", "5m");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
@@ -39,7 +39,8 @@ class BenchCommandIT {
         assertThat(report.at("/pipeline/ratioToStreamsBaseline").asDouble()).isPositive();
         assertThat(report.at("/baselines")).extracting(baseline -> baseline.get("name").asText())
                 .anyMatch(name -> name.startsWith("Kafka Streams")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(record).content().contains("(smoke)", "./newsroom bench --documents 60", "pipeline raw→published",
+        assertThat(record).content().contains("(smoke test)", "./newsroom bench --documents 60", "--note 'smoke test'",
+                "pipeline raw→published",
                 "vs Streams EOS baseline", "p99 ms", "CPU share", "RSS max MB", "bound by").doesNotContain("INCOMPLETE");
     }
 }
