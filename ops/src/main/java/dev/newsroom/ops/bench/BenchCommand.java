@@ -1,22 +1,19 @@
 package dev.newsroom.ops.bench;
 
 import dev.newsroom.devstack.EmbeddedKafkaStack;
+import dev.newsroom.ops.cli.ConnectionOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -234,16 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> kafkaConfig() {
-        Map<String, Object> config = new HashMap<>();
-        if (clientConfig != null) {
-            Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(clientConfig)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read client config " + clientConfig + ": " + e.getMessage(), e);
-            }
-            properties.forEach((key, value) -> config.put(key.toString(), value));
-        }
+        Map<String, Object> config = ConnectionOptions.read(clientConfig);
         config.remove("schema.registry.url");
         config.put("bootstrap.servers", bootstrapServers);
         return config;

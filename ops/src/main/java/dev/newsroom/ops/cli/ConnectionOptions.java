@@ -44,6 +44,14 @@ public final class ConnectionOptions {
 
     /** Client settings: the config file first, then the explicit options on top. */
     public Map<String, Object> clientConfig() {
+        Map<String, Object> config = read(clientConfig);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("schema.registry.url", schemaRegistryUrl);
+        return config;
+    }
+
+    /** The settings of a client config file; none for null. */
+    public static Map<String, Object> read(Path clientConfig) {
         Map<String, Object> config = new HashMap<>();
         if (clientConfig != null) {
             Properties properties = new Properties();
@@ -54,8 +62,6 @@ public final class ConnectionOptions {
             }
             properties.forEach((key, value) -> config.put(key.toString(), value));
         }
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("schema.registry.url", schemaRegistryUrl);
         return config;
     }
 }
