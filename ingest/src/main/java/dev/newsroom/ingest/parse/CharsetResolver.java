@@ -83,7 +83,7 @@ final class CharsetResolver {
             requirePlausible(text, charset, subject);
             return new Decoded(text, charset);
         }
-        String utf8 = strictDecode(bytes, StandardCharsets.UTF_8);
+        String utf8 = strictUtf8(bytes);
         if (utf8 != null) {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
             return new Decoded(utf8, StandardCharsets.UTF_8);
@@ -290,6 +290,15 @@ final class CharsetResolver {
         }
     }
 
+    /**
+     * As {@link #strictDecode} for UTF-8, through the String constructor's faster path: it replaces malformed input with
+     * U+FFFD instead of reporting it, and a U+FFFD in the result is refused either way.
+     */
+    private static String strictUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') >= 0 ? null : text;
+    }
+
     private static String strictDecode(byte[] bytes, Charset charset) {
         return strictDecode(bytes, 0, charset);
     }
@@ -315,6 +324,43 @@ final class CharsetResolver {
     record Plausibility(int chars, int junk, int words, int mixedScriptWords, int latinLetters, int nonAsciiLatin,
                         int letters, int arabicLetters) {
 
+        /**
+         * Character properties of the first {@value #TABLE_SIZE} code units (Latin, Greek, Cyrillic, Hebrew, Arabic),
+         * taken from {@link Character} once: its lookups were most of the cost of judging a payload.
+         */
+        private static final int TABLE_SIZE = 0x800;
+        private static final byte WHITESPACE = 1;
+        private static final byte LETTER = 2;
+        private static final byte JUNK = 4;
+        private static final byte[] FLAGS = new byte[TABLE_SIZE];
+        private static final Character.UnicodeScript[] SCRIPTS = new Character.UnicodeScript[TABLE_SIZE];
+
+        static {
+            for (char c = 0; c < TABLE_SIZE; c++) {
+                int type = Character.getType(c);
+                boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+                FLAGS[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0) | (junk ? JUNK : 0));
+                SCRIPTS[c] = scriptOf(c);
+            }
+        }
+
+        private static boolean isWhitespace(char c) {
+            return c < TABLE_SIZE ? (FLAGS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+        }
+
+        private static boolean isLetter(char c) {
+            return c < TABLE_SIZE ? (FLAGS[c] & LETTER) != 0 : Character.isLetter(c);
+        }
+
+        private static boolean isJunkAt(String text, int i, char c) {
+            if (c < TABLE_SIZE) {
+                return (FLAGS[c] & JUNK) != 0;
+            }
+            int type = Character.getType(c);
+            return type == Character.UNASSIGNED || type == Character.PRIVATE_USE || c == '\uFFFD'
+                    || (type == Character.SURROGATE && !validSurrogateAt(text, i));
+        }
+
         static Plausibility of(String text) {
             int chars = 0;
             int junk = 0;
@@ -330,18 +376,16 @@ final class CharsetResolver {
             int limit = Math.min(text.length(), SAMPLE_CHARS);
             for (int i = 0; i < limit; i++) {
                 char c = text.charAt(i);
-                if (Character.isWhitespace(c)) {
+                if (isWhitespace(c)) {
                     continue;
                 }
                 chars++;
-                int type = Character.getType(c);
-                if ((c < 0x20) || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                        || c == '\uFFFD' || (type == Character.SURROGATE && !validSurrogateAt(text, i))) {
+                if (isJunkAt(text, i, c)) {
                     junk++;
                 }
-                if (Character.isLetter(c)) {
+                if (isLetter(c)) {
                     letters++;
-                    Character.UnicodeScript script = scriptOf(c);
+                    Character.UnicodeScript script = c < TABLE_SIZE ? SCRIPTS[c] : scriptOf(c);
                     if (script == Character.UnicodeScript.LATIN) {
                         latin++;
                         if (c > 0x7F) {
@@ -356,7 +400,7 @@ final class CharsetResolver {
                         wordMixed = true;
                     }
                     wordLetters++;
-                    boolean endOfWord = i + 1 >= limit || !Character.isLetter(text.charAt(i + 1));
+                    boolean endOfWord = i + 1 >= limit || !isLetter(text.charAt(i + 1));
                     if (endOfWord) {
                         if (wordLetters >= 2) {
                             words++;

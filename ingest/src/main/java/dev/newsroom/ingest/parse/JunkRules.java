@@ -34,9 +34,16 @@ final class JunkRules {
     private final Set<String> blocks;
     private final List<String> leads;
     private final Set<String> sections;
-    private final List<Pattern> patterns;
+    private final List<Template> patterns;
 
-    private JunkRules(Set<String> blocks, List<String> leads, Set<String> sections, List<Pattern> patterns) {
+    /**
+     * A pattern rule and the literal text it starts with: most blocks do not start with it, and checking that first
+     * spares them a regex matcher per rule.
+     */
+    private record Template(String prefix, Pattern pattern) {
+    }
+
+    private JunkRules(Set<String> blocks, List<String> leads, Set<String> sections, List<Template> patterns) {
         this.blocks = Set.copyOf(blocks);
         this.leads = List.copyOf(leads);
         this.sections = Set.copyOf(sections);
@@ -53,7 +60,7 @@ final class JunkRules {
         Set<String> blocks = new HashSet<>();
         List<String> leads = new ArrayList<>();
         Set<String> sections = new HashSet<>();
-        List<Pattern> patterns = new ArrayList<>();
+        List<Template> patterns = new ArrayList<>();
         int lineNumber = 0;
         for (String raw : lines) {
             lineNumber++;
@@ -79,7 +86,7 @@ final class JunkRules {
         return new JunkRules(blocks, leads, sections, patterns);
     }
 
-    private static Pattern template(String phrase) {
+    private static Template template(String phrase) {
         String[] parts = phrase.split("…|\\.\\.\\.", -1);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
@@ -91,7 +98,7 @@ final class JunkRules {
                 regex.append(Pattern.quote(literal));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return new Template(TextNormalizer.matchKey(parts[0]), Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
     private static JunkRules loadDefault() {
@@ -145,8 +152,8 @@ final class JunkRules {
                 return Verdict.JUNK;
             }
         }
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(key).matches()) {
+        for (Template template : patterns) {
+            if (key.startsWith(template.prefix()) && template.pattern().matcher(key).matches()) {
                 return Verdict.JUNK;
             }
         }

@@ -39,55 +39,78 @@ final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
-        boolean pendingSpace = false;
+        String nfc = isPlainlyNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         int length = nfc.length();
+        // Every input character yields at most one output character, so one array holds the result.
+        char[] out = new char[length];
+        int n = 0;
+        boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
             char c = nfc.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                if (c == '\r' && i + 1 < length && nfc.charAt(i + 1) == '\n') {
-                    i++;
+            if (!isOrdinary(c)) {
+                if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                    if (c == '\r' && i + 1 < length && nfc.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    if (keepLines) {
+                        n = trimTrailingSpace(out, n);
+                        out[n++] = '\n';
+                        pendingSpace = false;
+                    } else {
+                        pendingSpace = true;
+                    }
+                    continue;
                 }
-                if (keepLines) {
-                    trimTrailingSpace(out);
-                    out.append('\n');
-                    pendingSpace = false;
-                } else {
+                if (isSpace(c)) {
                     pendingSpace = true;
+                    continue;
                 }
-                continue;
+                if (isJunk(c)) {
+                    continue;
+                }
+                if (c == ZWNJ && !(isLetterAt(nfc, i - 1) && isLetterAt(nfc, i + 1))) {
+                    continue;
+                }
+                if (c == ZWJ && !(isVisibleAt(nfc, i - 1) && isVisibleAt(nfc, i + 1))) {
+                    continue;
+                }
             }
-            if (isSpace(c)) {
-                pendingSpace = true;
-                continue;
-            }
-            if (isJunk(c)) {
-                continue;
-            }
-            if (c == ZWNJ && !(isLetterAt(nfc, i - 1) && isLetterAt(nfc, i + 1))) {
-                continue;
-            }
-            if (c == ZWJ && !(isVisibleAt(nfc, i - 1) && isVisibleAt(nfc, i + 1))) {
-                continue;
-            }
-            if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-                out.append(' ');
+            if (pendingSpace && n > 0 && out[n - 1] != '\n') {
+                out[n++] = ' ';
             }
             pendingSpace = false;
-            out.append(c);
+            out[n++] = c;
         }
-        trimTrailingSpace(out);
-        if (keepLines) {
-            return out.toString().strip();
-        }
-        return out.toString();
+        n = trimTrailingSpace(out, n);
+        String result = new String(out, 0, n);
+        return keepLines ? result.strip() : result;
     }
 
-    private static void trimTrailingSpace(StringBuilder out) {
-        while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
-            out.setLength(out.length() - 1);
+    private static int trimTrailingSpace(char[] out, int n) {
+        while (n > 0 && out[n - 1] == ' ') {
+            n--;
         }
+        return n;
+    }
+
+    /** Printable ASCII and the Arabic block from hamza on: no line break, space, junk or joiner among them. */
+    private static boolean isOrdinary(char c) {
+        return (c > ' ' && c < 0x7F) || (c >= '\u0621' && c <= '\u06FF');
+    }
+
+    /**
+     * A cheap NFC check for the common case, before the JDK's: characters below U+0300 and Arabic letters, digits and
+     * punctuation have combining class 0 and never compose with a neighbour, so text made only of them is in NFC.
+     */
+    static boolean isPlainlyNfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0300' && !(c >= '\u0621' && c <= '\u064A') && !(c >= '\u0660' && c <= '\u0669')
+                    && c != '\u060C' && c != '\u061B' && c != '\u061F') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSpace(char c) {
@@ -126,11 +149,19 @@ final class TextNormalizer {
     static String matchKey(String text) {
         String normalized = normalize(text);
         StringBuilder key = new StringBuilder(normalized.length());
+        // Lower-casing a whole string costs a case lookup per character; ASCII is lowered here and the Arabic block has
+        // no case, so String.toLowerCase runs only for text with other letters.
+        boolean otherScripts = false;
         for (int i = 0; i < normalized.length(); i++) {
             char c = normalized.charAt(i);
             if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') {
                 continue;
             }
+            if (c >= 'A' && c <= 'Z') {
+                key.append((char) (c + ('a' - 'A')));
+                continue;
+            }
+            otherScripts |= c >= 0x80 && !(c >= '\u0600' && c <= '\u06FF');
             key.append(switch (c) {
                 case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
                 case 'ى' -> 'ي';
@@ -141,7 +172,7 @@ final class TextNormalizer {
                 default -> c;
             });
         }
-        String lower = key.toString().toLowerCase(Locale.ROOT);
+        String lower = otherScripts ? key.toString().toLowerCase(Locale.ROOT) : key.toString();
         int end = lower.length();
         while (end > 0 && isTrailingPunctuation(lower.charAt(end - 1))) {
             end--;
