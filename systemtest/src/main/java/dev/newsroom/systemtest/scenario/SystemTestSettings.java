@@ -15,7 +15,7 @@ public final class SystemTestSettings {
 
     /**
      * Documents per scenario ({@code newsroom.systemtest.documents}; else {@code newsroom.systemtest.duration}
-     * times the rate). The default keeps seven scenarios within CI's budget on two cores: 50 s of load each.
+     * times the rate). The default keeps seven scenarios within CI's budget on two cores: 40 s of load each.
      */
     public static int documents() {
         Integer documents = Integer.getInteger("newsroom.systemtest.documents");
@@ -23,7 +23,7 @@ public final class SystemTestSettings {
             return documents;
         }
         String duration = System.getProperty("newsroom.systemtest.duration");
-        return duration == null ? 1500 : (int) Math.ceil(Duration.parse(duration).toMillis() / 1000.0 * rate());
+        return duration == null ? 1000 : (int) Math.ceil(Duration.parse(duration).toMillis() / 1000.0 * rate());
     }
 
     /**
@@ -31,7 +31,7 @@ public final class SystemTestSettings {
      * with on two shared cores, so that a stall or a delay shows as one and is not lost in a backlog.
      */
     public static double rate() {
-        return Double.parseDouble(System.getProperty("newsroom.systemtest.rate", "30"));
+        return Double.parseDouble(System.getProperty("newsroom.systemtest.rate", "25"));
     }
 
     /** How long the webhook site is down in the webhook scenario ({@code newsroom.systemtest.webhook-outage}). */
