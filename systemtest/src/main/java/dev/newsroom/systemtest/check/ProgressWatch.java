@@ -65,13 +65,6 @@ public final class ProgressWatch implements AutoCloseable {
         }
     }
 
-    /** Records seen on {@code topic} so far. */
-    public int count(String topic) {
-        synchronized (arrivals) {
-            return arrivals.get(topic).size();
-        }
-    }
-
     /** When each record of {@code topic} became visible, as {@link System#nanoTime()}, in order of arrival. */
     public List<Long> arrivals(String topic) {
         synchronized (arrivals) {
