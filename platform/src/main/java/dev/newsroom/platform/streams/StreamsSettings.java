@@ -50,6 +50,13 @@ public final class StreamsSettings {
         // Dead letters carry the original record, which may be as large as the raw topic allows.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 TopicId.LARGE_RECORD_BYTES + 64 * 1024);
+        // A record larger than the per-partition fetch limit is returned only when its partition comes first in a
+        // fetch with data; while the other partitions keep having data, one 20 MB raw document holds up its whole
+        // partition, for half a minute at a time under load.
+        String partitionFetch = StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG);
+        if (!props.containsKey(partitionFetch) && !props.containsKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
+            props.put(partitionFetch, TopicId.LARGE_RECORD_BYTES + 64 * 1024);
+        }
         DeadLetterHandlers.configure(props, stage);
         return props;
     }

@@ -111,10 +111,6 @@ public final class Scenario implements AutoCloseable {
         return generator;
     }
 
-    public PipelineLedger ledger() {
-        return ledger;
-    }
-
     public Timeline timeline() {
         return timeline;
     }
@@ -148,10 +144,8 @@ public final class Scenario implements AutoCloseable {
     public Outcome finish() {
         awaitLoad(1.0);
         event("all " + documents.size() + " documents acknowledged by the broker");
-        ScenarioCheck check = new ScenarioCheck(generator.sent(), Map.of("site", pipeline.site(),
-                "partner", pipeline.partner()));
-        Map<String, Object> kafka = Map.of("bootstrap.servers", pipeline.cluster().bootstrapServers());
-        ledger = new PipelineLedger(kafka, pipeline.topics(), null, pipeline.kafkaOutlets());
+        ScenarioCheck check = check();
+        Map<String, Object> kafka = kafka();
         long deadline = System.nanoTime() + CONVERGENCE.toNanos();
         long nextProgress = System.nanoTime();
         Verdict verdict;
@@ -162,8 +156,8 @@ public final class Scenario implements AutoCloseable {
                 groups = ServiceGroups.read(admin, pipeline.applicationId("ingest"), pipeline.applicationId("enrich"),
                         pipeline.applicationId("publish"));
             }
-            verdict = check.check(ledger);
-            account = Reconciler.reconcile(ledger, groups);
+            verdict = check.check(ledger());
+            account = Reconciler.reconcile(ledger(), groups);
             if (verdict.complete() && account.complete() || System.nanoTime() > deadline) {
                 break;
             }
@@ -180,7 +174,36 @@ public final class Scenario implements AutoCloseable {
         return outcome;
     }
 
-    private static String progress(Verdict verdict) {
+    /**
+     * Holds what the broker has acknowledged so far against what the pipeline has put out so far, for checks in
+     * the middle of a scenario: what is missing here may still be on its way.
+     */
+    public Verdict checkNow() {
+        return check().check(ledger());
+    }
+
+    private ScenarioCheck check() {
+        return new ScenarioCheck(generator.sent(), Map.of("site", pipeline.site(), "partner", pipeline.partner()));
+    }
+
+    private Map<String, Object> kafka() {
+        return Map.of("bootstrap.servers", pipeline.cluster().bootstrapServers());
+    }
+
+    private synchronized PipelineLedger ledger() {
+        if (ledger == null) {
+            ledger = new PipelineLedger(kafka(), pipeline.topics(), null, pipeline.kafkaOutlets());
+        }
+        return ledger;
+    }
+
+    /** Documents prepared for this scenario. */
+    public int documents() {
+        return documents.size();
+    }
+
+    /** Where the pipeline has got to, in one line. */
+    public static String progress(Verdict verdict) {
         var counts = verdict.counts();
         StringBuilder text = new StringBuilder().append(counts.articles()).append('/')
                 .append(counts.expectedArticles()).append(" article versions, ").append(counts.enriched())
