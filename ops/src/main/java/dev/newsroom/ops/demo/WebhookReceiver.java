@@ -8,16 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A downstream site's webhook endpoint on loopback, as a site developer would write one from the Standard
@@ -49,8 +43,7 @@ public final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        WebhookReceiver receiver = new WebhookReceiver(server,
-                Base64.getDecoder().decode(secret.substring("whsec_".length())));
+        WebhookReceiver receiver = new WebhookReceiver(server, StandardWebhookSignature.key(secret));
         server.createContext("/hooks/newsroom", receiver::receive);
         server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "demo-webhook-receiver");
@@ -74,33 +67,13 @@ public final class WebhookReceiver implements AutoCloseable {
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
-        boolean valid = id != null && timestamp != null && signatures != null && verifies(id, timestamp, body, signatures);
+        boolean valid = id != null && timestamp != null && signatures != null
+                && StandardWebhookSignature.verifies(key, id, timestamp, body, signatures);
         JsonNode message = JSON.readTree(body);
         deliveries.add(new Delivery(id, message.path("type").asText(), message.at("/data/uri").asText(),
                 message.at("/data/version").asInt(), valid));
         exchange.sendResponseHeaders(valid ? 204 : 401, -1);
         exchange.close();
-    }
-
-    private boolean verifies(String id, String timestamp, byte[] body, String signatures) {
-        byte[] expected = sign(id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8));
-        for (String signature : signatures.split(" ")) {
-            if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
-                    Base64.getDecoder().decode(signature.substring(3)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private byte[] sign(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
     }
 
     @Override

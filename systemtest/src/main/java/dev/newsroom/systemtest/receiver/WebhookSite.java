@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.ops.demo.StandardWebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A downstream site's webhook endpoint on loopback, written from the Standard Webhooks specification alone: it
@@ -56,7 +52,7 @@ public final class WebhookSite implements AutoCloseable {
         this.name = name;
         this.port = port;
         this.secret = secret;
-        this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        this.key = StandardWebhookSignature.key(secret);
         this.handlers = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "webhook-site-" + name);
             thread.setDaemon(true);
@@ -128,7 +124,7 @@ public final class WebhookSite implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
             boolean valid = id != null && timestamp != null && signatures != null
-                    && verifies(id, timestamp, body, signatures);
+                    && StandardWebhookSignature.verifies(key, id, timestamp, body, signatures);
             boolean fresh = timestamp != null && timestamp.matches("\\d+")
                     && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= TOLERANCE_SECONDS;
             JsonNode message = JSON.readTree(body);
@@ -140,27 +136,6 @@ public final class WebhookSite implements AutoCloseable {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
             }
             exchange.sendResponseHeaders(status, -1);
-        }
-    }
-
-    private boolean verifies(String id, String timestamp, byte[] body, String signatures) {
-        byte[] expected = hmac(id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8));
-        for (String signature : signatures.split(" ")) {
-            if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
-                    Base64.getDecoder().decode(signature.substring(3)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private byte[] hmac(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
     }
 
