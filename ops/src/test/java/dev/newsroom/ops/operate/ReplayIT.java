@@ -81,7 +81,9 @@ class ReplayIT {
                 .contains("continue with: newsroom replay --resume " + id);
         assertThat(afterFirst).isEqualTo(7);
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains(id + ": complete").contains("This run copied 23 records")
+        assertThat(second.out()).contains(id + ": complete").contains("This run copied 23 records");
+        // The late record is met by whichever run reads its partition past it, which depends on fetch order.
+        assertThat(first.out() + second.out()).containsOnlyOnce("stamped outside the window's times")
                 .contains("not copied: 1 stamped outside the window's times");
         assertThat(third.exitCode()).as(third.err()).isZero();
         assertThat(third.out()).contains(id + ": complete").contains("This run copied 0 records");
