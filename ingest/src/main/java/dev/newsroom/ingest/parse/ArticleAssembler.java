@@ -36,7 +36,7 @@ final class ArticleAssembler {
 
     Article assemble(ItemDraft draft, ParseContext context, Instant ingestedAt) throws UnusableItemException {
         Body body = bodyOf(draft);
-        String headline = plainTextOf(draft.headline);
+        String headline = draft.headlineIsText ? normalizedText(draft.headline) : plainTextOf(draft.headline);
         boolean derived = false;
         if (headline.isEmpty()) {
             headline = deriveHeadline(body.blocks());
@@ -45,7 +45,7 @@ final class ArticleAssembler {
         if (headline.isEmpty() && body.blocks().isEmpty()) {
             throw new UnusableItemException(context.describe() + " item " + draft.index + " has neither a headline nor any body text");
         }
-        String summary = plainTextOf(draft.summary);
+        String summary = draft.summaryIsText ? normalizedText(draft.summary) : plainTextOf(draft.summary);
         List<Media> media = mergeMedia(draft.media, body.media());
         String summaryOrNull = summary.isEmpty() ? null : summary;
         String contentHash = ArticleIdentity.contentHash(headline, body.blocks(), summaryOrNull, media);
@@ -103,7 +103,7 @@ final class ArticleAssembler {
         } else {
             return new Body(List.of(), "", List.of());
         }
-        return dropLeadingHeadline(body, plainTextOf(draft.headline));
+        return dropLeadingHeadline(body, draft.headlineIsText ? normalizedText(draft.headline) : plainTextOf(draft.headline));
     }
 
     /** Pages repeat their {@code <h1>} inside the article; the headline field already has it. */
@@ -143,6 +143,10 @@ final class ArticleAssembler {
             }
         }
         return merged;
+    }
+
+    private static String normalizedText(String plainText) {
+        return plainText == null ? "" : TextNormalizer.normalize(plainText);
     }
 
     /** Plain text of a headline or summary that may carry markup or entities. */

@@ -21,9 +21,14 @@ import java.util.Objects;
  * From a raw document's bytes to normalised {@link Article}s: the one entry point of ingest's parsing library.
  *
  * <p>Steps: size and emptiness checks (before anything is decoded) → charset ({@link CharsetResolver}) → format
- * (declared content type confirmed by sniffing, or {@link RawInput#forcedFormat()}) → a reader per format (RSS/Atom via
- * Rome, JSON Feed, ninjs, HTML page with the article extractor, plain text) → one {@link ItemDraft} per item → each
- * assembled into an article ({@link ArticleAssembler}) or recorded as an {@link ItemRejection}.
+ * (declared content type confirmed by sniffing, or {@link RawInput#forcedFormat()}) → a reader per format (RSS/Atom
+ * with the reference feed parser's semantics, JSON Feed, ninjs, HTML page with the article extractor, plain text) → one
+ * {@link ItemDraft} per item → each assembled into an article ({@link ArticleAssembler}) or recorded as an
+ * {@link ItemRejection}.
+ *
+ * <p>No exception escapes: a document that yields nothing is a {@link RejectedDocumentException} with its reason, an
+ * item that yields nothing an {@link ItemRejection}, and a defect in a reader is reported the same way, naming the
+ * document (or item) and the failure, so that one bad input never stops a batch or a partition.
  *
  * <p>Thread-safe and stateless between calls: build one per process and call {@link #parse} from any thread. Rule files
  * and compiled patterns are loaded once, when the class is first used.
@@ -74,6 +79,18 @@ public final class DocumentParser {
     public ParsedDocument parse(RawInput input, Lineage lineageBase) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(lineageBase, "lineageBase");
+        try {
+            return parseChecked(input, lineageBase);
+        } catch (RejectedDocumentException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new RejectedDocumentException(Reason.PARSER_FAILURE, ParseContext.describe(input)
+                    + " could not be parsed: ingest failed on it with " + describe(e)
+                    + "; this is a defect in ingest: re-drive the document once it is fixed", e);
+        }
+    }
+
+    private ParsedDocument parseChecked(RawInput input, Lineage lineageBase) {
         String subject = ParseContext.describe(input);
         byte[] payload = input.payload();
         if (payload.length > limits.maxPayloadBytes()) {
@@ -102,22 +119,25 @@ public final class DocumentParser {
             jsonRoot = readJson(text, context);
         }
         context = context.withFormat(format);
+        List<String> warnings = new ArrayList<>();
         List<ItemDraft> drafts = switch (format) {
-            case RSS, ATOM -> {
-                if (sniffed.xmlDoctype()) {
-                    throw XmlFeedReader.unsafe(context, null);
-                }
-                yield xmlFeeds.read(text, context);
-            }
+            case RSS, ATOM -> xmlFeeds.read(text, context, warnings);
             case JSONFEED -> jsonFeeds.read(jsonRoot, context);
             case NINJS -> ninjs.read(jsonRoot, context);
             case HTML -> List.of(pages.read(text, context));
             case TEXT -> List.of(textDraft(text, context));
         };
-        return assemble(drafts, context, decoded.charset());
+        return assemble(drafts, context, decoded.charset(), warnings);
     }
 
-    private ParsedDocument assemble(List<ItemDraft> drafts, ParseContext context, Charset charset) {
+    private static String describe(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName()
+                + "(" + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + where;
+    }
+
+    private ParsedDocument assemble(List<ItemDraft> drafts, ParseContext context, Charset charset, List<String> warnings) {
         Instant stamped = context.lineageBase().getIngestedAt();
         Instant ingestedAt = stamped != null ? stamped : Instant.now();
         List<Article> articles = new ArrayList<>(drafts.size());
@@ -127,6 +147,10 @@ public final class DocumentParser {
                 articles.add(assembler.assemble(draft, context, ingestedAt));
             } catch (ArticleAssembler.UnusableItemException e) {
                 rejections.add(new ItemRejection(draft.index, e.getMessage()));
+            } catch (RuntimeException | StackOverflowError e) {
+                rejections.add(new ItemRejection(draft.index, context.describe() + " item " + draft.index
+                        + " could not be parsed: ingest failed on it with " + describe(e)
+                        + "; this is a defect in ingest: re-drive it once it is fixed"));
             }
         }
         boolean singleStory = context.format() == InputFormat.HTML || context.format() == InputFormat.TEXT;
@@ -134,7 +158,7 @@ public final class DocumentParser {
             String why = rejections.isEmpty() ? "it holds no text" : rejections.get(0).reason();
             throw new RejectedDocumentException(Reason.NO_ARTICLE, context.describe() + " yields no article: " + why);
         }
-        return new ParsedDocument(context.format(), charset, articles, rejections);
+        return new ParsedDocument(context.format(), charset, articles, rejections, warnings);
     }
 
     private static ItemDraft textDraft(String text, ParseContext context) {

@@ -22,6 +22,8 @@ final class ItemDraft {
     String baseUri;
     String language;
     String headline;
+    /** The headline is plain text already (a feed's text title): "&lt;" in it is a character, not markup. */
+    boolean headlineIsText;
     final List<String> bylines = new ArrayList<>();
     Instant published;
     Instant updated;
@@ -30,6 +32,8 @@ final class ItemDraft {
     Element bodyElement;
     String bodyText;
     String summary;
+    /** Like {@link #headlineIsText}, for the summary. */
+    boolean summaryIsText;
     final List<Media> media = new ArrayList<>();
     final List<String> categories = new ArrayList<>();
 

@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * What one raw document yielded: its format and charset as decided, one article per usable item (in document order),
- * and the items that yielded none.
+ * the items that yielded none, and the faults the parser recovered from (an ill-formed feed it could still read).
  */
-public record ParsedDocument(InputFormat format, Charset charset, List<Article> articles, List<ItemRejection> rejectedItems) {
+public record ParsedDocument(InputFormat format, Charset charset, List<Article> articles, List<ItemRejection> rejectedItems,
+                             List<String> warnings) {
 
     public ParsedDocument {
         articles = List.copyOf(articles);
         rejectedItems = List.copyOf(rejectedItems);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -23,7 +23,9 @@ public class RejectedDocumentException extends RuntimeException {
         /** Parsed fine, but nothing in it is an article (an HTML page of links, a feed whose items are all empty). */
         NO_ARTICLE,
         /** A feed with more items than {@link ParserLimits#maxItems()}. */
-        TOO_MANY_ITEMS
+        TOO_MANY_ITEMS,
+        /** Ingest itself failed on the document (a defect); the dead letter keeps it for a re-drive after the fix. */
+        PARSER_FAILURE
     }
 
     private final Reason reason;

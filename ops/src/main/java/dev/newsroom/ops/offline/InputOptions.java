@@ -12,7 +12,9 @@ final class InputOptions {
     InputFiles.Type type;
 
     @Option(names = "--per-file",
-            description = "One line per input file: {\"file\": ..., \"items\": [ninjs...], \"error\": null or reason}.")
+            description = "One line per input file, whatever the others hold: {\"file\": ..., \"items\": [ninjs...],"
+                    + " \"skipped\": [{\"item\": i, \"reason\": ...}], \"warnings\": [recovered faults],"
+                    + " \"error\": null or reason}.")
     boolean perFile;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to read; - reads standard input.")

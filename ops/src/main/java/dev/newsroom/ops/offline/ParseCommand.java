@@ -54,11 +54,23 @@ public final class ParseCommand implements Callable<Integer> {
         for (String file : input.files) {
             ObjectNode line = JSON.createObjectNode().put("file", file);
             ArrayNode items = line.putArray("items");
+            ArrayNode skipped = line.putArray("skipped");
+            ArrayNode warnings = line.putArray("warnings");
             try {
                 RawInput document = InputFiles.read(file, input.type, System.in);
                 ParsedDocument parsed = parser.parse(document, lineage(file, index++));
                 for (Article article : parsed.articles()) {
-                    ObjectNode ninjs = render.apply(article);
+                    ObjectNode ninjs;
+                    try {
+                        ninjs = render.apply(article);
+                    } catch (RuntimeException e) {
+                        String reason = "item " + article.getLineage().getItemIndex() + " (" + article.getId()
+                                + ") could not be rendered: " + e;
+                        err.println("newsroom: " + file + ": " + reason);
+                        skipped.addObject().put("item", article.getLineage().getItemIndex()).put("reason", reason);
+                        failed = true;
+                        continue;
+                    }
                     if (input.perFile) {
                         items.add(ninjs);
                     } else {
@@ -67,11 +79,14 @@ public final class ParseCommand implements Callable<Integer> {
                 }
                 for (ItemRejection rejected : parsed.rejectedItems()) {
                     err.println("newsroom: " + file + ": item " + rejected.itemIndex() + " skipped: " + rejected.reason());
+                    skipped.addObject().put("item", rejected.itemIndex()).put("reason", rejected.reason());
                 }
+                parsed.warnings().forEach(warnings::add);
                 line.putNull("error");
-            } catch (RejectedDocumentException | IOException e) {
+            } catch (IOException | RuntimeException e) {
                 failed = true;
-                String reason = e instanceof IOException ? "cannot read " + file + ": " + e.getMessage() : e.getMessage();
+                String reason = e instanceof IOException ? "cannot read " + file + ": " + e.getMessage()
+                        : e instanceof RejectedDocumentException ? e.getMessage() : file + " could not be parsed: " + e;
                 err.println("newsroom: " + file + ": " + reason);
                 line.put("error", reason);
             }
