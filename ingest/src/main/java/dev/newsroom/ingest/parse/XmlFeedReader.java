@@ -179,6 +179,7 @@ final class XmlFeedReader {
             draft.guid = about.strip();
             draft.guidIsPermalink = true;
             draft.addAltId("guid", draft.guid);
+            values.guidAsLink = values.resolve(item, about);
         }
         draft.link = firstNonBlank(values.origLink, values.link, values.alternateLink);
         if (draft.link == null && Urls.isHttp(values.guidAsLink)) {
