@@ -105,6 +105,36 @@ class ParseCommandTest {
     }
 
     @Test
+    void perFilePrintsExactlyOneLinePerFileWhateverTheOthersHold() throws Exception {
+        Path channelless = Files.writeString(dir.resolve("channelless.rss"),
+                "<rss><item><description>A story told in a feed that has no channel element at all.</description></item></rss>");
+        Path atom03 = Files.writeString(dir.resolve("atom03.xml"), "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
+                + "<entry><title mode=\"base64\">QmFzZTY0IGhlYWRsaW5l</title><issued>2004-01-01</issued></entry></feed>");
+        Path loose = Files.writeString(dir.resolve("loose.rss"),
+                "<rss><channel><item><title>Q&A</title><dc:creator>Ann</dc:creator></item><item></item></channel></rss>");
+        Path binary = Files.write(dir.resolve("binary.bin"), new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 0, 0, 7});
+        Path directory = Files.createDirectory(dir.resolve("a-directory"));
+
+        CommandLineRun run = CommandLineRun.of("parse", "--per-file", channelless.toString(), atom03.toString(),
+                binary.toString(), directory.toString(), loose.toString(), FEED_AR);
+
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).extracting(line -> line.get("file").asText()).containsExactly(channelless.toString(),
+                atom03.toString(), binary.toString(), directory.toString(), loose.toString(), FEED_AR);
+        assertThat(lines.get(0).get("items")).hasSize(1);
+        assertThat(lines.get(1).at("/items/0/headlines/0/value").asText()).isEqualTo("Base64 headline");
+        assertThat(lines.get(2).get("error").asText()).contains(binary.toString());
+        assertThat(lines.get(3).get("error").asText()).contains("cannot read", directory.toString());
+        JsonNode recovered = lines.get(4);
+        assertThat(recovered.get("error").isNull()).isTrue();
+        assertThat(recovered.at("/items/0/by").asText()).isEqualTo("Ann");
+        assertThat(recovered.get("warnings").toString()).contains("bare '&'", "prefix 'dc' is not declared");
+        assertThat(recovered.at("/skipped/0/item").asInt()).isEqualTo(1);
+        assertThat(lines.get(5).get("items")).hasSize(3);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void typeForcesTheFormat() throws Exception {
         Path html = Files.copy(Path.of(SEED), dir.resolve("seed.html"));
 
