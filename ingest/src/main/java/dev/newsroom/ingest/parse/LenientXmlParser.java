@@ -67,6 +67,8 @@ final class LenientXmlParser {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** Where the next line feed at or after {@link #pos} is ({@link #length} when none), so counting lines is linear. */
+    private int nextLineFeed = -1;
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
     private boolean declaresEntities;
@@ -214,8 +216,8 @@ final class LenientXmlParser {
 
     /** Text from {@code from} to {@code to}, entities resolved, into the pending text of the open element. */
     private void readText(int from, int to) {
-        int amp = text.indexOf('&', from);
-        if (amp < 0 || amp >= to) {
+        int amp = indexOf('&', from, to);
+        if (amp < 0) {
             pendingText.append(text, from, to);
             return;
         }
@@ -235,8 +237,8 @@ final class LenientXmlParser {
     private void appendDecoded(StringBuilder out, int from, int to) {
         int i = from;
         while (i < to) {
-            int amp = text.indexOf('&', i);
-            if (amp < 0 || amp >= to) {
+            int amp = indexOf('&', i, to);
+            if (amp < 0) {
                 out.append(text, i, to);
                 return;
             }
@@ -494,11 +496,30 @@ final class LenientXmlParser {
 
     /** Moves to {@code target}, counting the lines passed so that problems can say where they are. */
     private void advanceTo(int target) {
-        for (int i = text.indexOf('\n', pos); i >= 0 && i < target; i = text.indexOf('\n', i + 1)) {
+        if (nextLineFeed < pos) {
+            nextLineFeed = lineFeedFrom(pos);
+        }
+        while (nextLineFeed < target) {
             line++;
-            lineStart = i + 1;
+            lineStart = nextLineFeed + 1;
+            nextLineFeed = lineFeedFrom(nextLineFeed + 1);
         }
         pos = target;
+    }
+
+    /** The first {@code c} in {@code text[from, to)}, or -1: bounded, as an unbounded search of a long document is not. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int lineFeedFrom(int from) {
+        int found = text.indexOf('\n', from);
+        return found < 0 ? length : found;
     }
 
     private void problem(String message) {
@@ -508,7 +529,7 @@ final class LenientXmlParser {
     private void problemAt(int at, String message) {
         int column = at - lineStart + 1;
         int atLine = line;
-        for (int i = text.indexOf('\n', pos); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+        for (int i = lineFeedFrom(pos); i < at; i = lineFeedFrom(i + 1)) {
             atLine++;
             column = at - i;
         }
