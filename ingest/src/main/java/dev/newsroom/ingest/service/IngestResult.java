@@ -2,19 +2,31 @@ package dev.newsroom.ingest.service;
 
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.IngestOutcome;
 
-/** One result of parsing a raw document: an article, or a dead letter for an item that yields none. */
-record ParseOutcome(Article article, DeadLetter deadLetter) {
+/**
+ * One result of ingesting a raw document: an article, a dead letter for an item that yields none, or an outcome
+ * saying why nothing is due (an empty feed, an unchanged re-ingest, a repeated item).
+ */
+record IngestResult(Article article, DeadLetter deadLetter, IngestOutcome nothingDue) {
 
-    static ParseOutcome of(Article article) {
-        return new ParseOutcome(article, null);
+    static IngestResult of(Article article) {
+        return new IngestResult(article, null, null);
     }
 
-    static ParseOutcome rejected(DeadLetter deadLetter) {
-        return new ParseOutcome(null, deadLetter);
+    static IngestResult rejected(DeadLetter deadLetter) {
+        return new IngestResult(null, deadLetter, null);
+    }
+
+    static IngestResult nothingDue(IngestOutcome outcome) {
+        return new IngestResult(null, null, outcome);
     }
 
     boolean isRejected() {
         return deadLetter != null;
+    }
+
+    boolean isNothingDue() {
+        return nothingDue != null;
     }
 }
