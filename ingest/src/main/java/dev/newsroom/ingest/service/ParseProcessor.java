@@ -27,8 +27,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * original bytes unchanged; a document that cannot be decoded or parsed at all is thrown to the platform's
  * processing handler, which dead-letters it with the same bytes.
  *
- * <p>Repeats are recognised within one document only: an index of content across documents would need a second
- * repartition (by content hash) of every article, which costs more than the rare cross-document repeat saves.
+ * <p>Repeats are recognised within one document only, where they cost one map per document. Across documents, the
+ * same content under the same id is already an unchanged re-ingest; under another id it stays an article of its
+ * own, since recognising it would take a second repartition (by content hash) of every article, one more write and
+ * read through Kafka on ingest's busiest path.
  */
 final class ParseProcessor extends ContextualProcessor<String, byte[], String, IngestResult> {
 
