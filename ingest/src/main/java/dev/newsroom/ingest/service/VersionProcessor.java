@@ -9,8 +9,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Gives each story its version: an unchanged re-ingest (same content hash as the last version) emits no article but
- * an outcome naming the version it matches; a changed one is the next version, dated by the source's update time or, failing that, when ingest saw it. Runs
- * after the repartition by article id, so every copy of a story (the page, the feed item) meets the same store.
+ * an outcome naming the version it matches; a changed one is the next version, dated by the source's update time
+ * or, failing that, when ingest saw it. Runs after the repartition by article id, so every copy of a story (the
+ * page, the feed item) meets the same store.
  */
 final class VersionProcessor extends ContextualProcessor<String, Article, String, IngestResult> {
 

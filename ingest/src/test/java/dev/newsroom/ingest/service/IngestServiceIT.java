@@ -129,8 +129,9 @@ class IngestServiceIT {
             assertThat(reasons.get("billion-laughs")).containsIgnoringCase("doctype");
             assertThat(reasons.get("empty")).containsIgnoringCase("empty");
             assertThat(reasons.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
-            assertThat(outcomes).extracting(IngestOutcome::getDocumentId, IngestOutcome::getKind).containsExactlyInAnyOrder(
-                    tuple("empty-feed", IngestOutcomeKind.EMPTY_DOCUMENT), tuple("feed-json", IngestOutcomeKind.UNCHANGED));
+            assertThat(outcomes).extracting(IngestOutcome::getDocumentId, IngestOutcome::getKind)
+                    .containsExactlyInAnyOrder(tuple("empty-feed", IngestOutcomeKind.EMPTY_DOCUMENT),
+                            tuple("feed-json", IngestOutcomeKind.UNCHANGED));
             assertThat(outcomes).allSatisfy(outcome -> {
                 assertThat(outcome.getRawTopic()).isEqualTo(topics.raw().name());
                 assertThat(outcome.getReason()).contains("'" + outcome.getDocumentId() + "'");

@@ -35,8 +35,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * What the pipeline's topics hold from a point in time on, read with read_committed (so only what transactions
  * committed counts), condensed to what an account needs: which raw record each article version came from, which
  * raw record or item each of ingest's nothing-due outcomes accounts for, which article version each enriched and
- * published record carries, every delivery receipt, every dead letter and what it names. {@link #catchUp()} reads on to the topics' current ends, so a test can call it again and again while
- * the pipeline works, and a command once.
+ * published record carries, every delivery receipt, every dead letter and what it names. {@link #catchUp()} reads
+ * on to the topics' current ends, so a test can call it again and again while the pipeline works, and a command
+ * once.
  */
 public final class PipelineLedger implements AutoCloseable {
 
@@ -189,8 +190,8 @@ public final class PipelineLedger implements AutoCloseable {
 
     private void assignNewPartitions() {
         List<String> wanted = new ArrayList<>(List.of(topics.name(TopicId.RAW), topics.name(TopicId.ARTICLES),
-                topics.name(TopicId.INGEST_OUTCOMES), topics.name(TopicId.ENRICHED), topics.name(TopicId.PUBLISHED), topics.name(TopicId.DELIVERIES),
-                topics.name(TopicId.DEADLETTER)));
+                topics.name(TopicId.INGEST_OUTCOMES), topics.name(TopicId.ENRICHED), topics.name(TopicId.PUBLISHED),
+                topics.name(TopicId.DELIVERIES), topics.name(TopicId.DEADLETTER)));
         wanted.addAll(outletTopics.values());
         List<TopicPartition> added = new ArrayList<>();
         for (String topic : wanted) {

@@ -219,7 +219,8 @@ class MixedBatchVerifyIT {
             ServiceGroups groups;
             try (Admin admin = pipeline.admin()) {
                 groups = ServiceGroups.read(admin, pipeline.applicationId(PipelineService.INGEST),
-                        pipeline.applicationId(PipelineService.ENRICH), pipeline.applicationId(PipelineService.PUBLISH));
+                        pipeline.applicationId(PipelineService.ENRICH),
+                        pipeline.applicationId(PipelineService.PUBLISH));
             }
             Account account = Reconciler.reconcile(ledger.catchUp(), groups);
             last.set(account);
