@@ -2,13 +2,19 @@ package dev.newsroom.ingest.service;
 
 import dev.newsroom.ingest.parse.InputFormat;
 import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.schemas.IngestOutcomeKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 
-/** What ingest counts, for /metrics: documents by format, articles by outcome, rejections by reason. */
+/**
+ * What ingest counts, for /metrics: documents by format, articles by outcome, rejections by reason, and what rightly
+ * yielded nothing by kind.
+ */
 final class IngestMetrics {
 
     private final Map<InputFormat, Counter> documents = new EnumMap<>(InputFormat.class);
@@ -16,7 +22,7 @@ final class IngestMetrics {
             new EnumMap<>(RejectedDocumentException.Reason.class);
     private final Counter newArticles;
     private final Counter newVersions;
-    private final Counter unchanged;
+    private final Map<IngestOutcomeKind, Counter> nothingDue = new EnumMap<>(IngestOutcomeKind.class);
     private final Counter rejectedItems;
 
     IngestMetrics(MeterRegistry meters) {
@@ -25,11 +31,14 @@ final class IngestMetrics {
         }
         for (RejectedDocumentException.Reason reason : RejectedDocumentException.Reason.values()) {
             rejectedDocuments.put(reason, meters.counter("newsroom.ingest.documents.rejected",
-                    "reason", reason.name().toLowerCase(java.util.Locale.ROOT)));
+                    "reason", reason.name().toLowerCase(Locale.ROOT)));
         }
         newArticles = meters.counter("newsroom.ingest.articles", "outcome", "new");
         newVersions = meters.counter("newsroom.ingest.articles", "outcome", "new-version");
-        unchanged = meters.counter("newsroom.ingest.articles", "outcome", "unchanged");
+        for (IngestOutcomeKind kind : EnumSet.complementOf(EnumSet.of(IngestOutcomeKind.OTHER))) {
+            nothingDue.put(kind, meters.counter("newsroom.ingest.nothing-due",
+                    "kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
         rejectedItems = meters.counter("newsroom.ingest.items.rejected");
     }
 
@@ -53,7 +62,7 @@ final class IngestMetrics {
         (version == 1 ? newArticles : newVersions).increment();
     }
 
-    void unchanged() {
-        unchanged.increment();
+    void nothingDue(IngestOutcomeKind kind) {
+        nothingDue.get(kind).increment();
     }
 }

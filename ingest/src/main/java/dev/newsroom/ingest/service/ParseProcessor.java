@@ -7,11 +7,13 @@ import dev.newsroom.ingest.parse.RawInput;
 import dev.newsroom.ingest.parse.RejectedDocumentException;
 import dev.newsroom.platform.deadletter.DeadLetters;
 import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.IngestOutcome;
 import dev.newsroom.schemas.Lineage;
 import dev.newsroom.schemas.RawDocument;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -19,24 +21,32 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Turns one raw record into articles keyed by article id, and a dead letter for each feed item that yields no
- * article. The raw value arrives as bytes and is decoded here, so that an item's dead letter can carry the
+ * Turns one raw record into articles keyed by article id, a dead letter for each feed item that yields no
+ * article, and an outcome for what rightly yields nothing: a feed without items, an item repeating an earlier
+ * item's content. The raw value arrives as bytes and is decoded here, so that an item's dead letter can carry the
  * original bytes unchanged; a document that cannot be decoded or parsed at all is thrown to the platform's
  * processing handler, which dead-letters it with the same bytes.
+ *
+ * <p>Repeats are recognised within one document only, where they cost one map per document. Across documents, the
+ * same content under the same id is already an unchanged re-ingest; under another id it stays an article of its
+ * own, since recognising it would take a second repartition (by content hash) of every article, one more write and
+ * read through Kafka on ingest's busiest path.
  */
-final class ParseProcessor extends ContextualProcessor<String, byte[], String, ParseOutcome> {
+final class ParseProcessor extends ContextualProcessor<String, byte[], String, IngestResult> {
 
     private final DocumentParser parser;
     private final Deserializer<RawDocument> rawDocuments;
     private final DeadLetters deadLetters;
+    private final NothingDueOutcomes nothingDue;
     private final IngestMetrics metrics;
     private final Clock clock;
 
     ParseProcessor(DocumentParser parser, Deserializer<RawDocument> rawDocuments, DeadLetters deadLetters,
-                   IngestMetrics metrics, Clock clock) {
+                   NothingDueOutcomes nothingDue, IngestMetrics metrics, Clock clock) {
         this.parser = parser;
         this.rawDocuments = rawDocuments;
         this.deadLetters = deadLetters;
+        this.nothingDue = nothingDue;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -65,8 +75,22 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, P
             throw e;
         }
         metrics.parsed(parsed.format());
+        if (parsed.articles().isEmpty() && parsed.rejectedItems().isEmpty()) {
+            Lineage whole = Lineage.newBuilder(lineage).setFormat(parsed.format().format()).build();
+            IngestOutcome empty = nothingDue.emptyDocument(whole, document.getContentType());
+            metrics.nothingDue(empty.getKind());
+            context().forward(record.withKey(whole.getDocumentId()).withValue(IngestResult.nothingDue(empty)));
+        }
+        Map<String, Article> firstWithContent = new HashMap<>();
         for (Article article : parsed.articles()) {
-            context().forward(record.withKey(article.getId()).withValue(ParseOutcome.of(article)));
+            Article earlier = firstWithContent.putIfAbsent(article.getContentHash(), article);
+            if (earlier != null) {
+                IngestOutcome repeat = nothingDue.duplicateItem(article, earlier);
+                metrics.nothingDue(repeat.getKind());
+                context().forward(record.withKey(article.getId()).withValue(IngestResult.nothingDue(repeat)));
+            } else {
+                context().forward(record.withKey(article.getId()).withValue(IngestResult.of(article)));
+            }
         }
         for (ItemRejection rejection : parsed.rejectedItems()) {
             metrics.rejectedItem();
@@ -75,7 +99,7 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, P
                     record.value(), record.headers());
             var letter = deadLetters.describe(failed, new IllegalArgumentException(rejection.reason()),
                     Map.of("itemIndex", String.valueOf(rejection.itemIndex()), "format", parsed.format().format()), 1);
-            context().forward(record.withValue(ParseOutcome.rejected(letter)));
+            context().forward(record.withValue(IngestResult.rejected(letter)));
         }
     }
 

@@ -1,29 +1,33 @@
 package dev.newsroom.ingest.service;
 
 import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.IngestOutcome;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gives each story its version: an unchanged re-ingest (same content hash as the last version) emits nothing; a
- * changed one is the next version, dated by the source's update time or, failing that, when ingest saw it. Runs
- * after the repartition by article id, so every copy of a story (the page, the feed item) meets the same store.
+ * Gives each story its version: an unchanged re-ingest (same content hash as the last version) emits no article but
+ * an outcome naming the version it matches; a changed one is the next version, dated by the source's update time
+ * or, failing that, when ingest saw it. Runs after the repartition by article id, so every copy of a story (the
+ * page, the feed item) meets the same store.
  */
-final class VersionProcessor extends ContextualProcessor<String, Article, String, Article> {
+final class VersionProcessor extends ContextualProcessor<String, Article, String, IngestResult> {
 
     static final String STORE = "article-versions";
 
+    private final NothingDueOutcomes nothingDue;
     private final IngestMetrics metrics;
     private KeyValueStore<String, String> versions;
 
-    VersionProcessor(IngestMetrics metrics) {
+    VersionProcessor(NothingDueOutcomes nothingDue, IngestMetrics metrics) {
+        this.nothingDue = nothingDue;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Article> context) {
+    public void init(ProcessorContext<String, IngestResult> context) {
         super.init(context);
         versions = context.getStateStore(STORE);
     }
@@ -33,7 +37,9 @@ final class VersionProcessor extends ContextualProcessor<String, Article, String
         Article article = record.value();
         LastVersion last = LastVersion.parse(versions.get(record.key()));
         if (last != null && last.contentHash().equals(article.getContentHash())) {
-            metrics.unchanged();
+            IngestOutcome unchanged = nothingDue.unchanged(article, last.version());
+            metrics.nothingDue(unchanged.getKind());
+            context().forward(record.withValue(IngestResult.nothingDue(unchanged)));
             return;
         }
         int version = last == null ? 1 : last.version() + 1;
@@ -43,7 +49,7 @@ final class VersionProcessor extends ContextualProcessor<String, Article, String
         }
         versions.put(record.key(), new LastVersion(version, article.getContentHash()).format());
         metrics.emitted(version);
-        context().forward(record.withValue(next.build()));
+        context().forward(record.withValue(IngestResult.of(next.build())));
     }
 
     /** What the store keeps per article: "version:contentHash". */

@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.KafkaStack;
@@ -11,6 +12,8 @@ import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.platform.testing.TestServiceSettings;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.IngestOutcome;
+import dev.newsroom.schemas.IngestOutcomeKind;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingest service on the real broker and registry: every sample format becomes articles, every bad input
- * exactly one dead letter naming the problem, and raw in = articles out (by item) + dead letters.
+ * exactly one dead letter naming the problem, what rightly yields nothing an outcome saying why, and raw in =
+ * articles out (by item) + dead letters + nothing-due outcomes.
  */
 @WithKafkaStack
 class IngestServiceIT {
@@ -47,7 +51,8 @@ class IngestServiceIT {
     Path stateDir;
 
     @Test
-    void everyDocumentEndsAsArticlesOrAsExactlyOneDeadLetter(KafkaStack stack) throws Exception {
+    void everyDocumentEndsAsArticlesAsExactlyOneDeadLetterOrAsAnOutcomeSayingWhyNothingIsDue(KafkaStack stack)
+            throws Exception {
         String prefix = KafkaStack.uniqueName("ingest");
         Map<String, String> settings = TestServiceSettings.forStack(stack, prefix, stateDir);
         TopicCatalogue topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));
@@ -79,6 +84,12 @@ class IngestServiceIT {
         java.util.Arrays.fill(huge, (byte) 'a');
         bad.put("too-large", document("too-large", "text/plain", huge));
 
+        Map<String, RawDocument> nothingDue = new LinkedHashMap<>();
+        nothingDue.put("empty-feed", document("empty-feed", "application/atom+xml", ("<?xml version=\"1.0\"?>"
+                + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Wire</title><id>tag:wire.example,2025:f</id>"
+                + "<updated>2025-12-14T08:00:00Z</updated></feed>").getBytes(StandardCharsets.UTF_8)));
+        nothingDue.put("feed-json", good.get("feed-json"));
+
         try (ServiceRunner runner = ServiceRunner.start(new IngestApplication(), ServiceConfig.of(settings))) {
             await().atMost(Duration.ofSeconds(60)).until(runner::isReady);
             Map<String, Object> producerConfig = new HashMap<>(Map.of(
@@ -86,7 +97,7 @@ class IngestServiceIT {
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicId.LARGE_RECORD_BYTES));
             try (var producer = new KafkaProducer<>(producerConfig, topics.raw().keySerde().serializer(),
                     topics.raw().valueSerde().serializer())) {
-                for (Map<String, RawDocument> batch : List.of(bad, good)) {
+                for (Map<String, RawDocument> batch : List.of(bad, good, nothingDue)) {
                     for (var entry : batch.entrySet()) {
                         producer.send(new ProducerRecord<>(topics.raw().name(), entry.getKey(), entry.getValue())).get();
                     }
@@ -97,6 +108,8 @@ class IngestServiceIT {
                     topics.articles().valueSerde().deserializer(), expectedArticles);
             List<DeadLetter> deadLetters = CommittedRecords.read(stack, topics.deadLetters().name(),
                     topics.deadLetters().valueSerde().deserializer(), bad.size());
+            List<IngestOutcome> outcomes = CommittedRecords.read(stack, topics.ingestOutcomes().name(),
+                    topics.ingestOutcomes().valueSerde().deserializer(), nothingDue.size());
 
             assertThat(articles).hasSize(expectedArticles);
             assertThat(articles).extracting(a -> a.getLineage().getDocumentId())
@@ -116,6 +129,13 @@ class IngestServiceIT {
             assertThat(reasons.get("billion-laughs")).containsIgnoringCase("doctype");
             assertThat(reasons.get("empty")).containsIgnoringCase("empty");
             assertThat(reasons.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+            assertThat(outcomes).extracting(IngestOutcome::getDocumentId, IngestOutcome::getKind)
+                    .containsExactlyInAnyOrder(tuple("empty-feed", IngestOutcomeKind.EMPTY_DOCUMENT),
+                            tuple("feed-json", IngestOutcomeKind.UNCHANGED));
+            assertThat(outcomes).allSatisfy(outcome -> {
+                assertThat(outcome.getRawTopic()).isEqualTo(topics.raw().name());
+                assertThat(outcome.getReason()).contains("'" + outcome.getDocumentId() + "'");
+            });
             assertThat(runner.isReady()).as("still running after every poison record").isTrue();
         }
     }

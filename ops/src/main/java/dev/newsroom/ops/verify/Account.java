@@ -9,14 +9,16 @@ import java.util.List;
  * duplicated (the same version twice where exactly-once promises once).
  */
 public record Account(Instant from, Instant readAt, List<StageLine> stages, IngestItems items,
-                      List<DeliveryLine> deliveries, List<ReasonLine> deadLetters, List<Problem> problems) {
+                      List<NothingDueLine> nothingDue, List<DeliveryLine> deliveries, List<ReasonLine> deadLetters,
+                      List<Problem> problems) {
 
     /**
      * One stage: its inputs and what became of each.
      *
      * @param outputs         output records (article versions, enriched versions, published versions)
      * @param produced        inputs that produced output
-     * @param nothingDue      inputs that rightly produced nothing (an unchanged re-send, a killed article)
+     * @param nothingDue      inputs that rightly produced nothing (an empty feed, an unchanged re-send, a killed
+     *                        article)
      * @param duplicates      output records beyond the first for the same version
      */
     public record StageLine(String stage, String input, long in, long produced, long outputs, long deadLettered,
@@ -26,6 +28,17 @@ public record Account(Instant from, Instant readAt, List<StageLine> stages, Inge
     /** Ingest's outputs by feed item: articles and items that became dead letters. */
     public record IngestItems(long articleVersions, long itemDeadLetters, long documentDeadLetters,
                               long undecodableRecords) {
+    }
+
+    /**
+     * Ingest's nothing-due outcomes of one kind.
+     *
+     * @param kind         empty document, unchanged, duplicate item
+     * @param rawDocuments raw documents that yielded nothing, for this reason (a document with several kinds of
+     *                     outcome counts under the first of these that applies)
+     * @param outcomes     outcome records of this kind, items of documents that also produced articles included
+     */
+    public record NothingDueLine(String kind, long rawDocuments, long outcomes) {
     }
 
     /**

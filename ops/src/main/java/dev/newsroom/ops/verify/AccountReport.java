@@ -32,9 +32,20 @@ public final class AccountReport {
         stages.print(out, "  ");
         var items = account.items();
         out.printf("  ingest by item: %s article versions, %s feed items dead-lettered, %s documents dead-lettered"
-                        + " whole (%s raw records not in the wire format or not decodable)%n",
+                        + " whole (%s raw records not in the wire format or not decodable), %s nothing-due outcomes%n",
                 count(items.articleVersions()), count(items.itemDeadLetters()), count(items.documentDeadLetters()),
-                count(items.undecodableRecords()));
+                count(items.undecodableRecords()), count(account.nothingDue().stream()
+                        .mapToLong(Account.NothingDueLine::outcomes).sum()));
+        out.println();
+        out.println("NOTHING DUE AT INGEST (raw documents that rightly yield no article, by why; outcomes by item)");
+        if (account.nothingDue().isEmpty()) {
+            out.println("  none");
+        } else {
+            TextTable nothingDue = TextTable.of("kind", "raw documents", "outcomes");
+            account.nothingDue().forEach(line -> nothingDue.row(line.kind(), count(line.rawDocuments()),
+                    count(line.outcomes())));
+            nothingDue.print(out, "  ");
+        }
         out.println();
         out.println("DELIVERIES (published versions addressed to each outlet)");
         if (account.deliveries().isEmpty()) {

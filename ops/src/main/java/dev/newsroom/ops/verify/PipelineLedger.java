@@ -5,6 +5,8 @@ import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryOutcome;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.IngestOutcome;
+import dev.newsroom.schemas.IngestOutcomeKind;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.Pubstatus;
 import dev.newsroom.schemas.RawDocument;
@@ -12,13 +14,10 @@ import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * What the pipeline's topics hold from a point in time on, read with read_committed (so only what transactions
  * committed counts), condensed to what an account needs: which raw record each article version came from, which
- * article version each enriched and published record carries, every delivery receipt, every dead letter and what
- * it names. {@link #catchUp()} reads on to the topics' current ends, so a test can call it again and again while
- * the pipeline works, and a command once.
+ * raw record or item each of ingest's nothing-due outcomes accounts for, which article version each enriched and
+ * published record carries, every delivery receipt, every dead letter and what it names. {@link #catchUp()} reads
+ * on to the topics' current ends, so a test can call it again and again while the pipeline works, and a command
+ * once.
  */
 public final class PipelineLedger implements AutoCloseable {
 
@@ -46,7 +46,18 @@ public final class PipelineLedger implements AutoCloseable {
 
     /** A raw record: a document, or something on the raw topic that is not one. */
     public record RawRecord(RecordPosition position, String key, boolean decodable, String documentId,
-                            String contentDigest, Instant timestamp) {
+                            Instant timestamp) {
+    }
+
+    /**
+     * One of ingest's nothing-due outcomes: why a raw record, or one item of it, yields no article and no dead letter.
+     *
+     * @param raw       the raw record it accounts for
+     * @param itemIndex the item; null when the outcome is the whole document's
+     */
+    public record OutcomeRecord(RecordPosition position, RecordPosition raw, Integer itemIndex,
+                                IngestOutcomeKind kind, String articleId, Integer version, String sameAsArticleId,
+                                String reason) {
     }
 
     /** An article version on the articles or enriched topic. */
@@ -82,6 +93,7 @@ public final class PipelineLedger implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final Deserializer<RawDocument> rawDocuments;
     private final Deserializer<Article> articleValues;
+    private final Deserializer<IngestOutcome> outcomeValues;
     private final Deserializer<EnrichedArticle> enrichedValues;
     private final Deserializer<PublishedArticle> publishedValues;
     private final Deserializer<DeliveryReceipt> receiptValues;
@@ -89,6 +101,7 @@ public final class PipelineLedger implements AutoCloseable {
 
     private final List<RawRecord> raw = new ArrayList<>();
     private final List<ArticleRecord> articles = new ArrayList<>();
+    private final List<OutcomeRecord> outcomes = new ArrayList<>();
     private final List<ArticleRecord> enriched = new ArrayList<>();
     private final List<PublishedRecord> published = new ArrayList<>();
     private final List<Receipt> receipts = new ArrayList<>();
@@ -117,6 +130,7 @@ public final class PipelineLedger implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.rawDocuments = topics.raw().valueSerde().deserializer();
         this.articleValues = topics.articles().valueSerde().deserializer();
+        this.outcomeValues = topics.ingestOutcomes().valueSerde().deserializer();
         this.enrichedValues = topics.enriched().valueSerde().deserializer();
         this.publishedValues = topics.published().valueSerde().deserializer();
         this.receiptValues = topics.deliveries().valueSerde().deserializer();
@@ -176,8 +190,8 @@ public final class PipelineLedger implements AutoCloseable {
 
     private void assignNewPartitions() {
         List<String> wanted = new ArrayList<>(List.of(topics.name(TopicId.RAW), topics.name(TopicId.ARTICLES),
-                topics.name(TopicId.ENRICHED), topics.name(TopicId.PUBLISHED), topics.name(TopicId.DELIVERIES),
-                topics.name(TopicId.DEADLETTER)));
+                topics.name(TopicId.INGEST_OUTCOMES), topics.name(TopicId.ENRICHED), topics.name(TopicId.PUBLISHED),
+                topics.name(TopicId.DELIVERIES), topics.name(TopicId.DEADLETTER)));
         wanted.addAll(outletTopics.values());
         List<TopicPartition> added = new ArrayList<>();
         for (String topic : wanted) {
@@ -223,6 +237,8 @@ public final class PipelineLedger implements AutoCloseable {
                 Article article = articleValues.deserialize(topic, record.value());
                 articles.add(new ArticleRecord(position, article.getId(), article.getVersion(),
                         LineageKey.of(article.getLineage()), article.getContentHash()));
+            } else if (topic.equals(topics.name(TopicId.INGEST_OUTCOMES))) {
+                outcomes.add(outcome(position, outcomeValues.deserialize(topic, record.value())));
             } else if (topic.equals(topics.name(TopicId.ENRICHED))) {
                 Article article = enrichedValues.deserialize(topic, record.value()).getArticle();
                 enriched.add(new ArticleRecord(position, article.getId(), article.getVersion(),
@@ -252,10 +268,16 @@ public final class PipelineLedger implements AutoCloseable {
         Instant timestamp = Instant.ofEpochMilli(record.timestamp());
         try {
             RawDocument document = rawDocuments.deserialize(record.topic(), record.value());
-            return new RawRecord(position, key, true, document.getDocumentId(), digest(document), timestamp);
+            return new RawRecord(position, key, true, document.getDocumentId(), timestamp);
         } catch (RuntimeException e) {
-            return new RawRecord(position, key, false, null, null, timestamp);
+            return new RawRecord(position, key, false, null, timestamp);
         }
+    }
+
+    private static OutcomeRecord outcome(RecordPosition position, IngestOutcome outcome) {
+        return new OutcomeRecord(position, new RecordPosition(outcome.getRawTopic(), outcome.getRawPartition(),
+                outcome.getRawOffset()), outcome.getItemIndex(), outcome.getKind(), outcome.getArticleId(),
+                outcome.getVersion(), outcome.getSameAsArticleId(), outcome.getReason());
     }
 
     private static DeadLetterRecord deadLetter(RecordPosition position, DeadLetter letter) {
@@ -280,29 +302,16 @@ public final class PipelineLedger implements AutoCloseable {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** What ingest sees of a document: two records with equal digests are the same document sent again. */
-    private static String digest(RawDocument document) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {document.getDocumentId(), document.getSource(),
-                    String.valueOf(document.getContentType()), String.valueOf(document.getUri()),
-                    String.valueOf(document.getCharset()), String.valueOf(document.getHeaders())}) {
-                digest.update(field.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            digest.update(document.getPayload().duplicate());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-    }
-
     public synchronized List<RawRecord> raw() {
         return List.copyOf(raw);
     }
 
     public synchronized List<ArticleRecord> articles() {
         return List.copyOf(articles);
+    }
+
+    public synchronized List<OutcomeRecord> outcomes() {
+        return List.copyOf(outcomes);
     }
 
     public synchronized List<ArticleRecord> enriched() {
@@ -327,6 +336,12 @@ public final class PipelineLedger implements AutoCloseable {
         outletTopics.forEach((outlet, topic) -> outletByTopic.put(topic, outlet));
         return outletRecords.stream().map(r -> new OutletRecord(r.position(), outletByTopic.get(r.position().topic()),
                 r.articleId(), r.version(), r.event())).toList();
+    }
+
+    /** Everything read so far, as one consistent view. */
+    public synchronized LedgerSnapshot snapshot() {
+        return new LedgerSnapshot(from, readAt, topics.name(TopicId.PUBLISHED), outletTopics, raw, articles, outcomes,
+                enriched, published, receipts, deadLetters, outletRecords());
     }
 
     /** Records that did not decode as their topic's type, by topic (the raw topic's are in {@link #raw()}). */

@@ -3,11 +3,13 @@ package dev.newsroom.ops.verify;
 import dev.newsroom.ops.operate.status.ReasonPattern;
 import dev.newsroom.ops.verify.Account.DeliveryLine;
 import dev.newsroom.ops.verify.Account.IngestItems;
+import dev.newsroom.ops.verify.Account.NothingDueLine;
 import dev.newsroom.ops.verify.Account.Problem;
 import dev.newsroom.ops.verify.Account.ReasonLine;
 import dev.newsroom.ops.verify.Account.StageLine;
 import dev.newsroom.ops.verify.PipelineLedger.ArticleRecord;
 import dev.newsroom.ops.verify.PipelineLedger.DeadLetterRecord;
+import dev.newsroom.ops.verify.PipelineLedger.OutcomeRecord;
 import dev.newsroom.ops.verify.PipelineLedger.OutletRecord;
 import dev.newsroom.ops.verify.PipelineLedger.PublishedRecord;
 import dev.newsroom.ops.verify.PipelineLedger.RawRecord;
@@ -15,15 +17,17 @@ import dev.newsroom.ops.verify.PipelineLedger.Receipt;
 import dev.newsroom.publish.publication.DeliveryId;
 import dev.newsroom.publish.publication.EventNames;
 import dev.newsroom.schemas.DeliveryOutcome;
+import dev.newsroom.schemas.IngestOutcomeKind;
 import dev.newsroom.schemas.PublicationEvent;
 import dev.newsroom.schemas.Pubstatus;
 import dev.newsroom.schemas.Stage;
-import dev.newsroom.schemas.topic.TopicId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,8 +38,8 @@ import java.util.stream.Collectors;
  * Balances the books: follows every input of every stage in the ledger to what became of it.
  *
  * <ul>
- *   <li>ingest: a raw record produced article versions or item dead letters (by their lineage), was dead-lettered
- *       whole, or is the same document sent again unchanged (nothing new is due);</li>
+ *   <li>ingest: a raw record produced article versions (by their lineage), was dead-lettered whole or item by item,
+ *       or ingest wrote down why nothing is due (an empty feed, unchanged items, repeated items);</li>
  *   <li>enrich: an article version has its enriched version, or a dead letter;</li>
  *   <li>publish: an enriched version is carried by a published version (same lineage), was dead-lettered, or its
  *       article had been killed;</li>
@@ -51,6 +55,10 @@ public final class Reconciler {
     }
 
     public static Account reconcile(PipelineLedger ledger, ServiceGroups groups) {
+        return reconcile(ledger.snapshot(), groups);
+    }
+
+    public static Account reconcile(LedgerSnapshot ledger, ServiceGroups groups) {
         List<Problem> problems = new ArrayList<>();
         List<DeadLetterRecord> letters = ledger.deadLetters();
         Map<Stage, Map<RecordPosition, List<DeadLetterRecord>>> lettersByStage = new HashMap<>();
@@ -61,8 +69,8 @@ public final class Reconciler {
         duplicateDeadLetters(letters, problems);
 
         List<StageLine> stages = new ArrayList<>();
-        IngestItems items = ingest(ledger, groups, lettersByStage.getOrDefault(Stage.INGEST, Map.of()), stages,
-                problems);
+        IngestAccount ingest = ingest(ledger, groups, lettersByStage.getOrDefault(Stage.INGEST, Map.of()), problems);
+        stages.add(ingest.line());
         stages.add(enrich(ledger, groups, lettersByStage.getOrDefault(Stage.ENRICH, Map.of()), problems));
         stages.add(publish(ledger, groups, lettersByStage.getOrDefault(Stage.PUBLISH, Map.of()), problems));
         List<DeliveryLine> deliveries = deliveries(ledger, groups, letters, problems);
@@ -77,22 +85,37 @@ public final class Reconciler {
                 .sorted(Comparator.comparing(ReasonLine::stage).thenComparing(Comparator.comparingLong(
                         ReasonLine::count).reversed()).thenComparing(ReasonLine::reason))
                 .toList();
-        return new Account(ledger.from(), ledger.readAt(), stages, items, deliveries, reasonLines, problems);
+        return new Account(ledger.from(), ledger.readAt(), stages, ingest.items(), ingest.nothingDue(), deliveries,
+                reasonLines, problems);
     }
 
-    private static IngestItems ingest(PipelineLedger ledger, ServiceGroups groups,
-                                      Map<RecordPosition, List<DeadLetterRecord>> letters, List<StageLine> stages,
-                                      List<Problem> problems) {
+    /** What became of the raw records, the stage's line of the account and its details. */
+    private record IngestAccount(StageLine line, IngestItems items, List<NothingDueLine> nothingDue) {
+    }
+
+    /**
+     * Each raw record counts once, under the first that applies: dead-lettered whole; produced (an article version
+     * comes from it); dead-lettered item by item (item dead letters and no article); nothing due (only ingest's
+     * outcomes, under the first kind of {@link IngestOutcomeKind} among them: a document can only end without an
+     * article through an empty feed or unchanged items, since a repeated item's original is versioned); pending;
+     * unaccounted. An item with both an article or dead letter and a nothing-due outcome, or an empty-document
+     * outcome beside anything else, is a conflict: ingest decided twice.
+     */
+    private static IngestAccount ingest(LedgerSnapshot ledger, ServiceGroups groups,
+                                        Map<RecordPosition, List<DeadLetterRecord>> letters, List<Problem> problems) {
         List<ArticleRecord> articles = ledger.articles();
         Map<RecordPosition, List<ArticleRecord>> byRaw = articles.stream()
                 .collect(Collectors.groupingBy(a -> a.lineage().rawRecord()));
+        Map<RecordPosition, List<OutcomeRecord>> outcomesByRaw = ledger.outcomes().stream()
+                .collect(Collectors.groupingBy(OutcomeRecord::raw));
         List<RawRecord> raw = new ArrayList<>(ledger.raw());
         raw.sort(Comparator.comparingInt((RawRecord r) -> r.position().partition())
                 .thenComparingLong(r -> r.position().offset()));
         boolean inFlight = groups.internalLag(groups.ingest()) > 0;
-        Map<String, String> lastDigest = new HashMap<>();
+        Map<IngestOutcomeKind, long[]> byKind = new EnumMap<>(IngestOutcomeKind.class);
         long produced = 0;
         long deadLettered = 0;
+        long wholeLetters = 0;
         long nothingDue = 0;
         long pending = 0;
         long unaccounted = 0;
@@ -100,36 +123,74 @@ public final class Reconciler {
         long undecodable = 0;
         for (RawRecord record : raw) {
             List<DeadLetterRecord> own = letters.getOrDefault(record.position(), List.of());
+            List<ArticleRecord> made = byRaw.getOrDefault(record.position(), List.of());
+            List<OutcomeRecord> outcomes = outcomesByRaw.getOrDefault(record.position(), List.of());
             boolean whole = own.stream().anyMatch(letter -> letter.itemIndex() == null);
-            itemLetters += own.stream().filter(letter -> letter.itemIndex() != null).count();
+            long ownItemLetters = own.stream().filter(letter -> letter.itemIndex() != null).count();
+            itemLetters += ownItemLetters;
             undecodable += record.decodable() ? 0 : 1;
+            outcomes.forEach(outcome -> byKind.computeIfAbsent(outcome.kind(), k -> new long[2])[1]++);
+            conflicts(record, made, own, outcomes, problems);
             if (whole) {
                 deadLettered++;
-            } else if (byRaw.containsKey(record.position()) || !own.isEmpty()) {
+                wholeLetters++;
+            } else if (!made.isEmpty()) {
                 produced++;
-            } else if (record.decodable() && record.contentDigest().equals(lastDigest.get(record.documentId()))) {
+            } else if (ownItemLetters > 0) {
+                deadLettered++;
+            } else if (!outcomes.isEmpty()) {
                 nothingDue++;
+                IngestOutcomeKind kind = outcomes.stream().map(OutcomeRecord::kind)
+                        .min(Comparator.naturalOrder()).orElseThrow();
+                byKind.computeIfAbsent(kind, k -> new long[2])[0]++;
             } else if (inFlight || record.position().offset() >= groups.committed(groups.ingest(),
                     record.position().topic(), record.position().partition())) {
                 pending++;
             } else {
                 unaccounted++;
                 problems.add(new Problem(Problem.Kind.UNACCOUNTED, "ingest", "raw record " + record.position()
-                        + " (key '" + record.key() + "'): processed, but no article, item dead letter or dead letter"
-                        + " comes from it"));
-            }
-            if (record.decodable()) {
-                lastDigest.put(record.documentId(), record.contentDigest());
+                        + " (key '" + record.key() + "'): processed, but no article, dead letter or nothing-due"
+                        + " outcome comes from it"));
             }
         }
         long duplicates = duplicates(articles, a -> a.articleId() + " version " + a.version(), "ingest",
-                "article", problems);
-        stages.add(new StageLine("ingest", "raw documents", raw.size(), produced, articles.size(), deadLettered,
-                nothingDue, pending, unaccounted, duplicates));
-        return new IngestItems(articles.size(), itemLetters, deadLettered, undecodable);
+                "article", problems)
+                + duplicates(ledger.outcomes(), o -> o.kind() + " outcome for raw record " + o.raw()
+                        + (o.itemIndex() == null ? "" : " item " + o.itemIndex()), "ingest", "nothing-due", problems);
+        List<NothingDueLine> kinds = new ArrayList<>();
+        byKind.forEach((kind, counts) -> kinds.add(new NothingDueLine(label(kind), counts[0], counts[1])));
+        StageLine line = new StageLine("ingest", "raw documents", raw.size(), produced, articles.size(), deadLettered,
+                nothingDue, pending, unaccounted, duplicates);
+        return new IngestAccount(line, new IngestItems(articles.size(), itemLetters, wholeLetters, undecodable),
+                kinds);
     }
 
-    private static StageLine enrich(PipelineLedger ledger, ServiceGroups groups,
+    private static void conflicts(RawRecord record, List<ArticleRecord> made, List<DeadLetterRecord> letters,
+                                  List<OutcomeRecord> outcomes, List<Problem> problems) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Set<Integer> traced = new HashSet<>();
+        made.forEach(article -> traced.add(article.lineage().itemIndex()));
+        letters.forEach(letter -> traced.add(letter.itemIndex()));
+        for (OutcomeRecord outcome : outcomes) {
+            boolean twice = outcome.itemIndex() == null
+                    ? !traced.isEmpty() || outcomes.stream().anyMatch(other -> other.itemIndex() != null)
+                    : traced.contains(outcome.itemIndex()) || traced.contains(null);
+            if (twice) {
+                problems.add(new Problem(Problem.Kind.CONFLICT, "ingest", "raw record " + record.position()
+                        + (outcome.itemIndex() == null ? "" : " item " + outcome.itemIndex()) + " is "
+                        + label(outcome.kind()) + " (" + outcome.reason() + "), yet an article, a dead letter or"
+                        + " another outcome also comes from it"));
+            }
+        }
+    }
+
+    private static String label(IngestOutcomeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static StageLine enrich(LedgerSnapshot ledger, ServiceGroups groups,
                                     Map<RecordPosition, List<DeadLetterRecord>> letters, List<Problem> problems) {
         List<ArticleRecord> enriched = ledger.enriched();
         Set<String> done = enriched.stream().map(e -> e.articleId() + "\n" + e.version()).collect(Collectors.toSet());
@@ -158,7 +219,7 @@ public final class Reconciler {
                 deadLettered, 0, pending, unaccounted, duplicates);
     }
 
-    private static StageLine publish(PipelineLedger ledger, ServiceGroups groups,
+    private static StageLine publish(LedgerSnapshot ledger, ServiceGroups groups,
                                      Map<RecordPosition, List<DeadLetterRecord>> letters, List<Problem> problems) {
         List<PublishedRecord> published = ledger.published();
         Set<LineageKey> carried = published.stream().map(PublishedRecord::lineage).collect(Collectors.toSet());
@@ -192,7 +253,7 @@ public final class Reconciler {
                 deadLettered, nothingDue, pending, unaccounted, duplicates);
     }
 
-    private static List<DeliveryLine> deliveries(PipelineLedger ledger, ServiceGroups groups,
+    private static List<DeliveryLine> deliveries(LedgerSnapshot ledger, ServiceGroups groups,
                                                  List<DeadLetterRecord> letters, List<Problem> problems) {
         Map<String, String> kinds = new TreeMap<>();
         ledger.outletTopics().keySet().forEach(outlet -> kinds.put(outlet, "KAFKA"));
@@ -212,7 +273,7 @@ public final class Reconciler {
             outletCopies.merge(List.of(record.outlet(), String.valueOf(record.articleId()),
                     String.valueOf(record.version())), 1L, Long::sum);
         }
-        String publishedTopic = ledger.topics().name(TopicId.PUBLISHED);
+        String publishedTopic = ledger.publishedTopic();
         Map<String, long[]> lines = new TreeMap<>();
         for (PublishedRecord version : ledger.published()) {
             String deliveryId = DeliveryId.of(version.articleId(), version.version(),
@@ -265,7 +326,7 @@ public final class Reconciler {
         });
         List<DeliveryLine> result = new ArrayList<>();
         lines.forEach((outlet, l) -> result.add(new DeliveryLine(outlet, kinds.get(outlet) == null
-                ? "no receipts" : kinds.get(outlet).toLowerCase(java.util.Locale.ROOT),
+                ? "no receipts" : kinds.get(outlet).toLowerCase(Locale.ROOT),
                 l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], l[8])));
         return result;
     }

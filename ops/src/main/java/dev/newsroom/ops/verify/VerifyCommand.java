@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", description = {
         "Account for everything since TIME: raw documents in; what each stage made of its inputs (outputs, dead"
                 + " letters, nothing due), what is still pending and what is unaccounted for (passed by its service"
-                + " without a trace); the same version twice on a read_committed output; published versions per outlet"
-                + " (delivered, parked, retrying, pending); dead letters by stage and reason.",
+                + " without a trace); why ingest owed nothing, by kind (an empty feed, an unchanged re-ingest, an item"
+                + " repeating another of its document); the same version twice on a read_committed output; published"
+                + " versions per outlet (delivered, parked, retrying, pending); dead letters by stage and reason.",
         "Exit status 0 when nothing is unaccounted for or duplicated (pending inputs allowed), 1 otherwise."})
 public final class VerifyCommand implements Callable<Integer> {
 

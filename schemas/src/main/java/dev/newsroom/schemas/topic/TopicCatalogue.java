@@ -4,6 +4,7 @@ import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.IngestOutcome;
 import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
 import dev.newsroom.schemas.PublishedArticle;
@@ -82,6 +83,10 @@ public final class TopicCatalogue {
 
     public Topic<String, Article> articles() {
         return topic(TopicId.ARTICLES, Article.class);
+    }
+
+    public Topic<String, IngestOutcome> ingestOutcomes() {
+        return topic(TopicId.INGEST_OUTCOMES, IngestOutcome.class);
     }
 
     public Topic<String, EnrichedArticle> enriched() {

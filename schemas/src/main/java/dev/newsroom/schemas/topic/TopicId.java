@@ -4,6 +4,7 @@ import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.IngestOutcome;
 import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
 import dev.newsroom.schemas.PublishedArticle;
@@ -20,6 +21,8 @@ public enum TopicId {
     /** Takes documents up to 32 MiB, so that oversized ones reach ingest and become dead letters with a reason. */
     RAW("newsroom.raw.v1", RawDocument.class, Map.of("max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES))),
     ARTICLES("newsroom.articles.v1", Article.class, Map.of()),
+    /** Why a raw record (or an item of it) yields no article and no dead letter: what {@code verify} balances with. */
+    INGEST_OUTCOMES("newsroom.ingest.outcomes.v1", IngestOutcome.class, Map.of()),
     ENRICHED("newsroom.enriched.v1", EnrichedArticle.class, Map.of()),
     MODERATION_COMMANDS("newsroom.moderation.commands.v1", ModerationCommand.class, Map.of()),
     /**

@@ -74,6 +74,7 @@ class RecordRoundTripIT {
         Object topic = switch (id) {
             case RAW -> topics.raw();
             case ARTICLES -> topics.articles();
+            case INGEST_OUTCOMES -> topics.ingestOutcomes();
             case ENRICHED -> topics.enriched();
             case MODERATION_COMMANDS -> topics.moderationCommands();
             case PUBLISHED -> topics.published();

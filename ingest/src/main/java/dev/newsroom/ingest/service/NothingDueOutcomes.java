@@ -1,0 +1,91 @@
+package dev.newsroom.ingest.service;
+
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.IngestOutcome;
+import dev.newsroom.schemas.IngestOutcomeKind;
+import dev.newsroom.schemas.Lineage;
+import java.time.Clock;
+
+/**
+ * Writes down why a raw document or one of its items rightly yields no article and no dead letter, with the raw
+ * record it accounts for, so that an operator's account ({@code newsroom verify}) can tell it from a loss.
+ */
+final class NothingDueOutcomes {
+
+    private final String application;
+    private final Clock clock;
+
+    NothingDueOutcomes(String application, Clock clock) {
+        this.application = application;
+        this.clock = clock;
+    }
+
+    /** A feed that parsed but holds no items at all. */
+    IngestOutcome emptyDocument(Lineage document, String contentType) {
+        return outcome(document, null, IngestOutcomeKind.EMPTY_DOCUMENT)
+                .setReason("Document '" + document.getDocumentId() + "' (" + (contentType == null ? "no content type"
+                        : contentType) + ") is " + formatName(document.getFormat()) + " with no items: nothing to"
+                        + " ingest")
+                .build();
+    }
+
+    /** An item whose content equals the last version of its article: a re-ingest with nothing new. */
+    IngestOutcome unchanged(Article item, int lastVersion) {
+        return outcome(item.getLineage(), item.getLineage().getItemIndex(), IngestOutcomeKind.UNCHANGED)
+                .setArticleId(item.getId())
+                .setVersion(lastVersion)
+                .setContentHash(item.getContentHash())
+                .setReason(capitalised(describe(item.getLineage())) + " is unchanged: its content equals version "
+                        + lastVersion + " of article '" + item.getId() + "'")
+                .build();
+    }
+
+    /** An item that repeats the content of an earlier item of the same document. */
+    IngestOutcome duplicateItem(Article item, Article earlier) {
+        int earlierIndex = earlier.getLineage().getItemIndex();
+        return outcome(item.getLineage(), item.getLineage().getItemIndex(), IngestOutcomeKind.DUPLICATE_ITEM)
+                .setArticleId(item.getId())
+                .setSameAsArticleId(earlier.getId())
+                .setSameAsItemIndex(earlierIndex)
+                .setContentHash(item.getContentHash())
+                .setReason(capitalised(describe(item.getLineage())) + " repeats item " + earlierIndex
+                        + " (article '" + earlier.getId() + "'): the same content"
+                        + (earlier.getId().equals(item.getId()) ? "" : " under the id '" + item.getId() + "'"))
+                .build();
+    }
+
+    private IngestOutcome.Builder outcome(Lineage lineage, Integer itemIndex, IngestOutcomeKind kind) {
+        return IngestOutcome.newBuilder()
+                .setRawTopic(lineage.getRawTopic())
+                .setRawPartition(lineage.getRawPartition())
+                .setRawOffset(lineage.getRawOffset())
+                .setDocumentId(lineage.getDocumentId())
+                .setItemIndex(itemIndex)
+                .setFormat(lineage.getFormat())
+                .setKind(kind)
+                .setApplication(application)
+                .setDecidedAt(clock.instant());
+    }
+
+    private static String describe(Lineage lineage) {
+        String document = "document '" + lineage.getDocumentId() + "'";
+        return switch (lineage.getFormat()) {
+            case "html", "text" -> "the " + lineage.getFormat() + " " + document;
+            default -> "item " + lineage.getItemIndex() + " of " + document;
+        };
+    }
+
+    private static String formatName(String format) {
+        return switch (format) {
+            case "rss" -> "an RSS feed";
+            case "atom" -> "an Atom feed";
+            case "jsonfeed" -> "a JSON Feed";
+            case "ninjs" -> "a ninjs document";
+            default -> "a " + format + " document";
+        };
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
