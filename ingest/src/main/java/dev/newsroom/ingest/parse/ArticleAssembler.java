@@ -43,7 +43,10 @@ final class ArticleAssembler {
             derived = !headline.isEmpty();
         }
         if (headline.isEmpty() && body.blocks().isEmpty()) {
-            throw new UnusableItemException(context.describe() + " item " + draft.index + " has neither a headline nor any body text");
+            throw new UnusableItemException(context.describe() + " item " + draft.index + (context.format() == InputFormat.HTML
+                    || context.format() == InputFormat.TEXT ? " has neither a headline nor any body text"
+                    : Urls.isHttp(draft.link) ? " has no text (neither a headline nor a body), and none was fetched from its link "
+                    + draft.link : " has neither text (a headline or a body) nor a link to fetch it from"));
         }
         String summary = plainTextOf(draft.summary);
         List<Media> media = mergeMedia(draft.media, body.media());
