@@ -99,6 +99,9 @@ final class LinkedPageFetcher {
         int requestsLeft = settings.maxPagesPerPoll();
         Map<String, LinkedPage> found = new HashMap<>();
         for (String link : order) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("the poller is closing");
+            }
             Optional<PageCache.Entry> cached = cache.get(link);
             Optional<LinkedPage> cachedPage = cached.flatMap(PageCache.Entry::page);
             if (cached.isPresent() && isFresh(cached.get())) {
@@ -117,17 +120,18 @@ final class LinkedPageFetcher {
             }
             Optional<URI> uri = uri(link);
             if (uri.isEmpty()) {
-                tally.fail(link, "it is not a URL the poller can request", Optional.empty());
+                tally.skip(link, "it is not a URL the poller can request", true);
                 continue;
             }
             Optional<String> refusal = fetcher.refusal(feed, uri.get());
             if (refusal.isPresent()) {
-                tally.fail(link, refusal.get(), Optional.empty());
+                tally.skip(link, refusal.get(), true);
                 continue;
             }
             RobotsTxt.Verdict verdict = robots.check(feed, uri.get());
             if (!verdict.allowed()) {
-                tally.fail(link, verdict.reason(), Optional.empty());
+                // A site's policy rather than a fault: logged without alarm, and checked again next time.
+                tally.skip(link, verdict.reason(), false);
                 continue;
             }
             pacer.awaitTurn(uri.get());
@@ -210,7 +214,11 @@ final class LinkedPageFetcher {
         }
     }
 
-    /** One document's counts; failures are logged and remembered in the cache as they happen. */
+    /**
+     * One document's counts. Failures are logged as they happen; those of a request are also remembered in the cache,
+     * so the page is not asked for again before {@code refresh-after}. A page skipped by a rule (robots.txt, the
+     * address rules) is not: the rule is checked again each time, and robots.txt has its own cache.
+     */
     private final class Tally {
 
         private final FeedConfig feed;
@@ -225,16 +233,30 @@ final class LinkedPageFetcher {
             this.feed = feed;
         }
 
+        void skip(String link, String reason, boolean warn) {
+            String message = failure(link, reason);
+            if (warn) {
+                LOG.warn("{}; its item stays a teaser", message);
+            } else {
+                LOG.info("{}; its item stays a teaser", message);
+            }
+        }
+
         void fail(String link, String reason, Optional<LinkedPage> kept) {
-            failed++;
-            String message = "feed '" + feed.name() + "': page " + link + " not fetched: " + reason;
-            lastFailure = Optional.of(message);
+            String message = failure(link, reason);
             if (kept.isEmpty()) {
                 cache.put(link, PageCache.Entry.failed(reason, clock.instant()));
                 LOG.warn("{}; its item stays a teaser", message);
             } else {
                 LOG.warn(message);
             }
+        }
+
+        private String failure(String link, String reason) {
+            failed++;
+            String message = "feed '" + feed.name() + "': page " + link + " not fetched: " + reason;
+            lastFailure = Optional.of(message);
+            return message;
         }
     }
 }
