@@ -36,6 +36,7 @@ final class TeaserCompletion {
     static final int TEASER_MAX_CHARS = 500;
     /** A "continue reading …" line is a pointer to the story, not part of it, up to this many words. */
     private static final int POINTER_LINE_MAX_WORDS = 15;
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<InputFormat> FEEDS = EnumSet.of(InputFormat.RSS, InputFormat.ATOM, InputFormat.JSONFEED,
             InputFormat.NINJS);
     /**
@@ -124,6 +125,7 @@ final class TeaserCompletion {
     }
 
     private static void merge(ItemDraft item, ItemDraft page, String teaserSummary) {
+        dropPageHeadline(page);
         if (item.headline == null || item.headline.isBlank()) {
             item.headline = page.headline;
         }
@@ -148,6 +150,32 @@ final class TeaserCompletion {
         item.baseUri = page.baseUri;
         item.media.addAll(page.media);
         page.categories.forEach(item::addCategory);
+    }
+
+    /**
+     * Removes the page's own {@code <h1>} (or first heading) from the top of its body when it repeats the page's
+     * headline: the assembler drops a heading that repeats the article's headline, but the article keeps the feed's
+     * headline, which is often worded differently from the page's.
+     */
+    private static void dropPageHeadline(ItemDraft page) {
+        if (page.bodyElement == null || page.headline == null || page.headline.isBlank()) {
+            return;
+        }
+        String headline = TextNormalizer.matchKey(ArticleAssembler.plainTextOf(page.headline));
+        for (Element element : page.bodyElement.getAllElements()) {
+            if (element == page.bodyElement) {
+                continue;
+            }
+            if (HEADINGS.contains(element.normalName())) {
+                if (TextNormalizer.matchKey(element.text()).equals(headline)) {
+                    element.remove();
+                }
+                return;
+            }
+            if (!element.ownText().isBlank()) {
+                return;
+            }
+        }
     }
 
     /**

@@ -40,9 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one feed: a conditional GET that follows redirects itself, so that every hop is checked by the
- * {@link AddressGuard} and counted, within a total time limit and a size limit enforced while the body streams
- * in.
+ * Fetches one feed (or a page one of its items links to, or a site's robots.txt): a conditional GET that follows
+ * redirects itself, so that every hop is checked by the {@link AddressGuard} and counted, within a total time limit
+ * and a size limit enforced while the body streams in.
  *
  * <h2>DNS rebinding</h2>
  * {@code java.net.http} offers no way to connect to an address we choose while keeping the host name for TLS

@@ -110,6 +110,7 @@ class TeaserCompletionTest {
         assertThat(completed.getByline()).isEqualTo(teaser.getByline()).isNotEmpty().doesNotContain("Page Author");
         assertThat(texts(completed, BlockKind.PARAGRAPH)).containsExactly(LONG_PARAGRAPH,
                 "The referendum will be held in April, the mayor's office said.");
+        assertThat(texts(completed, BlockKind.HEADING)).as("the page's own headline is not body text").isEmpty();
         assertThat(completed.getSummary()).isEqualTo("The council agreed to a referendum on the bridge…");
         assertThat(completed.getCategories()).containsExactly("Politics", "City", "Bridges");
         assertThat(completed.getMedia()).extracting(Media::getUrl).containsExactly(
