@@ -45,6 +45,7 @@ final class PageReductionFigures {
         long wholeTotal = 0;
         long reducedTotal = 0;
         int same = 0;
+        int reducedPages = 0;
         System.out.printf("%-60s %10s %10s %7s %8s  %s%n", "page", "whole B", "reduced B", "ratio", "ms", "same article");
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
@@ -61,13 +62,15 @@ final class PageReductionFigures {
             double millis = (System.nanoTime() - start) / 1e6;
             boolean equal = sameArticle(article(whole), article(reduced));
             same += equal ? 1 : 0;
+            reducedPages++;
             wholeTotal += bytes.length;
             reducedTotal += reduced.payload().length;
             System.out.printf("%-60s %10d %10d %6.1f× %8.1f  %s%n", file, bytes.length, reduced.payload().length,
                     (double) bytes.length / reduced.payload().length, millis, equal ? "yes" : "NO");
         }
-        System.out.printf("total: %d pages reduced, whole %d B, reduced %d B (%.1f×), same article for %d%n",
-                files.size(), wholeTotal, reducedTotal, (double) wholeTotal / Math.max(1, reducedTotal), same);
+        System.out.printf("total: %d of %d pages reduced, whole %d B, reduced %d B (%.1f×), same article for %d%n",
+                reducedPages, files.size(), wholeTotal, reducedTotal, (double) wholeTotal / Math.max(1, reducedTotal),
+                same);
     }
 
     private static Article article(LinkedPage page) {
