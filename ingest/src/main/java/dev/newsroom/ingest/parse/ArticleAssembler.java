@@ -43,7 +43,7 @@ final class ArticleAssembler {
             derived = !headline.isEmpty();
         }
         if (headline.isEmpty() && body.blocks().isEmpty()) {
-            throw new UnusableItemException(context.describe() + " item " + draft.index + " has neither a headline nor any body text");
+            throw new UnusableItemException(context.describe() + " item " + draft.index + " " + withoutText(draft, context));
         }
         String summary = draft.summaryIsText ? normalizedText(draft.summary) : plainTextOf(draft.summary);
         List<Media> media = mergeMedia(draft.media, body.media());
@@ -118,6 +118,17 @@ final class ArticleAssembler {
         String firstHtml = "<h" + first.getLevel() + ">" + first.getHtml() + "</h" + first.getLevel() + ">";
         String html = body.html().startsWith(firstHtml) ? body.html().substring(firstHtml.length()) : body.html();
         return new Body(body.blocks().subList(1, body.blocks().size()), html, body.media());
+    }
+
+    /** Why an item without text yields nothing: a feed item could have been completed from its link. */
+    private static String withoutText(ItemDraft draft, ParseContext context) {
+        if (context.format() == InputFormat.HTML || context.format() == InputFormat.TEXT) {
+            return "has neither a headline nor any body text";
+        }
+        if (Urls.isHttp(draft.link)) {
+            return "has no text (neither a headline nor a body), and none was fetched from its link " + draft.link;
+        }
+        return "has neither text (a headline or a body) nor a link to fetch it from";
     }
 
     private static List<Media> mergeMedia(List<Media> declared, List<Media> inBody) {

@@ -14,8 +14,10 @@ import dev.newsroom.schemas.Lineage;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * From a raw document's bytes to normalised {@link Article}s: the one entry point of ingest's parsing library.
@@ -42,6 +44,7 @@ public final class DocumentParser {
     private final JsonFeedReader jsonFeeds = new JsonFeedReader();
     private final NinjsReader ninjs = new NinjsReader();
     private final HtmlPageReader pages;
+    private final TeaserCompletion teasers;
 
     public DocumentParser(ParserLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -54,6 +57,7 @@ public final class DocumentParser {
         JunkRules junk = JunkRules.defaults();
         this.assembler = new ArticleAssembler(new BodyBuilder(junk), new PlainTextParser(junk));
         this.pages = new HtmlPageReader(json);
+        this.teasers = new TeaserCompletion(assembler, pages);
     }
 
     /** A parser with {@link ParserLimits#defaults()}. */
@@ -79,8 +83,43 @@ public final class DocumentParser {
     public ParsedDocument parse(RawInput input, Lineage lineageBase) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(lineageBase, "lineageBase");
+        return guarded(input, () -> {
+            Drafts read = read(input, lineageBase);
+            return assemble(read.drafts(), read.context(), read.charset(), read.warnings());
+        });
+    }
+
+    /**
+     * The links of the items of a feed that should be completed from the page they point to under {@code mode}, in
+     * item order without repeats: under {@code auto} the items with a link and no body, or a body that is only a
+     * teaser (less than {@value TeaserCompletion#TEASER_MAX_CHARS} characters of text, or ending in an ellipsis,
+     * "[…]", "Read more", "Continue reading", "Lire la suite", "اقرأ المزيد" and the like); under {@code always} every
+     * item with a link; under {@code never} none. Pages and plain text are never completed. What a fetcher puts in
+     * {@link RawInput#linkedPages()} for these links is merged by {@link #parse}.
+     *
+     * @throws RejectedDocumentException when the document as a whole cannot be read
+     */
+    public List<String> linksToComplete(RawInput feed, FullTextMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        Lineage listing = Lineage.newBuilder().setRawTopic("").setRawPartition(-1).setRawOffset(-1L)
+                .setDocumentId(feed.documentId()).setFormat("").setIngestedAt(Instant.EPOCH).build();
+        Drafts read = guarded(feed, () -> read(feed, listing));
+        Set<String> links = new LinkedHashSet<>();
+        for (ItemDraft draft : read.drafts()) {
+            if (teasers.wantsPage(draft, read.context(), mode)) {
+                links.add(draft.link);
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    private record Drafts(List<ItemDraft> drafts, ParseContext context, Charset charset, List<String> warnings) {
+    }
+
+    /** Runs a step of parsing so that a defect in it is a rejection naming the document, never an escaped exception. */
+    private static <T> T guarded(RawInput input, java.util.function.Supplier<T> step) {
         try {
-            return parseChecked(input, lineageBase);
+            return step.get();
         } catch (RejectedDocumentException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -90,7 +129,7 @@ public final class DocumentParser {
         }
     }
 
-    private ParsedDocument parseChecked(RawInput input, Lineage lineageBase) {
+    private Drafts read(RawInput input, Lineage lineageBase) {
         String subject = ParseContext.describe(input);
         byte[] payload = input.payload();
         if (payload.length > limits.maxPayloadBytes()) {
@@ -127,7 +166,7 @@ public final class DocumentParser {
             case HTML -> List.of(pages.read(text, context));
             case TEXT -> List.of(textDraft(text, context));
         };
-        return assemble(drafts, context, decoded.charset(), warnings);
+        return new Drafts(drafts, context, decoded.charset(), warnings);
     }
 
     private static String describe(Throwable e) {
@@ -144,7 +183,7 @@ public final class DocumentParser {
         List<ItemRejection> rejections = new ArrayList<>();
         for (ItemDraft draft : drafts) {
             try {
-                articles.add(assembler.assemble(draft, context, ingestedAt));
+                articles.add(teasers.assemble(draft, context, ingestedAt));
             } catch (ArticleAssembler.UnusableItemException e) {
                 rejections.add(new ItemRejection(draft.index, e.getMessage()));
             } catch (RuntimeException | StackOverflowError e) {

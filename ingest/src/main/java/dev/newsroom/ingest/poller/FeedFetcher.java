@@ -40,9 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one feed: a conditional GET that follows redirects itself, so that every hop is checked by the
- * {@link AddressGuard} and counted, within a total time limit and a size limit enforced while the body streams
- * in.
+ * Fetches one feed (or a page one of its items links to, or a site's robots.txt): a conditional GET that follows
+ * redirects itself, so that every hop is checked by the {@link AddressGuard} and counted, within a total time limit
+ * and a size limit enforced while the body streams in.
  *
  * <h2>DNS rebinding</h2>
  * {@code java.net.http} offers no way to connect to an address we choose while keeping the host name for TLS
@@ -70,6 +70,10 @@ public final class FeedFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedFetcher.class);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT_ROBOTS = "text/plain, */*;q=0.5";
+    /** RFC 9309: crawlers must read at least 500 KiB of a robots.txt; a larger one is treated as unreachable. */
+    static final long MAX_ROBOTS_BYTES = 512 * 1024;
     private static final List<String> KEPT_HEADERS = List.of("etag", "last-modified", "content-language",
             "content-type");
     private static final Set<String> DECODABLE = Set.of("identity", "", "gzip", "x-gzip", "deflate");
@@ -83,6 +87,7 @@ public final class FeedFetcher implements AutoCloseable {
     private final Clock clock;
     private final Duration requestTimeout;
     private final long maxResponseBytes;
+    private final long maxPageBytes;
     private final int maxRedirects;
     private final String userAgent;
     private final ScheduledThreadPoolExecutor deadlines;
@@ -96,6 +101,7 @@ public final class FeedFetcher implements AutoCloseable {
         this.clock = clock;
         this.requestTimeout = config.requestTimeout();
         this.maxResponseBytes = config.maxResponseBytes();
+        this.maxPageBytes = config.fullText().maxPageBytes();
         this.maxRedirects = config.maxRedirects();
         this.userAgent = config.userAgent();
         this.client = HttpClient.newBuilder()
@@ -120,8 +126,27 @@ public final class FeedFetcher implements AutoCloseable {
      * @param validators what the last successful poll of this feed returned, or {@link Validators#NONE}
      */
     public FetchResult fetch(FeedConfig feed, Validators validators) {
-        Attempt attempt = new Attempt(feed, System.nanoTime() + requestTimeout.toNanos());
-        URI uri = feed.url();
+        return fetch(new Target(feed, feed.url(), maxResponseBytes, "max-response-bytes", ACCEPT), validators);
+    }
+
+    /**
+     * Fetches a page a teaser item of {@code feed} links to, by the same rules as the feed (address checks on every
+     * hop, redirects, time limit, user agent), within {@code poller.full-text.max-page-bytes}.
+     */
+    FetchResult fetchPage(FeedConfig feed, URI page, Validators validators) {
+        return fetch(new Target(feed, page, maxPageBytes, "full-text.max-page-bytes", ACCEPT_PAGE), validators);
+    }
+
+    /** Fetches a host's robots.txt for the pages of {@code feed}, by the same rules as the feed. */
+    FetchResult fetchRobots(FeedConfig feed, URI robots) {
+        return fetch(new Target(feed, robots, MAX_ROBOTS_BYTES, "the robots.txt limit", ACCEPT_ROBOTS),
+                Validators.NONE);
+    }
+
+    private FetchResult fetch(Target target, Validators validators) {
+        FeedConfig feed = target.feed();
+        Attempt attempt = new Attempt(target, System.nanoTime() + requestTimeout.toNanos());
+        URI uri = target.uri();
         try {
             for (int redirects = 0; ; redirects++) {
                 guard.check(uri, feed.allowPrivate());
@@ -149,12 +174,12 @@ public final class FeedFetcher implements AutoCloseable {
                             ? retryAfter(response.headers(), clock)
                             : Optional.empty();
                     return attempt.failed("HTTP " + status + " from " + uri
-                            + retryAfter.map(d -> " (Retry-After " + d.toSeconds() + " s)").orElse(""), retryAfter);
+                            + retryAfter.map(d -> " (Retry-After " + d.toSeconds() + " s)").orElse(""), retryAfter,
+                            status);
                 }
             }
         } catch (AddressRefusedException e) {
-            return attempt.failed("refused " + e.getMessage() + "; only public addresses are polled unless the "
-                    + "feed sets " + PollerConfig.PREFIX + "feeds." + feed.name() + ".allow-private=true");
+            return attempt.failed(refused(feed, e));
         } catch (InvalidRedirectException e) {
             return attempt.failed(e.getMessage());
         } catch (UnknownHostException e) {
@@ -174,12 +199,32 @@ public final class FeedFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Why {@code uri} may not be requested for {@code feed} by the address rules, or empty if it may: the check every
+     * request makes, for callers that want to know before spending anything else on a URL.
+     */
+    Optional<String> refusal(FeedConfig feed, URI uri) {
+        try {
+            guard.check(uri, feed.allowPrivate());
+            return Optional.empty();
+        } catch (AddressRefusedException e) {
+            return Optional.of(refused(feed, e));
+        } catch (UnknownHostException e) {
+            return Optional.of("cannot resolve the host of " + uri + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String refused(FeedConfig feed, AddressRefusedException e) {
+        return "refused " + e.getMessage() + "; only public addresses are polled unless the feed sets "
+                + PollerConfig.PREFIX + "feeds." + feed.name() + ".allow-private=true";
+    }
+
     private HttpRequest request(URI uri, Validators validators, Attempt attempt) throws HttpTimeoutException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(attempt.remaining())
                 .header("User-Agent", userAgent)
-                .header("Accept", ACCEPT)
+                .header("Accept", attempt.target.accept())
                 .header("Accept-Encoding", "gzip, deflate");
         validators.etag().ifPresent(etag -> request.header("If-None-Match", etag));
         validators.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
@@ -202,10 +247,11 @@ public final class FeedFetcher implements AutoCloseable {
     private FetchResult read(Attempt attempt, URI uri, HttpResponse<InputStream> response, InputStream body)
             throws IOException {
         HttpHeaders headers = response.headers();
+        long limit = attempt.target.maxBytes();
         OptionalLong declared = headers.firstValueAsLong("content-length");
-        if (declared.isPresent() && declared.getAsLong() > maxResponseBytes) {
-            return attempt.failed(uri + " declares " + declared.getAsLong() + " bytes, more than "
-                    + maxResponseBytes + " (max-response-bytes)");
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            return attempt.failed(uri + " declares " + declared.getAsLong() + " bytes, more than " + limit + " ("
+                    + attempt.target.limitName() + ")");
         }
         String encoding = headers.firstValue("content-encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
         if (!DECODABLE.contains(encoding)) {
@@ -217,13 +263,13 @@ public final class FeedFetcher implements AutoCloseable {
             timedOut.set(true);
             closeQuietly(body);
         }, Math.max(0, attempt.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        BoundedInputStream wire = new BoundedInputStream(body, maxResponseBytes);
+        BoundedInputStream wire = new BoundedInputStream(body, limit);
         attempt.wire = wire;
         byte[] bytes;
         try (InputStream decoded = decode(encoding, wire)) {
-            bytes = readAtMost(decoded);
+            bytes = readAtMost(decoded, limit);
         } catch (BoundedInputStream.LimitExceededException e) {
-            return attempt.failed(tooLarge(uri));
+            return attempt.failed(tooLarge(uri, attempt.target));
         } catch (IOException e) {
             if (timedOut.get()) {
                 return attempt.failed(timeout(uri));
@@ -236,10 +282,11 @@ public final class FeedFetcher implements AutoCloseable {
             return attempt.failed(timeout(uri));
         }
         if (wire.exceeded()) {
-            return attempt.failed(tooLarge(uri));
+            return attempt.failed(tooLarge(uri, attempt.target));
         }
         if (bytes.length == 0) {
-            return attempt.failed(uri + " answered HTTP " + response.statusCode() + " with an empty body");
+            return attempt.failed(uri + " answered HTTP " + response.statusCode() + " with an empty body",
+                    Optional.empty(), response.statusCode());
         }
         Map<String, String> kept = new HashMap<>();
         for (String name : KEPT_HEADERS) {
@@ -254,13 +301,13 @@ public final class FeedFetcher implements AutoCloseable {
      * The decompressed body. The buffer grows to at most one byte past the limit: reading that byte is what
      * makes {@link BoundedInputStream} fail, so nothing beyond it is ever held.
      */
-    private byte[] readAtMost(InputStream decoded) throws IOException {
-        BoundedInputStream in = new BoundedInputStream(decoded, maxResponseBytes);
-        byte[] buffer = new byte[(int) Math.min(maxResponseBytes + 1, INITIAL_BUFFER)];
+    private static byte[] readAtMost(InputStream decoded, long limit) throws IOException {
+        BoundedInputStream in = new BoundedInputStream(decoded, limit);
+        byte[] buffer = new byte[(int) Math.min(limit + 1, INITIAL_BUFFER)];
         int length = 0;
         while (true) {
             if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(maxResponseBytes + 1, 2L * buffer.length));
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1, 2L * buffer.length));
             }
             int n = in.read(buffer, length, buffer.length - length);
             if (n < 0) {
@@ -336,9 +383,9 @@ public final class FeedFetcher implements AutoCloseable {
         }
     }
 
-    private String tooLarge(URI uri) {
-        return "the body of " + uri + " is larger than " + maxResponseBytes + " bytes (max-response-bytes); "
-                + "abandoned";
+    private static String tooLarge(URI uri, Target target) {
+        return "the body of " + uri + " is larger than " + target.maxBytes() + " bytes (" + target.limitName()
+                + "); abandoned";
     }
 
     private String timeout(URI uri) {
@@ -405,15 +452,19 @@ public final class FeedFetcher implements AutoCloseable {
         deadlines.shutdownNow();
     }
 
-    /** One poll's deadline and byte count. */
+    /** What one request is for: a feed, a page of one of its items, or a robots.txt. */
+    private record Target(FeedConfig feed, URI uri, long maxBytes, String limitName, String accept) {
+    }
+
+    /** One request's deadline and byte count. */
     private static final class Attempt {
 
-        private final FeedConfig feed;
+        private final Target target;
         private final long deadlineNanos;
         private BoundedInputStream wire;
 
-        Attempt(FeedConfig feed, long deadlineNanos) {
-            this.feed = feed;
+        Attempt(Target target, long deadlineNanos) {
+            this.target = target;
             this.deadlineNanos = deadlineNanos;
         }
 
@@ -430,11 +481,11 @@ public final class FeedFetcher implements AutoCloseable {
         }
 
         FetchResult.Failed failed(String reason) {
-            return failed(reason, Optional.empty());
+            return failed(reason, Optional.empty(), 0);
         }
 
-        FetchResult.Failed failed(String reason, Optional<Duration> retryAfter) {
-            return new FetchResult.Failed(feed.name(), reason, retryAfter, bytesReceived());
+        FetchResult.Failed failed(String reason, Optional<Duration> retryAfter, int status) {
+            return new FetchResult.Failed(target.feed().name(), reason, retryAfter, bytesReceived(), status);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.poller;
 
+import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.schemas.RawDocument;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,9 +8,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * (up to 24 h), and returns to its interval after the next poll that works.
  * Validators are only remembered once the sink took the document, so a document the sink refused is fetched
  * again in full.
+ *
+ * <p>Before a changed feed is handed on, the pages of its teaser items are fetched and carried in it
+ * ({@link LinkedPageFetcher}: robots.txt, per-host pacing, a shared page cache, conditional requests), so that ingest
+ * completes those items without going to the network.
  *
  * <p>Each feed polls on its own thread, so a feed stalled on a slow server delays no other. The sink is not
  * owned: close it after the poller.
@@ -38,6 +45,7 @@ public final class FeedPoller implements AutoCloseable {
     private final PollScheduler scheduler;
     private final Clock clock;
     private final Backoff backoff;
+    private final LinkedPageFetcher pages;
     private final Map<String, FeedState> feeds = new LinkedHashMap<>();
     private boolean started;
     private volatile boolean closed;
@@ -50,11 +58,22 @@ public final class FeedPoller implements AutoCloseable {
 
     FeedPoller(PollerConfig config, FeedFetcher fetcher, RawDocumentSink sink, PollScheduler scheduler,
             Clock clock) {
+        this(config, fetcher, sink, scheduler, clock, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** @param sleeper how the per-host pacing of page requests waits */
+    FeedPoller(PollerConfig config, FeedFetcher fetcher, RawDocumentSink sink, PollScheduler scheduler,
+            Clock clock, HostPacer.Sleeper sleeper) {
         this.fetcher = fetcher;
         this.sink = sink;
         this.scheduler = scheduler;
         this.clock = clock;
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
+        FullTextSettings fullText = config.fullText();
+        HostPacer pacer = new HostPacer(fullText.perHostInterval(), clock, sleeper);
+        this.pages = new LinkedPageFetcher(fullText, fetcher,
+                new RobotsTxt(fetcher, pacer, clock, fullText.robotsTtl(), config.userAgent()), pacer,
+                new PageCache(fullText.cacheBytes()), new DocumentParser(), clock);
         config.feeds().forEach(feed -> feeds.put(feed.name(), new FeedState(feed)));
     }
 
@@ -140,12 +159,18 @@ public final class FeedPoller implements AutoCloseable {
                 state.unchanged.incrementAndGet();
                 LOG.debug("feed '{}': unchanged body from {}", feed.name(), document.uri());
             } else {
-                RawDocument raw = RawDocuments.of(feed, document, hash);
+                Optional<RawDocument> completed = withPages(state, RawDocuments.of(feed, document, hash));
+                if (completed.isEmpty() || closed) {
+                    return Optional.empty();
+                }
+                RawDocument raw = completed.get();
                 sink.accept(raw);
                 state.documents.incrementAndGet();
                 state.lastBodyHash = hash;
-                LOG.info("feed '{}': produced {} ({} bytes) from {}", feed.name(), raw.getDocumentId(),
-                        document.body().length, document.uri());
+                state.carriedPages = raw.getLinkedPages().stream().map(page -> page.getUrl())
+                        .collect(Collectors.toUnmodifiableSet());
+                LOG.info("feed '{}': produced {} ({} bytes, {} linked page(s)) from {}", feed.name(),
+                        raw.getDocumentId(), document.body().length, raw.getLinkedPages().size(), document.uri());
             }
             state.validators = document.validators();
             return Optional.of(succeeded(state));
@@ -157,6 +182,24 @@ public final class FeedPoller implements AutoCloseable {
         }
         FetchResult.Failed failed = (FetchResult.Failed) result;
         return Optional.of(failed(state, failed.message(), failed.retryAfter()));
+    }
+
+    /** {@code raw} with the pages of its teaser items, or empty if the poller closed meanwhile. */
+    private Optional<RawDocument> withPages(FeedState state, RawDocument raw) {
+        LinkedPageFetcher.Outcome outcome;
+        try {
+            outcome = pages.pagesFor(state.feed, RawDocuments.input(raw), state.carriedPages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        state.pagesFetched.addAndGet(outcome.fetched());
+        state.pagesNotModified.addAndGet(outcome.notModified());
+        state.pagesFromCache.addAndGet(outcome.fromCache());
+        state.pagesFailed.addAndGet(outcome.failed());
+        state.pagesDeferred.addAndGet(outcome.deferred());
+        outcome.lastFailure().ifPresent(failure -> state.lastPageFailure = failure);
+        return Optional.of(outcome.pages().isEmpty() ? raw : RawDocuments.withPages(raw, outcome.pages()));
     }
 
     private Duration succeeded(FeedState state) {
@@ -197,11 +240,18 @@ public final class FeedPoller implements AutoCloseable {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong bytesReceived = new AtomicLong();
+        final AtomicLong pagesFetched = new AtomicLong();
+        final AtomicLong pagesNotModified = new AtomicLong();
+        final AtomicLong pagesFromCache = new AtomicLong();
+        final AtomicLong pagesFailed = new AtomicLong();
+        final AtomicLong pagesDeferred = new AtomicLong();
         volatile int consecutiveFailures;
         volatile String lastError;
+        volatile String lastPageFailure;
         volatile Instant lastSuccessAt;
         Validators validators = Validators.NONE;
         String lastBodyHash;
+        Set<String> carriedPages = Set.of();
 
         FeedState(FeedConfig feed) {
             this.feed = feed;
@@ -210,7 +260,9 @@ public final class FeedPoller implements AutoCloseable {
         PollerStats.FeedStats snapshot() {
             return new PollerStats.FeedStats(fetches.get(), documents.get(), notModified.get(), unchanged.get(),
                     errors.get(), bytesReceived.get(), consecutiveFailures, Optional.ofNullable(lastError),
-                    Optional.ofNullable(lastSuccessAt));
+                    Optional.ofNullable(lastSuccessAt), new PollerStats.PageStats(pagesFetched.get(),
+                            pagesNotModified.get(), pagesFromCache.get(), pagesFailed.get(), pagesDeferred.get(),
+                            Optional.ofNullable(lastPageFailure)));
         }
     }
 }

@@ -24,8 +24,10 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
      * @param feed       the feed's name
      * @param reason     what went wrong, for people: the URL involved and the rule or error
      * @param retryAfter how long the server asked us to wait ({@code Retry-After} on 429 and 503)
+     * @param status     the HTTP status the server answered with, or 0 when the request got no answer (refused
+     *                   address, network error, time limit, too large)
      */
-    record Failed(String feed, String reason, Optional<Duration> retryAfter, long bytesReceived)
+    record Failed(String feed, String reason, Optional<Duration> retryAfter, long bytesReceived, int status)
             implements FetchResult {
 
         /** The reason with the feed's name, as logs and {@link PollerStats} show it. */

@@ -23,10 +23,12 @@ import org.apache.kafka.common.errors.InterruptException;
 public final class KafkaRawDocumentSink implements RawDocumentSink, AutoCloseable {
 
     /**
-     * Room for the largest body the poller accepts by default plus the record around it. The raw topic (or the
-     * broker) must allow messages this large too ({@code max.message.bytes}); the default is about 1 MB.
+     * Room for the largest body the poller accepts by default, the linked pages it may carry and the record around
+     * them. The raw topic (or the broker) must allow messages this large too ({@code max.message.bytes}); the
+     * default is about 1 MB.
      */
-    static final int DEFAULT_MAX_REQUEST_SIZE = (int) PollerConfig.DEFAULT_MAX_RESPONSE_BYTES + 1024 * 1024;
+    static final int DEFAULT_MAX_REQUEST_SIZE = (int) (PollerConfig.DEFAULT_MAX_RESPONSE_BYTES
+            + FullTextSettings.DEFAULT_MAX_PAGES_PER_DOCUMENT) + 1024 * 1024;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Producer<String, RawDocument> producer;

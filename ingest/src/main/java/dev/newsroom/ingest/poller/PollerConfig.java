@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.poller;
 
+import dev.newsroom.ingest.parse.FullTextMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -35,8 +36,11 @@ import java.util.regex.Pattern;
  * poller.feeds.cms.url=http://cms.internal:8080/rss
  * poller.feeds.cms.allow-private=true
  * poller.feeds.cms.content-type=application/rss+xml
+ * poller.feeds.cms.fetch-full-text=never
  * poller.interval=5m
  * poller.max-response-bytes=10MB
+ * poller.fetch-full-text=auto
+ * poller.full-text.per-host-interval=1s
  * </pre>
  *
  * <p>Durations are {@code <number><unit>} with unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d},
@@ -51,9 +55,11 @@ import java.util.regex.Pattern;
  * @param backoffBase      the wait after a feed's first consecutive error; doubles with each further one
  * @param backoffMax       the longest wait between attempts of a failing feed
  * @param userAgent        the {@code User-Agent} header
+ * @param fullText         how the pages of teaser items are fetched
  */
 public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Duration connectTimeout,
-        long maxResponseBytes, int maxRedirects, Duration backoffBase, Duration backoffMax, String userAgent) {
+        long maxResponseBytes, int maxRedirects, Duration backoffBase, Duration backoffMax, String userAgent,
+        FullTextSettings fullText) {
 
     public static final String PREFIX = "poller.";
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
@@ -68,10 +74,13 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(1);
 
     private static final String FEEDS = PREFIX + "feeds.";
-    private static final List<String> FEED_FIELDS = List.of("allow-private", "content-type", "interval", "source",
-            "url");
+    private static final List<String> FEED_FIELDS = List.of("allow-private", "content-type", "fetch-full-text",
+            "interval", "source", "url");
     private static final List<String> GLOBAL_KEYS = List.of("backoff.base", "backoff.max", "connect-timeout",
-            "contact", "interval", "max-redirects", "max-response-bytes", "request-timeout", "user-agent");
+            "contact", "fetch-full-text", "full-text.cache-bytes", "full-text.max-page-bytes",
+            "full-text.max-pages-per-document", "full-text.max-pages-per-poll", "full-text.per-host-interval",
+            "full-text.refresh-after", "full-text.robots-ttl", "interval", "max-redirects", "max-response-bytes",
+            "request-timeout", "user-agent");
     private static final Pattern FEED_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
@@ -88,6 +97,7 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(backoffMax, "backoffMax");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(fullText, "fullText");
     }
 
     /** Reads a properties file (UTF-8). */
@@ -178,7 +188,7 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
             Duration requestTimeout = global("request-timeout", DEFAULT_REQUEST_TIMEOUT, Parser::duration);
             Duration connectTimeout = global("connect-timeout", DEFAULT_CONNECT_TIMEOUT, Parser::duration);
             long maxResponseBytes = global("max-response-bytes", DEFAULT_MAX_RESPONSE_BYTES, Parser::size);
-            int maxRedirects = global("max-redirects", DEFAULT_MAX_REDIRECTS, Parser::redirects);
+            int maxRedirects = global("max-redirects", DEFAULT_MAX_REDIRECTS, Parser::wholeNumber);
             Duration backoffBase = global("backoff.base", DEFAULT_BACKOFF_BASE, Parser::duration);
             Duration backoffMax = global("backoff.max", DEFAULT_BACKOFF_MAX, Parser::duration);
             if (backoffMax.compareTo(backoffBase) < 0) {
@@ -187,17 +197,29 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
             }
             Optional<String> contact = Optional.ofNullable(global("contact", null, Parser::headerText));
             String userAgent = global("user-agent", defaultUserAgent(contact), Parser::headerText);
+            FullTextMode fullTextMode = global("fetch-full-text", FullTextMode.AUTO, FullTextMode::of);
+            FullTextSettings fullText = new FullTextSettings(
+                    global("full-text.per-host-interval", FullTextSettings.DEFAULT_PER_HOST_INTERVAL, Parser::duration),
+                    global("full-text.max-pages-per-poll", FullTextSettings.DEFAULT_MAX_PAGES_PER_POLL,
+                            Parser::wholeNumber),
+                    global("full-text.max-page-bytes", FullTextSettings.DEFAULT_MAX_PAGE_BYTES, Parser::size),
+                    global("full-text.cache-bytes", FullTextSettings.DEFAULT_CACHE_BYTES, Parser::size),
+                    global("full-text.refresh-after", FullTextSettings.DEFAULT_REFRESH_AFTER, Parser::duration),
+                    global("full-text.robots-ttl", FullTextSettings.DEFAULT_ROBOTS_TTL, Parser::duration),
+                    global("full-text.max-pages-per-document", FullTextSettings.DEFAULT_MAX_PAGES_PER_DOCUMENT,
+                            Parser::size));
 
             List<FeedConfig> feeds = new ArrayList<>();
-            feedSettings.forEach((name, fields) -> feed(name, fields, interval).ifPresent(feeds::add));
+            feedSettings.forEach((name, fields) -> feed(name, fields, interval, fullTextMode).ifPresent(feeds::add));
             if (!problems.isEmpty()) {
                 throw new PollerConfigException(problems);
             }
             return new PollerConfig(feeds, requestTimeout, connectTimeout, maxResponseBytes, maxRedirects,
-                    backoffBase, backoffMax, userAgent);
+                    backoffBase, backoffMax, userAgent, fullText);
         }
 
-        private Optional<FeedConfig> feed(String name, Map<String, String> fields, Duration defaultInterval) {
+        private Optional<FeedConfig> feed(String name, Map<String, String> fields, Duration defaultInterval,
+                FullTextMode defaultFullText) {
             int before = problems.size();
             URI url = null;
             String rawUrl = fields.get("url");
@@ -217,10 +239,13 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
             Optional<String> contentType = fields.containsKey("content-type")
                     ? Optional.ofNullable(field(name, "content-type", fields.get("content-type"), Parser::contentType))
                     : Optional.empty();
+            FullTextMode fullText = fields.containsKey("fetch-full-text")
+                    ? field(name, "fetch-full-text", fields.get("fetch-full-text"), FullTextMode::of)
+                    : defaultFullText;
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new FeedConfig(name, url, interval, allowPrivate, source, contentType));
+            return Optional.of(new FeedConfig(name, url, interval, allowPrivate, source, contentType, fullText));
         }
 
         private <T> T global(String key, T fallback, Function<String, T> parse) {
@@ -299,7 +324,7 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
             return bytes;
         }
 
-        static int redirects(String value) {
+        static int wholeNumber(String value) {
             try {
                 int redirects = Integer.parseInt(value);
                 if (redirects >= 0) {

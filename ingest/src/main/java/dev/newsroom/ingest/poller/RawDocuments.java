@@ -1,11 +1,14 @@
 package dev.newsroom.ingest.poller;
 
+import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.schemas.LinkedPage;
 import dev.newsroom.schemas.RawDocument;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -50,6 +53,28 @@ final class RawDocuments {
                 .setCharset(charset)
                 .setHeaders(fetched.headers())
                 .build();
+    }
+
+    /** {@code raw} carrying the pages of its teaser items. */
+    static RawDocument withPages(RawDocument raw, List<dev.newsroom.ingest.parse.LinkedPage> pages) {
+        List<LinkedPage> linked = pages.stream().map(page -> LinkedPage.newBuilder()
+                .setUrl(page.url())
+                .setFetchedUrl(page.fetchedUrl())
+                .setContentType(page.contentType())
+                .setCharset(page.charset())
+                .setPayload(ByteBuffer.wrap(page.payload()))
+                .setFetchedAt(page.fetchedAt().truncatedTo(ChronoUnit.MILLIS))
+                .build()).toList();
+        return RawDocument.newBuilder(raw).setLinkedPages(linked).build();
+    }
+
+    /** What the parser reads of {@code raw}, to find its teaser items. */
+    static RawInput input(RawDocument raw) {
+        ByteBuffer payload = raw.getPayload().duplicate();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        return new RawInput(raw.getDocumentId(), raw.getSource(), raw.getContentType(), raw.getUri(), raw.getCharset(),
+                raw.getHeaders(), bytes, raw.getReceivedAt(), null);
     }
 
     /** The {@code charset} parameter of a content type, without quotes. */

@@ -104,9 +104,15 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, I
     }
 
     private static RawInput input(RawDocument document) {
+        // The schema and the parser each have a LinkedPage, hence the qualified names.
+        java.util.List<dev.newsroom.ingest.parse.LinkedPage> pages = new java.util.ArrayList<>();
+        for (dev.newsroom.schemas.LinkedPage page : document.getLinkedPages()) {
+            pages.add(new dev.newsroom.ingest.parse.LinkedPage(page.getUrl(), page.getFetchedUrl(),
+                    page.getContentType(), page.getCharset(), bytes(page.getPayload()), page.getFetchedAt()));
+        }
         return new RawInput(document.getDocumentId(), document.getSource(), document.getContentType(),
                 document.getUri(), document.getCharset(), document.getHeaders(), bytes(document.getPayload()),
-                document.getReceivedAt(), null);
+                document.getReceivedAt(), null, pages);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

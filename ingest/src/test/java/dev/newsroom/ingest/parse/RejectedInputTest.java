@@ -195,7 +195,8 @@ class RejectedInputTest {
         ParsedDocument document = parse(input("feed-20", "application/rss+xml", null, rss.getBytes(StandardCharsets.UTF_8)));
         assertThat(document.articles()).hasSize(1);
         assertThat(document.rejectedItems()).containsExactly(new ItemRejection(1,
-                "Document 'feed-20' (application/rss+xml) item 1 has neither a headline nor any body text"));
+                "Document 'feed-20' (application/rss+xml) item 1 has no text (neither a headline nor a body), and none "
+                        + "was fetched from its link https://x.example/empty"));
     }
 
     @Test

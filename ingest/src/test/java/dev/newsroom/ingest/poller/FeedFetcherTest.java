@@ -313,11 +313,11 @@ class FeedFetcherTest {
         FetchResult gone = fetcher.fetch(privateFeed("/gone.xml"), Validators.NONE);
 
         assertThat(busy).isEqualTo(new FetchResult.Failed("local", "HTTP 503 from " + server.uri("/busy.xml")
-                + " (Retry-After 120 s)", Optional.of(Duration.ofSeconds(120)), 0));
+                + " (Retry-After 120 s)", Optional.of(Duration.ofSeconds(120)), 0, 503));
         assertThat(limited).isInstanceOfSatisfying(FetchResult.Failed.class,
                 failed -> assertThat(failed.retryAfter()).hasValue(Duration.ofHours(2)));
         assertThat(gone).isEqualTo(new FetchResult.Failed("local", "HTTP 404 from " + server.uri("/gone.xml"),
-                Optional.empty(), 0));
+                Optional.empty(), 0, 404));
     }
 
     @Test

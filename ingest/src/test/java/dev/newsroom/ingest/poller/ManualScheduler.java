@@ -23,7 +23,7 @@ final class ManualScheduler implements PollScheduler {
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
             Comparator.comparing(Scheduled::due).thenComparingLong(Scheduled::sequence));
     private final List<Duration> delays = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-28T09:00:00Z");
+    private volatile Instant now = Instant.parse("2026-11-28T09:00:00Z");
     private long sequence;
     private boolean shutdown;
 
@@ -56,7 +56,7 @@ final class ManualScheduler implements PollScheduler {
         queue.add(new Scheduled(now.plus(delay), sequence++, task));
     }
 
-    /** Moves the clock to the next task's due time and runs it. */
+    /** Moves the clock to the next task's due time (unless a sleep already took it further) and runs it. */
     void runNext() {
         Scheduled next;
         synchronized (this) {
@@ -64,9 +64,16 @@ final class ManualScheduler implements PollScheduler {
             if (next == null) {
                 throw new IllegalStateException("Nothing is scheduled");
             }
-            now = next.due();
+            if (next.due().isAfter(now)) {
+                now = next.due();
+            }
         }
         next.task().run();
+    }
+
+    /** Moves the clock on without running anything: what a sleeping poll sees. */
+    synchronized void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     /** The delay of the most recent {@link #schedule} call: how long the poller chose to wait. */

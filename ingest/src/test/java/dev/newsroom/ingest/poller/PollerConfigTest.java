@@ -3,6 +3,7 @@ package dev.newsroom.ingest.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.ingest.parse.FullTextMode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +85,14 @@ class PollerConfigTest {
         assertThatThrownBy(() -> PollerConfig.from(settings))
                 .isInstanceOfSatisfying(PollerConfigException.class, e -> assertThat(e.problems()).containsExactly(
                         "poller.backof.max: unknown setting; known: poller.feeds.<name>.{allow-private,content-type,"
-                                + "interval,source,url} and poller.{backoff.base,backoff.max,connect-timeout,contact,"
-                                + "interval,max-redirects,max-response-bytes,request-timeout,user-agent}",
+                                + "fetch-full-text,interval,source,url} and poller.{backoff.base,backoff.max,"
+                                + "connect-timeout,contact,fetch-full-text,full-text.cache-bytes,"
+                                + "full-text.max-page-bytes,full-text.max-pages-per-document,"
+                                + "full-text.max-pages-per-poll,full-text.per-host-interval,full-text.refresh-after,"
+                                + "full-text.robots-ttl,interval,max-redirects,max-response-bytes,request-timeout,"
+                                + "user-agent}",
                         "feed 'wire': unknown setting 'intervall' (poller.feeds.wire.intervall); known: "
-                                + "allow-private, content-type, interval, source, url",
+                                + "allow-private, content-type, fetch-full-text, interval, source, url",
                         "poller.max-redirects: '-1' is not a whole number of zero or more",
                         "feed 'akhbar': url: 'ftp://akhbar.example/feed' is not an http or https URL "
                                 + "(poller.feeds.akhbar.url)",
@@ -96,6 +101,43 @@ class PollerConfigTest {
                         "feed 'cms': url is required (poller.feeds.cms.url)",
                         "feed 'cms': allow-private: 'yes' is neither true nor false (poller.feeds.cms.allow-private)"))
                 .hasMessageStartingWith("Invalid poller configuration:\n  - poller.backof.max: unknown setting");
+    }
+
+    @Test
+    void fullTextDefaultsToAutoWithPoliteLimitsAndEachFeedMayChooseItsOwnMode() {
+        PollerConfig defaults = PollerConfig.from(Map.of("poller.feeds.a.url", "https://a.example/rss"));
+        PollerConfig chosen = PollerConfig.from(Map.ofEntries(
+                Map.entry("poller.feeds.a.url", "https://a.example/rss"),
+                Map.entry("poller.feeds.b.url", "https://b.example/rss"),
+                Map.entry("poller.feeds.b.fetch-full-text", "never"),
+                Map.entry("poller.fetch-full-text", "ALWAYS"),
+                Map.entry("poller.full-text.per-host-interval", "2s"),
+                Map.entry("poller.full-text.max-pages-per-poll", "5"),
+                Map.entry("poller.full-text.max-page-bytes", "1MB"),
+                Map.entry("poller.full-text.cache-bytes", "16MB"),
+                Map.entry("poller.full-text.refresh-after", "10m"),
+                Map.entry("poller.full-text.robots-ttl", "12h"),
+                Map.entry("poller.full-text.max-pages-per-document", "2MB")));
+
+        assertThat(defaults.feeds().get(0).fullText()).isEqualTo(FullTextMode.AUTO);
+        assertThat(defaults.fullText()).isEqualTo(new FullTextSettings(Duration.ofSeconds(1), 30, 5L * 1024 * 1024,
+                64L * 1024 * 1024, Duration.ofHours(1), Duration.ofHours(24), 8L * 1024 * 1024));
+        assertThat(chosen.feeds()).extracting(FeedConfig::fullText).containsExactly(FullTextMode.ALWAYS,
+                FullTextMode.NEVER);
+        assertThat(chosen.fullText()).isEqualTo(new FullTextSettings(Duration.ofSeconds(2), 5, 1024L * 1024,
+                16L * 1024 * 1024, Duration.ofMinutes(10), Duration.ofHours(12), 2L * 1024 * 1024));
+    }
+
+    @Test
+    void aFullTextModeThatIsNoneOfTheThreeIsAnErrorNamingTheFeed() {
+        assertThatThrownBy(() -> PollerConfig.from(Map.of("poller.feeds.a.url", "https://a.example/rss",
+                "poller.feeds.a.fetch-full-text", "sometimes", "poller.fetch-full-text", "yes",
+                "poller.full-text.max-pages-per-poll", "many")))
+                .isInstanceOfSatisfying(PollerConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "poller.fetch-full-text: 'yes' is none of auto, always, never",
+                        "poller.full-text.max-pages-per-poll: 'many' is not a whole number of zero or more",
+                        "feed 'a': fetch-full-text: 'sometimes' is none of auto, always, never "
+                                + "(poller.feeds.a.fetch-full-text)"));
     }
 
     @Test

@@ -1,0 +1,107 @@
+package dev.newsroom.ingest.parse;
+
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.BodyBlock;
+import dev.newsroom.schemas.Media;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A reduced page ({@link LinkedPage#reduced()}) gives the same article as the whole page, on the real news pages of the
+ * extraction set and the Arabic sample, and is smaller.
+ */
+class PageReductionTest {
+
+    private static final Instant FETCHED_AT = Instant.parse("2026-11-28T09:00:00Z");
+
+    static Stream<String> pages() {
+        try (Stream<Path> dirs = Files.list(ExtractionEvaluation.EVAL_DIR)) {
+            List<String> names = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+            return Stream.concat(names.stream(), Stream.of("page-ar-palmyra"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void theReducedPageGivesTheSameArticleAsTheWholePage(String name) {
+        LinkedPage whole = page(name);
+
+        LinkedPage reduced = whole.reduced();
+
+        Article fromWhole = article(whole);
+        Article fromReduced = article(reduced);
+        assertThat(reduced.payload().length).as("reduced size of %s", name).isLessThan(whole.payload().length);
+        assertThat(reduced.url()).isEqualTo(whole.url());
+        assertThat(reduced.fetchedUrl()).isEqualTo(whole.fetchedUrl());
+        assertThat(reduced.fetchedAt()).isEqualTo(FETCHED_AT);
+        assertThat(fromReduced.getHeadline()).isEqualTo(fromWhole.getHeadline());
+        assertThat(fromReduced.getBlocks()).extracting(BodyBlock::getKind, BodyBlock::getText)
+                .isEqualTo(fromWhole.getBlocks().stream().map(b -> org.assertj.core.groups.Tuple.tuple(b.getKind(), b.getText())).toList());
+        assertThat(fromReduced.getBodyHtml()).isEqualTo(fromWhole.getBodyHtml());
+        assertThat(fromReduced.getByline()).isEqualTo(fromWhole.getByline());
+        assertThat(fromReduced.getPublishedAt()).isEqualTo(fromWhole.getPublishedAt());
+        assertThat(fromReduced.getUpdatedAt()).isEqualTo(fromWhole.getUpdatedAt());
+        assertThat(fromReduced.getSummary()).isEqualTo(fromWhole.getSummary());
+        assertThat(fromReduced.getLanguage()).isEqualTo(fromWhole.getLanguage());
+        assertThat(fromReduced.getCanonicalUrl()).isEqualTo(fromWhole.getCanonicalUrl());
+        assertThat(fromReduced.getCategories()).isEqualTo(fromWhole.getCategories());
+        assertThat(fromReduced.getMedia()).extracting(Media::getUrl).isEqualTo(fromWhole.getMedia().stream().map(Media::getUrl).toList());
+        assertThat(fromReduced.getContentHash()).isEqualTo(fromWhole.getContentHash());
+    }
+
+    @Test
+    void reducingIsDeterministicSoAnUnchangedPageGivesTheSameBytes() {
+        LinkedPage whole = page("page-ar-palmyra");
+
+        assertThat(whole.reduced().payload()).isEqualTo(whole.reduced().payload());
+    }
+
+    @Test
+    void aPageThatIsNotHtmlOrHoldsNoArticleIsRefusedWithTheReason() {
+        LinkedPage json = new LinkedPage("https://x.example/a", "https://x.example/a", "application/json", null,
+                "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), FETCHED_AT);
+        LinkedPage menu = new LinkedPage("https://x.example/b", "https://x.example/b", "text/html", null,
+                "<html><body><nav><a href=/1>One</a> <a href=/2>Two</a></nav></body></html>".getBytes(StandardCharsets.UTF_8),
+                FETCHED_AT);
+
+        assertThatThrownBy(json::reduced).isInstanceOf(RejectedDocumentException.class)
+                .hasMessageContaining("https://x.example/a").hasMessageContaining("is not an HTML page");
+        assertThatThrownBy(menu::reduced).isInstanceOf(RejectedDocumentException.class)
+                .hasMessageContaining("https://x.example/b").hasMessageContaining("without an article");
+    }
+
+    static LinkedPage page(String name) {
+        Path file = name.equals("page-ar-palmyra")
+                ? Fixtures.SAMPLES.resolve("page-ar-palmyra.html")
+                : ExtractionEvaluation.EVAL_DIR.resolve(name).resolve("source.html");
+        try {
+            String url = "https://news.example/" + name + "/story.html";
+            return new LinkedPage(url, url, "text/html", null, Files.readAllBytes(file), FETCHED_AT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Article article(LinkedPage page) {
+        RawInput input = new RawInput(page.url(), "test", page.contentType(), page.fetchedUrl(), page.charset(),
+                java.util.Map.of(), page.payload(), FETCHED_AT, null);
+        List<Article> articles = Fixtures.PARSER.parse(input, Fixtures.lineage()).articles();
+        assertThat(articles).hasSize(1);
+        return articles.get(0);
+    }
+}
