@@ -30,27 +30,35 @@ final class NothingDueOutcomes {
     }
 
     /** An item whose content equals the last version of its article: a re-ingest with nothing new. */
-    IngestOutcome unchanged(Article item, int lastVersion) {
+    IngestOutcome unchanged(Article item, int matchingVersion, int latestVersion) {
         return outcome(item.getLineage(), item.getLineage().getItemIndex(), IngestOutcomeKind.UNCHANGED)
                 .setArticleId(item.getId())
-                .setVersion(lastVersion)
+                .setVersion(matchingVersion)
                 .setContentHash(item.getContentHash())
                 .setReason(capitalised(describe(item.getLineage())) + " is unchanged: its content equals version "
-                        + lastVersion + " of article '" + item.getId() + "'")
+                        + matchingVersion + " of article '" + item.getId() + "'"
+                        + (matchingVersion == latestVersion ? "" : ", an earlier version; version " + latestVersion
+                        + " stays the latest"))
                 .build();
     }
 
-    /** An item that repeats the content of an earlier item of the same document. */
+    /**
+     * An item that repeats an earlier item of the same document: the same content, or the same article id (a feed
+     * that lists one story twice; the first listing is taken).
+     */
     IngestOutcome duplicateItem(Article item, Article earlier) {
         int earlierIndex = earlier.getLineage().getItemIndex();
+        boolean sameContent = earlier.getContentHash().equals(item.getContentHash());
         return outcome(item.getLineage(), item.getLineage().getItemIndex(), IngestOutcomeKind.DUPLICATE_ITEM)
                 .setArticleId(item.getId())
                 .setSameAsArticleId(earlier.getId())
                 .setSameAsItemIndex(earlierIndex)
                 .setContentHash(item.getContentHash())
                 .setReason(capitalised(describe(item.getLineage())) + " repeats item " + earlierIndex
-                        + " (article '" + earlier.getId() + "'): the same content"
-                        + (earlier.getId().equals(item.getId()) ? "" : " under the id '" + item.getId() + "'"))
+                        + " (article '" + earlier.getId() + "'): "
+                        + (sameContent ? "the same content" + (earlier.getId().equals(item.getId()) ? ""
+                        : " under the id '" + item.getId() + "'")
+                        : "the same article id with other content; the document's first listing is taken"))
                 .build();
     }
 

@@ -82,8 +82,14 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, I
             context().forward(record.withKey(whole.getDocumentId()).withValue(IngestResult.nothingDue(empty)));
         }
         Map<String, Article> firstWithContent = new HashMap<>();
+        Map<String, Article> firstWithId = new HashMap<>();
         for (Article article : parsed.articles()) {
             Article earlier = firstWithContent.putIfAbsent(article.getContentHash(), article);
+            if (earlier == null) {
+                earlier = firstWithId.putIfAbsent(article.getId(), article);
+            } else {
+                firstWithId.putIfAbsent(article.getId(), article);
+            }
             if (earlier != null) {
                 IngestOutcome repeat = nothingDue.duplicateItem(article, earlier);
                 metrics.nothingDue(repeat.getKind());

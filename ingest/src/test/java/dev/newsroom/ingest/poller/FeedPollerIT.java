@@ -66,6 +66,7 @@ class FeedPollerIT {
             PollerConfig config = PollerConfig.from(Map.of(
                     "poller.feeds.feed-ar.url", server.uri("/feed/").toString(),
                     "poller.feeds.feed-ar.allow-private", "true",
+                    "poller.feeds.feed-ar.fetch-full-text", "never",
                     "poller.feeds.feed-ar.interval", "200ms"));
             try (KafkaRawDocumentSink sink = KafkaRawDocumentSink.create(kafka);
                     FeedPoller poller = new FeedPoller(config, sink)) {

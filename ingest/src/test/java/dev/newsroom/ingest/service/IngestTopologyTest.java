@@ -261,6 +261,44 @@ class IngestTopologyTest {
     }
 
     @Test
+    void aFeedListingOneIdTwiceWithOtherContentTakesTheFirstAndSaysSo() {
+        String feed = """
+                <rss version="2.0"><channel><title>Wire</title>
+                <item><title>Storm closes ports</title><guid>a</guid><description>Ports closed on Monday.</description></item>
+                <item><title>Storm closes ports (old)</title><guid>a</guid><description>Ports may close.</description></item>
+                </channel></rss>
+                """;
+        raw.pipeInput("wire", document("wire", "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+        raw.pipeInput("wire", document("wire", "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(articles.readValuesToList()).singleElement().satisfies(a -> assertThat(a.getVersion()).isEqualTo(1));
+        List<IngestOutcome> said = outcomes.readValuesToList();
+        assertThat(said).extracting(IngestOutcome::getKind).containsExactlyInAnyOrder(IngestOutcomeKind.DUPLICATE_ITEM,
+                IngestOutcomeKind.UNCHANGED, IngestOutcomeKind.DUPLICATE_ITEM);
+        assertThat(said).filteredOn(o -> o.getKind() == IngestOutcomeKind.DUPLICATE_ITEM).allSatisfy(o -> assertThat(o.getReason())
+                .endsWith("the same article id with other content; the document's first listing is taken"));
+    }
+
+    @Test
+    void twoDifferingCopiesOfAStoryDoNotFlipBetweenVersionsWhenSentAgain() {
+        String first = "<rss><channel><item><guid>tag:wire,1</guid><title>Storm</title><description>Ports closed.</description>"
+                + "</item></channel></rss>";
+        String second = first.replace("Ports closed.", "Ports closed on Monday, officials said.");
+        raw.pipeInput("a", document("a", "application/rss+xml", first.getBytes(StandardCharsets.UTF_8)));
+        raw.pipeInput("b", document("b", "application/rss+xml", second.getBytes(StandardCharsets.UTF_8)));
+        raw.pipeInput("a", document("a", "application/rss+xml", first.getBytes(StandardCharsets.UTF_8)));
+        raw.pipeInput("b", document("b", "application/rss+xml", second.getBytes(StandardCharsets.UTF_8)));
+        raw.pipeInput("c", document("c", "application/rss+xml", first.replace("Ports closed.", "Ports reopen.")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(articles.readValuesToList()).extracting(Article::getVersion).containsExactly(1, 2, 3);
+        List<IngestOutcome> said = outcomes.readValuesToList();
+        assertThat(said).extracting(IngestOutcome::getVersion).containsExactly(1, 2);
+        assertThat(said.get(0).getReason()).endsWith("equals version 1 of article 'tag:wire,1', an earlier version; "
+                + "version 2 stays the latest");
+    }
+
+    @Test
     void theSameStoryFromThePageAndTheFeedIsOneArticle() throws IOException {
         raw.pipeInput("page", document("page", "text/html", sample("page-ar-palmyra.html")));
         raw.pipeInput("feed", document("feed", "application/rss+xml", sample("feed-ar.rss")));
