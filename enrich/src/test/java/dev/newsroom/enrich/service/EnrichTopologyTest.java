@@ -3,7 +3,7 @@ package dev.newsroom.enrich.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.enrich.Enricher;
-import dev.newsroom.platform.deadletter.DeadLetterHandlers;
+import dev.newsroom.platform.testing.TopologyTestStack;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
@@ -11,26 +11,15 @@ import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.EnrichedArticle;
 import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.fixtures.SampleRecords;
-import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
-import dev.newsroom.schemas.registry.SchemaRegistryClient;
-import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +36,7 @@ class EnrichTopologyTest {
     @TempDir
     Path stateDir;
 
-    private InMemoryConfluentRegistryServer registry;
-    private TopologyTestDriver driver;
+    private TopologyTestStack stack;
     private TestInputTopic<String, Article> articles;
     private TestInputTopic<String, byte[]> articleBytes;
     private TestOutputTopic<String, EnrichedArticle> enriched;
@@ -66,34 +54,17 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void start() {
-        registry = InMemoryConfluentRegistryServer.start();
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", registry.url());
-        TopicCatalogue topics = TopicCatalogue.of(config, new SchemaRegistryClient(registry.url()));
-        Properties props = new Properties();
-        props.putAll(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-enrich");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        Map<String, Object> handlers = new HashMap<>();
-        DeadLetterHandlers.configure(handlers, Stage.ENRICH);
-        props.putAll(handlers);
-        driver = new TopologyTestDriver(EnrichTopology.build(topics, enricher, Clock.fixed(NOW, ZoneOffset.UTC)),
-                props);
-        articles = driver.createInputTopic(topics.articles().name(), new StringSerializer(),
-                topics.articles().valueSerde().serializer());
-        articleBytes = driver.createInputTopic(topics.articles().name(), new StringSerializer(),
-                new ByteArraySerializer());
-        enriched = driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(),
-                topics.enriched().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
-                topics.deadLetters().valueSerde().deserializer());
+        stack = TopologyTestStack.start(Stage.ENRICH, "newsroom-enrich", stateDir,
+                topics -> EnrichTopology.build(topics, enricher, Clock.fixed(NOW, ZoneOffset.UTC)));
+        articles = stack.input(stack.topics().articles());
+        articleBytes = stack.bytesInput(stack.topics().articles());
+        enriched = stack.output(stack.topics().enriched());
+        deadLetters = stack.output(stack.topics().deadLetters());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        registry.close();
+        stack.close();
     }
 
     private static Article english(String id, String headline, String... paragraphs) {

@@ -179,7 +179,7 @@ record FeedText(String value, boolean html) {
 
     private static void write(Object node, StringBuilder html) {
         if (node instanceof String text) {
-            escape(text, html, false);
+            html.append(BodyBuilder.escape(text));
             return;
         }
         XmlElement element = (XmlElement) node;
@@ -190,9 +190,8 @@ record FeedText(String value, boolean html) {
             if (attribute.equals("xmlns") || attribute.startsWith("xmlns:")) {
                 continue;
             }
-            html.append(' ').append(attribute).append("=\"");
-            escape(element.attributes[i + 1], html, true);
-            html.append('"');
+            html.append(' ').append(attribute).append("=\"")
+                    .append(BodyBuilder.escape(element.attributes[i + 1]).replace("\"", "&quot;")).append('"');
         }
         html.append('>');
         if (VOID_ELEMENTS.contains(name) && element.content().isEmpty()) {
@@ -202,18 +201,5 @@ record FeedText(String value, boolean html) {
             write(child, html);
         }
         html.append("</").append(name).append('>');
-    }
-
-    private static void escape(String text, StringBuilder out, boolean attribute) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> out.append(c);
-            }
-        }
     }
 }

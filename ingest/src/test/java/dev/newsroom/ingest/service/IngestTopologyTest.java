@@ -3,7 +3,7 @@ package dev.newsroom.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.platform.deadletter.DeadLetterHandlers;
+import dev.newsroom.platform.testing.TopologyTestStack;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.DeadLetter;
@@ -11,8 +11,6 @@ import dev.newsroom.schemas.IngestOutcome;
 import dev.newsroom.schemas.IngestOutcomeKind;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.Stage;
-import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
-import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -23,19 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +43,7 @@ class IngestTopologyTest {
     @TempDir
     Path stateDir;
 
-    private InMemoryConfluentRegistryServer registry;
-    private TopologyTestDriver driver;
+    private TopologyTestStack stack;
     private TestInputTopic<String, RawDocument> raw;
     private TestInputTopic<String, byte[]> rawBytes;
     private TestOutputTopic<String, Article> articles;
@@ -64,35 +53,20 @@ class IngestTopologyTest {
 
     @BeforeEach
     void start() {
-        registry = InMemoryConfluentRegistryServer.start();
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", registry.url());
-        TopicCatalogue topics = TopicCatalogue.of(config, new SchemaRegistryClient(registry.url()));
-        Properties props = new Properties();
-        props.putAll(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-ingest");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        Map<String, Object> handlers = new HashMap<>();
-        DeadLetterHandlers.configure(handlers, Stage.INGEST);
-        props.putAll(handlers);
         meters = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(IngestTopology.build(topics, new DocumentParser(), "newsroom-ingest",
-                new IngestMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
-        rawBytes = driver.createInputTopic(topics.raw().name(), new StringSerializer(), new ByteArraySerializer());
-        articles = driver.createOutputTopic(topics.articles().name(), new StringDeserializer(),
-                topics.articles().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
-                topics.deadLetters().valueSerde().deserializer());
-        outcomes = driver.createOutputTopic(topics.ingestOutcomes().name(), new StringDeserializer(),
-                topics.ingestOutcomes().valueSerde().deserializer());
+        stack = TopologyTestStack.start(Stage.INGEST, "newsroom-ingest", stateDir, topics -> IngestTopology.build(topics,
+                new DocumentParser(), "newsroom-ingest", new IngestMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC)));
+        TopicCatalogue topics = stack.topics();
+        raw = stack.input(topics.raw());
+        rawBytes = stack.bytesInput(topics.raw());
+        articles = stack.output(topics.articles());
+        deadLetters = stack.output(topics.deadLetters());
+        outcomes = stack.output(topics.ingestOutcomes());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        registry.close();
+        stack.close();
     }
 
     private static RawDocument document(String id, String contentType, byte[] payload) {

@@ -3,7 +3,7 @@ package dev.newsroom.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.platform.deadletter.DeadLetterHandlers;
+import dev.newsroom.platform.testing.TopologyTestStack;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
@@ -11,25 +11,15 @@ import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.LinkedPage;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.Stage;
-import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
-import dev.newsroom.schemas.registry.SchemaRegistryClient;
-import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,39 +41,23 @@ class TeaserIngestTest {
     @TempDir
     Path stateDir;
 
-    private InMemoryConfluentRegistryServer registry;
-    private TopologyTestDriver driver;
+    private TopologyTestStack stack;
     private TestInputTopic<String, RawDocument> raw;
     private TestOutputTopic<String, Article> articles;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
     @BeforeEach
     void start() {
-        registry = InMemoryConfluentRegistryServer.start();
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", registry.url());
-        TopicCatalogue topics = TopicCatalogue.of(config, new SchemaRegistryClient(registry.url()));
-        Properties props = new Properties();
-        props.putAll(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-ingest");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        Map<String, Object> handlers = new HashMap<>();
-        DeadLetterHandlers.configure(handlers, Stage.INGEST);
-        props.putAll(handlers);
-        driver = new TopologyTestDriver(IngestTopology.build(topics, new DocumentParser(), "newsroom-ingest",
-                Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
-        articles = driver.createOutputTopic(topics.articles().name(), new StringDeserializer(),
-                topics.articles().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
-                topics.deadLetters().valueSerde().deserializer());
+        stack = TopologyTestStack.start(Stage.INGEST, "newsroom-ingest", stateDir, topics -> IngestTopology.build(topics,
+                new DocumentParser(), "newsroom-ingest", Clock.fixed(NOW, ZoneOffset.UTC)));
+        raw = stack.input(stack.topics().raw());
+        articles = stack.output(stack.topics().articles());
+        deadLetters = stack.output(stack.topics().deadLetters());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        registry.close();
+        stack.close();
     }
 
     @Test
