@@ -32,9 +32,7 @@ import java.util.regex.Pattern;
  *       declaration, {@code <meta charset>} / http-equiv), ICU's statistical detector, then windows-1256 when the
  *       result is mostly Arabic letters. The first whose strict decoding gives plausible text wins.</li>
  * </ol>
- * "Plausible" means: no unmapped bytes, almost no control or unassigned characters, words not mixing scripts
- * letter by letter (what a wrong single-byte code page does to Arabic), and Latin text mostly ASCII letters (what
- * windows-1252 does to Arabic or Cyrillic bytes is a soup of accented letters).
+ * "Plausible" means: no unmapped bytes, and text that looks like writing in some script ({@link TextPlausibility}).
  */
 final class CharsetResolver {
 
@@ -48,8 +46,6 @@ final class CharsetResolver {
             "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final int PRESCAN_BYTES = 4096;
     private static final int MIN_DETECTOR_CONFIDENCE = 10;
-    /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
-    private static final int SAMPLE_CHARS = 64 * 1024;
 
     private CharsetResolver() {
     }
@@ -94,13 +90,13 @@ final class CharsetResolver {
                 continue;
             }
             String text = strictDecode(bytes, candidate);
-            if (text != null && Plausibility.of(text).plausible()) {
+            if (text != null && TextPlausibility.of(text).plausible()) {
                 return new Decoded(text, candidate);
             }
         }
         String arabic = strictDecode(bytes, WINDOWS_1256);
         if (arabic != null) {
-            Plausibility plausibility = Plausibility.of(arabic);
+            TextPlausibility plausibility = TextPlausibility.of(arabic);
             if (plausibility.plausible() && plausibility.arabicShare() >= 0.5) {
                 return new Decoded(arabic, WINDOWS_1256);
             }
@@ -203,11 +199,11 @@ final class CharsetResolver {
             return null;
         }
         String text = strictDecode(bytes, charset);
-        return text != null && Plausibility.of(text).plausible() ? new Decoded(text, charset) : null;
+        return text != null && TextPlausibility.of(text).plausible() ? new Decoded(text, charset) : null;
     }
 
     private static void requirePlausible(String text, Charset charset, String subject) {
-        Plausibility plausibility = Plausibility.of(text);
+        TextPlausibility plausibility = TextPlausibility.of(text);
         if (!plausibility.plausible()) {
             throw undecodable(subject, "decoded as " + charset.name() + " it is not text (" + plausibility.problem() + ")");
         }
@@ -318,149 +314,5 @@ final class CharsetResolver {
 
     private static RejectedDocumentException undecodable(String subject, String why) {
         return new RejectedDocumentException(RejectedDocumentException.Reason.UNDECODABLE, subject + " cannot be decoded as text: " + why);
-    }
-
-    /** How much decoded text looks like human writing; see the class comment. */
-    record Plausibility(int chars, int junk, int words, int mixedScriptWords, int latinLetters, int nonAsciiLatin,
-                        int letters, int arabicLetters) {
-
-        /**
-         * Character properties of the first {@value #TABLE_SIZE} code units (Latin, Greek, Cyrillic, Hebrew, Arabic),
-         * taken from {@link Character} once: its lookups were most of the cost of judging a payload.
-         */
-        private static final int TABLE_SIZE = 0x800;
-        private static final byte WHITESPACE = 1;
-        private static final byte LETTER = 2;
-        private static final byte JUNK = 4;
-        private static final byte[] FLAGS = new byte[TABLE_SIZE];
-        private static final Character.UnicodeScript[] SCRIPTS = new Character.UnicodeScript[TABLE_SIZE];
-
-        static {
-            for (char c = 0; c < TABLE_SIZE; c++) {
-                int type = Character.getType(c);
-                boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-                FLAGS[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0) | (junk ? JUNK : 0));
-                SCRIPTS[c] = scriptOf(c);
-            }
-        }
-
-        private static boolean isWhitespace(char c) {
-            return c < TABLE_SIZE ? (FLAGS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
-        }
-
-        private static boolean isLetter(char c) {
-            return c < TABLE_SIZE ? (FLAGS[c] & LETTER) != 0 : Character.isLetter(c);
-        }
-
-        private static boolean isJunkAt(String text, int i, char c) {
-            if (c < TABLE_SIZE) {
-                return (FLAGS[c] & JUNK) != 0;
-            }
-            int type = Character.getType(c);
-            return type == Character.UNASSIGNED || type == Character.PRIVATE_USE || c == '\uFFFD'
-                    || (type == Character.SURROGATE && !validSurrogateAt(text, i));
-        }
-
-        static Plausibility of(String text) {
-            int chars = 0;
-            int junk = 0;
-            int words = 0;
-            int mixed = 0;
-            int latin = 0;
-            int nonAsciiLatin = 0;
-            int letters = 0;
-            int arabic = 0;
-            Character.UnicodeScript wordScript = null;
-            boolean wordMixed = false;
-            int wordLetters = 0;
-            int limit = Math.min(text.length(), SAMPLE_CHARS);
-            for (int i = 0; i < limit; i++) {
-                char c = text.charAt(i);
-                if (isWhitespace(c)) {
-                    continue;
-                }
-                chars++;
-                if (isJunkAt(text, i, c)) {
-                    junk++;
-                }
-                if (isLetter(c)) {
-                    letters++;
-                    Character.UnicodeScript script = c < TABLE_SIZE ? SCRIPTS[c] : scriptOf(c);
-                    if (script == Character.UnicodeScript.LATIN) {
-                        latin++;
-                        if (c > 0x7F) {
-                            nonAsciiLatin++;
-                        }
-                    } else if (script == Character.UnicodeScript.ARABIC) {
-                        arabic++;
-                    }
-                    if (wordScript == null) {
-                        wordScript = script;
-                    } else if (wordScript != script) {
-                        wordMixed = true;
-                    }
-                    wordLetters++;
-                    boolean endOfWord = i + 1 >= limit || !isLetter(text.charAt(i + 1));
-                    if (endOfWord) {
-                        if (wordLetters >= 2) {
-                            words++;
-                            if (wordMixed) {
-                                mixed++;
-                            }
-                        }
-                        wordScript = null;
-                        wordMixed = false;
-                        wordLetters = 0;
-                    }
-                }
-            }
-            return new Plausibility(chars, junk, words, mixed, latin, nonAsciiLatin, letters, arabic);
-        }
-
-        /** {@link Character.UnicodeScript#of} is a binary search; Latin and Arabic letters, most of what we see, skip it. */
-        private static Character.UnicodeScript scriptOf(char c) {
-            if (c < 0x80) {
-                return Character.UnicodeScript.LATIN;
-            }
-            if ((c >= '\u0620' && c <= '\u064A') || (c >= '\u066E' && c <= '\u06D3')) {
-                return Character.UnicodeScript.ARABIC;
-            }
-            return Character.UnicodeScript.of(c);
-        }
-
-        private static boolean validSurrogateAt(String text, int i) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            }
-            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-        }
-
-        boolean plausible() {
-            return problem() == null;
-        }
-
-        double arabicShare() {
-            return letters == 0 ? 0 : (double) arabicLetters / letters;
-        }
-
-        String problem() {
-            if (chars == 0) {
-                return null;
-            }
-            if (junk > Math.max(2, chars / 200)) {
-                return junk + " control, unassigned or private-use characters in " + chars;
-            }
-            if (words >= 5 && mixedScriptWords * 25 > words) {
-                return mixedScriptWords + " of " + words + " words mix scripts letter by letter";
-            }
-            if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
-                return "accented Latin letters make up " + (100 * nonAsciiLatin / latinLetters) + "% of Latin letters";
-            }
-            if (chars >= 20 && letters * 5 < chars) {
-                return "only " + (100 * letters / chars) + "% of characters are letters";
-            }
-            return null;
-        }
     }
 }
