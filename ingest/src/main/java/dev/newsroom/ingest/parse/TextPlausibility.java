@@ -201,7 +201,7 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
         if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
             return "accented Latin letters make up " + (100 * nonAsciiLatin / latinLetters) + "% of Latin letters";
         }
-        if (words >= 5 && caseHumpWords * 25 > words) {
+        if (words >= 5 && caseHumpWords * 10 > words) {
             return caseHumpWords + " of " + words + " words have a capital letter after a small one";
         }
         if (chars >= 20 && (letters + marks) * 5 < chars) {

@@ -3,10 +3,13 @@ package dev.newsroom.ingest.parse;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
+import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -14,6 +17,7 @@ import static dev.newsroom.ingest.parse.Fixtures.input;
 import static dev.newsroom.ingest.parse.Fixtures.parse;
 import static dev.newsroom.ingest.parse.Fixtures.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Valid UTF-8 is plausible text in any script, however the script mixes with others. */
 class Utf8ScriptsTest {
@@ -28,12 +32,61 @@ class Utf8ScriptsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ja.wikipedia", "ko.wikipedia", "zh.wikipedia"})
-    void cjkPlainTextIsReadAsUtf8(String sample) {
+    @ValueSource(strings = {"ja.wikipedia", "ko.wikipedia", "zh.wikipedia", "zh-Hans.udhr", "zh-Hant.udhr", "th.wikipedia",
+            "lo.udhr", "km.udhr", "hi.wikipedia", "bn.udhr", "ta.udhr", "he.wikipedia", "yi.udhr", "el.wikipedia", "ru.wikipedia",
+            "uk.udhr", "bg.udhr", "hy.udhr", "ka.udhr", "am.udhr", "ar.wikipedia", "fa.wikipedia", "ur.udhr"})
+    void everyScriptIsPlausibleInUtf8WhateverWasDeclared(String sample) {
+        String text = TextSamples.text(sample);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (String declared : new String[] {null, "UTF-8", "ISO-8859-1", "windows-1252"}) {
+            CharsetResolver.Decoded decoded = CharsetResolver.decode(bytes, declared, "Document '" + sample + "'");
+            assertThat(decoded.charset()).as("declared %s", declared).isEqualTo(StandardCharsets.UTF_8);
+            assertThat(decoded.text()).isEqualTo(text);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ja.wikipedia", "ko.wikipedia", "zh.wikipedia", "th.wikipedia", "hi.wikipedia", "he.wikipedia",
+            "el.wikipedia", "ru.wikipedia", "ar.wikipedia", "fa.wikipedia"})
+    void plainTextInEveryScriptGoesThroughTheParser(String sample) {
         byte[] bytes = TextSamples.text(sample).getBytes(StandardCharsets.UTF_8);
         ParsedDocument document = parse(input(sample, "text/plain", null, bytes));
         assertThat(document.charset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(blockTexts(document.articles().get(0))).containsExactlyElementsOf(normalised(TextSamples.paragraphs(sample)));
+    }
+
+    @Test
+    void persianKeepsItsZeroWidthNonJoiners() {
+        String text = TextSamples.text("fa.wikipedia");
+        assertThat(text).contains("\u200C");
+        CharsetResolver.Decoded decoded = CharsetResolver.decode(text.getBytes(StandardCharsets.UTF_8), null, "Document 'fa'");
+        assertThat(decoded.text()).isEqualTo(text);
+    }
+
+    @Test
+    void emojiAmongTheWordsArePlausible() {
+        String post = "🚀🔴 " + TextSamples.paragraphs("ja.wikipedia").get(0).substring(0, 60) + " 👩‍🚀🇯🇵 #火星 🔭✨\n"
+                + "🔥🔥🔥 " + TextSamples.paragraphs("ru.wikipedia").get(0).substring(0, 50) + " 👍🏽😂\n"
+                + "مرحبا 🌙⭐ " + TextSamples.paragraphs("ar.wikipedia").get(0).substring(0, 40) + " ❤️";
+        ParsedDocument document = parse(input("post", "text/plain", null, post.getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Fixtures.allText(document.articles().get(0))).contains("👩‍🚀🇯🇵", "👍🏽😂", "🌙⭐");
+    }
+
+    /**
+     * Text once decoded with the wrong code page and saved again as UTF-8: valid UTF-8, but not writing. Bytes the code
+     * page leaves unmapped are dropped, as most converters do.
+     */
+    @ParameterizedTest(name = "{0} read as {1}")
+    @CsvSource({"ru.wikipedia, windows-1251", "ar.wikipedia, windows-1256", "el.wikipedia, windows-1251", "ja.wikipedia, windows-1256",
+            "ru.wikipedia, ISO-8859-1", "zh.wikipedia, ISO-8859-1"})
+    void utf8ThatWasReadWithTheWrongCodePageAndSavedAgainIsRejected(String sample, String codePage) {
+        String garbled = new String(TextSamples.text(sample).getBytes(StandardCharsets.UTF_8), Charset.forName(codePage)).replace("\uFFFD", "");
+        RawInput raw = input("garbled", "text/plain", null, garbled.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> parse(raw)).isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.UNDECODABLE);
+            assertThat(e.getMessage()).startsWith("Document 'garbled' (text/plain) cannot be decoded as text: decoded as UTF-8 it is not text (");
+        });
     }
 
     @ParameterizedTest(name = "{0} page, meta charset {1}")
