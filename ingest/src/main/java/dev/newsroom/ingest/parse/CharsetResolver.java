@@ -1,8 +1,5 @@
 package dev.newsroom.ingest.parse;
 
-import com.ibm.icu.text.CharsetDetector;
-import com.ibm.icu.text.CharsetMatch;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,11 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +21,9 @@ import java.util.regex.Pattern;
  *   <li>Known binary signatures (PDF, images, archives) and stray NUL bytes are rejected as {@code UNDECODABLE}.</li>
  *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
  *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is.</li>
- *   <li>Otherwise the candidates are tried in order: the transport's charset, the document's own declaration (XML
- *       declaration, {@code <meta charset>} / http-equiv), ICU's statistical detector, then windows-1256 when the
- *       result is mostly Arabic letters. The first whose strict decoding gives plausible text wins.</li>
+ *   <li>ASCII with escape sequences is ISO-2022 (JP, KR or CN), as the sequences say.</li>
+ *   <li>Otherwise the bytes are in a legacy code page, chosen by {@link LegacyCharsets}: the declarations first, then
+ *       ICU's detector, each kept only when its strict decoding gives plausible text.</li>
  * </ol>
  * "Plausible" means: no unmapped bytes, and text that looks like writing in some script ({@link TextPlausibility}).
  */
@@ -40,12 +33,11 @@ final class CharsetResolver {
     record Decoded(String text, Charset charset) {
     }
 
-    private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+    private static final byte ESC = 0x1B;
     private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final int PRESCAN_BYTES = 4096;
-    private static final int MIN_DETECTOR_CONFIDENCE = 10;
 
     private CharsetResolver() {
     }
@@ -74,6 +66,12 @@ final class CharsetResolver {
         }
         Charset declaredCharset = charsetOrNull(declared);
         if (isAscii(bytes)) {
+            if (indexOf(bytes, ESC) >= 0) {
+                Decoded iso2022 = decodeIso2022(bytes);
+                if (iso2022 != null) {
+                    return iso2022;
+                }
+            }
             Charset charset = declaredCharset != null && isAsciiCompatible(declaredCharset) ? declaredCharset : StandardCharsets.UTF_8;
             String text = new String(bytes, StandardCharsets.US_ASCII);
             requirePlausible(text, charset, subject);
@@ -84,52 +82,7 @@ final class CharsetResolver {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
-        Set<Charset> tried = new LinkedHashSet<>();
-        for (Charset candidate : candidates(bytes, declaredCharset)) {
-            if (!tried.add(candidate) || candidate.equals(StandardCharsets.UTF_8)) {
-                continue;
-            }
-            String text = strictDecode(bytes, candidate);
-            if (text != null && TextPlausibility.of(text).plausible()) {
-                return new Decoded(text, candidate);
-            }
-        }
-        String arabic = strictDecode(bytes, WINDOWS_1256);
-        if (arabic != null) {
-            TextPlausibility plausibility = TextPlausibility.of(arabic);
-            if (plausibility.plausible() && plausibility.arabicShare() >= 0.5) {
-                return new Decoded(arabic, WINDOWS_1256);
-            }
-        }
-        tried.add(WINDOWS_1256);
-        String declaredPart = declaredCharset == null ? "no charset was declared" : "it is not valid " + declaredCharset.name() + " as declared";
-        throw undecodable(subject, declaredPart + ", and no other charset gives plausible text (tried "
-                + String.join(", ", tried.stream().map(Charset::name).toList()) + ")");
-    }
-
-    private static List<Charset> candidates(byte[] bytes, Charset declared) {
-        List<Charset> candidates = new ArrayList<>();
-        if (declared != null) {
-            candidates.add(declared);
-        }
-        Charset inDocument = charsetOrNull(declaredInDocument(bytes));
-        if (inDocument != null) {
-            candidates.add(inDocument);
-        }
-        CharsetDetector detector = new CharsetDetector();
-        detector.enableInputFilter(true);
-        detector.setText(bytes);
-        CharsetMatch[] matches = detector.detectAll();
-        for (CharsetMatch match : matches) {
-            if (match.getConfidence() < MIN_DETECTOR_CONFIDENCE) {
-                break;
-            }
-            Charset detected = charsetOrNull(match.getName());
-            if (detected != null) {
-                candidates.add(detected);
-            }
-        }
-        return candidates;
+        return LegacyCharsets.decode(bytes, declared, subject);
     }
 
     /** The charset named by an XML declaration or an HTML meta tag near the start of the document, or {@code null}. */
@@ -141,6 +94,24 @@ final class CharsetResolver {
         }
         Matcher meta = META_CHARSET.matcher(head);
         return meta.find() ? meta.group(1) : null;
+    }
+
+    /**
+     * Japanese, Korean and Chinese mail-era encodings are 7-bit, switching character sets with escape sequences:
+     * ASCII bytes with ESC in them. The sequence names the encoding.
+     */
+    private static Decoded decodeIso2022(byte[] bytes) {
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        String name = ascii.contains("\u001B$)C") ? "ISO-2022-KR"
+                : ascii.contains("\u001B$)A") || ascii.contains("\u001B$)G") || ascii.contains("\u001B$*H") ? "ISO-2022-CN"
+                : ascii.contains("\u001B$B") || ascii.contains("\u001B$@") || ascii.contains("\u001B(J") ? "ISO-2022-JP"
+                : null;
+        if (name == null || !Charset.isSupported(name)) {
+            return null;
+        }
+        Charset charset = Charset.forName(name);
+        String text = strictDecode(bytes, charset);
+        return text != null && TextPlausibility.of(text).plausible() ? new Decoded(text, charset) : null;
     }
 
     private static Decoded decodeByBom(byte[] bytes, String subject) {
@@ -282,7 +253,8 @@ final class CharsetResolver {
             }
             return charset;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
+            // Logical Hebrew has its own label, which Java does not know; the bytes are those of ISO-8859-8.
+            return LegacyCharsets.isLogicalHebrewLabel(cleaned) ? Charset.forName("ISO-8859-8") : null;
         }
     }
 
@@ -295,7 +267,7 @@ final class CharsetResolver {
         return text.indexOf('\uFFFD') >= 0 ? null : text;
     }
 
-    private static String strictDecode(byte[] bytes, Charset charset) {
+    static String strictDecode(byte[] bytes, Charset charset) {
         return strictDecode(bytes, 0, charset);
     }
 
@@ -312,7 +284,7 @@ final class CharsetResolver {
         }
     }
 
-    private static RejectedDocumentException undecodable(String subject, String why) {
+    static RejectedDocumentException undecodable(String subject, String why) {
         return new RejectedDocumentException(RejectedDocumentException.Reason.UNDECODABLE, subject + " cannot be decoded as text: " + why);
     }
 }

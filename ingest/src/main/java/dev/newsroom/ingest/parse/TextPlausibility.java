@@ -4,20 +4,29 @@ package dev.newsroom.ingest.parse;
  * How much decoded text looks like human writing, in any script. A wrong charset leaves marks that real writing does
  * not have, and these are what is counted, on the first {@value #SAMPLE_CHARS} characters:
  * <ul>
- *   <li>control, unassigned and private-use characters (binary, or a code page with holes read as another);</li>
+ *   <li>control, unassigned and private-use characters, and box-drawing characters (binary, or a code page with
+ *       holes read as another; KOI8 and DOS code pages put box drawing where other code pages have letters);</li>
+ *   <li>combining marks and Thai or Lao vowel signs with no letter to sit on, and Arabic tanween inside a word, what a
+ *       wrong code page makes of bytes meant as letters (ISO-8859-6 puts the Arabic vowel marks where windows-1251 has
+ *       the commonest Russian letters);</li>
  *   <li>words that mix scripts letter by letter, as a wrong single-byte code page does to Arabic or Greek. Han, kana
  *       and hangul count as one script, since Japanese and Korean mix them in every sentence, and Latin glued to them
  *       ("Marsと", "LG전자") is normal when they are a good part of the text; inside mostly-Latin words (what
  *       windows-1252 read as GBK gives: "pr閟ident") it is not;</li>
- *   <li>Latin text whose letters are mostly accented, which is what windows-1252 makes of Arabic, Cyrillic or CJK bytes;</li>
+ *   <li>Latin text whose letters are mostly accented, and (for legacy charsets) words made only of accented letters
+ *       ("ÒÇÍ") or signs such as ¼ ± ³ stuck to letters ("Å½»ç¼±"), which is what windows-1252 makes of Arabic,
+ *       Cyrillic, Thai or CJK bytes;</li>
  *   <li>words with a lower-case letter followed by a capital where one of the two is not ASCII ("prÃ©sident",
  *       "РњР°СЂСЃ"), what reading UTF-8 as a single-byte code page does; ASCII camel case ("iPhone", and every
  *       identifier of an inline script) is left alone;</li>
  *   <li>text with few letters (combining marks count, for the scripts of India and South-East Asia).</li>
  * </ul>
+ * Word-level shares are taken among the words with a letter beyond ASCII: ASCII reads the same in every charset, so
+ * the markup and scripts of a page must not dilute the evidence.
  */
-record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, int latinCjkWords, int caseHumpWords,
-                        int letters, int marks, int latinLetters, int nonAsciiLatin, int cjkLetters, int arabicLetters) {
+record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int mixedScriptWords, int latinCjkWords,
+                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int letters, int marks, int strayMarks, int latinLetters,
+                        int nonAsciiLatin, int cjkLetters, int arabicLetters, int thaiLetters) {
 
     /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
     static final int SAMPLE_CHARS = 64 * 1024;
@@ -36,6 +45,7 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
     private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
     private static final int ARABIC = Character.UnicodeScript.ARABIC.ordinal();
     private static final int CJK_FAMILY = Character.UnicodeScript.HAN.ordinal();
+    private static final int THAI = Character.UnicodeScript.THAI.ordinal();
 
     /**
      * Properties of every BMP character, taken from {@link Character} once (65,536 lookups, a few milliseconds): its
@@ -54,7 +64,7 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
     private static int flagsOf(int c) {
         int type = Character.getType(c);
         boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                || type == Character.SURROGATE || c == 0xFFFD;
+                || type == Character.SURROGATE || c == 0xFFFD || (c >= 0x2500 && c <= 0x259F);
         boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
         int flags = (Character.isWhitespace(c) ? WHITESPACE : 0) | (junk ? JUNK : 0) | (mark ? MARK : 0);
         if (Character.isLetter(c)) {
@@ -78,22 +88,30 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
         int chars = 0;
         int junk = 0;
         int words = 0;
+        int nonAsciiWords = 0;
         int mixed = 0;
         int latinCjk = 0;
         int humps = 0;
+        int soup = 0;
+        int strayCodePageSymbols = 0;
         int letters = 0;
         int marks = 0;
+        int strayMarks = 0;
         int latin = 0;
         int nonAsciiLatin = 0;
         int cjk = 0;
         int arabic = 0;
+        int thai = 0;
         int wordScript = -1;
         int wordLetters = 0;
+        int wordNonAscii = 0;
+        int wordNonAsciiLatin = 0;
         boolean wordMixed = false;
         boolean wordLatinCjk = false;
         boolean wordHump = false;
         int previous = 0;
         boolean previousLower = false;
+        boolean awaitingConsonant = false;
         int limit = Math.min(text.length(), SAMPLE_CHARS);
         for (int i = 0; i < limit; i++) {
             int c = text.charAt(i);
@@ -118,27 +136,52 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
                     junk++;
                 }
             }
+            if (awaitingConsonant && !isThaiOrLaoConsonant(c)) {
+                strayMarks++;
+            }
+            if (isTanween(previous) && (flags & LETTER) != 0 && c != 0x0627 && c != 0x0649) {
+                strayMarks++;
+            }
+            if ((isCodePageSymbol(c) && previous > 0x7F && isLetterAt(previous)) || (isCodePageSymbol(previous) && c > 0x7F && (flags & LETTER) != 0)) {
+                strayCodePageSymbols++;
+            }
+            awaitingConsonant = isThaiOrLaoLeadingVowel(c);
             if ((flags & (LETTER | MARK)) == 0) {
                 if (wordLetters >= 2) {
                     words++;
-                    mixed += wordMixed ? 1 : 0;
-                    latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
-                    humps += wordHump ? 1 : 0;
+                    if (wordNonAscii > 0) {
+                        nonAsciiWords++;
+                        mixed += wordMixed ? 1 : 0;
+                        latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
+                        humps += wordHump ? 1 : 0;
+                        soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
+                    }
                 }
                 wordScript = -1;
                 wordLetters = 0;
+                wordNonAscii = 0;
+                wordNonAsciiLatin = 0;
                 wordMixed = false;
                 wordLatinCjk = false;
                 wordHump = false;
                 previousLower = false;
+                previous = c;
                 continue;
             }
             if ((flags & MARK) != 0) {
                 marks++;
+                boolean stray = isThaiOrLaoMark(c) ? !isThaiOrLaoConsonant(previous) && !isThaiOrLaoMark(previous) : startsNothing(previous);
+                if (stray) {
+                    strayMarks++;
+                }
+                previous = c;
                 continue;
             }
             letters++;
             wordLetters++;
+            if (c > 0x7F) {
+                wordNonAscii++;
+            }
             if ((flags & UPPER) != 0 && previousLower && (c > 0x7F || previous > 0x7F)) {
                 wordHump = true;
             }
@@ -151,11 +194,14 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
                 latin++;
                 if (c > 0x7F) {
                     nonAsciiLatin++;
+                    wordNonAsciiLatin++;
                 }
             } else if (script == ARABIC) {
                 arabic++;
             } else if (script == CJK_FAMILY) {
                 cjk++;
+            } else if (script == THAI) {
+                thai++;
             }
             if (wordScript < 0) {
                 wordScript = script;
@@ -170,19 +216,88 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
         }
         if (wordLetters >= 2) {
             words++;
-            mixed += wordMixed ? 1 : 0;
-            latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
-            humps += wordHump ? 1 : 0;
+            if (wordNonAscii > 0) {
+                nonAsciiWords++;
+                mixed += wordMixed ? 1 : 0;
+                latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
+                humps += wordHump ? 1 : 0;
+                soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
+            }
         }
-        return new TextPlausibility(chars, junk, words, mixed, latinCjk, humps, letters, marks, latin, nonAsciiLatin, cjk, arabic);
+        return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, humps, soup, strayCodePageSymbols, letters,
+                marks, strayMarks, latin, nonAsciiLatin, cjk, arabic, thai);
+    }
+
+    /**
+     * Whether a combining mark after {@code previous} has nothing to combine with: the start, a space, ASCII punctuation
+     * or a digit. (After a symbol it may be an emoji's variation selector or a keycap.)
+     */
+    private static boolean startsNothing(int previous) {
+        return previous == 0 || (previous < 0x10000 && (FLAGS[previous] & WHITESPACE) != 0)
+                || (previous < 0x80 && (FLAGS[previous] & LETTER) == 0);
+    }
+
+    private static boolean isLetterAt(int c) {
+        return c < 0x10000 && (FLAGS[c] & LETTER) != 0;
+    }
+
+    /** Arabic tanween ends a word; only alif or alif maqsura may follow it. */
+    private static boolean isTanween(int c) {
+        return c >= 0x064B && c <= 0x064D;
+    }
+
+    /**
+     * Signs of the Latin-1 upper half that writing uses apart from letters (currency, fractions, superscripts, ©, °),
+     * which a wrong single-byte code page scatters among the letters. Not « » · ¡ ¿, which sit against letters in
+     * Russian, Arabic, Greek or Spanish.
+     */
+    private static boolean isCodePageSymbol(int c) {
+        return c >= 0xA2 && c <= 0xBE && c != 0xAA && c != 0xAB && c != 0xB5 && c != 0xB7 && c != 0xBA && c != 0xBB;
+    }
+
+    /** Thai and Lao vowel signs above and below, and tone marks: they sit on a consonant, or on another such sign. */
+    private static boolean isThaiOrLaoMark(int c) {
+        return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E)
+                || c == 0x0EB1 || (c >= 0x0EB4 && c <= 0x0EBC) || (c >= 0x0EC8 && c <= 0x0ECD);
+    }
+
+    /** Thai and Lao write these vowels before the consonant they follow in speech, so a consonant must come next. */
+    private static boolean isThaiOrLaoLeadingVowel(int c) {
+        return (c >= 0x0E40 && c <= 0x0E44) || (c >= 0x0EC0 && c <= 0x0EC4);
+    }
+
+    private static boolean isThaiOrLaoConsonant(int c) {
+        return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E81 && c <= 0x0EAE) || c == 0x0EDC || c == 0x0EDD;
     }
 
     boolean plausible() {
         return problem() == null;
     }
 
+    /**
+     * As {@link #problem()}, for text from a legacy charset: there words made only of accented letters are one more
+     * sign of the wrong code page. (Not for UTF-8, where a short Vietnamese headline can be half such words: "Đà", "đổ".)
+     */
+    String legacyProblem() {
+        String problem = problem();
+        if (problem != null) {
+            return problem;
+        }
+        if (accentSoupWords >= 2 && accentSoupWords * 5 > nonAsciiWords) {
+            return accentSoupWords + " of " + nonAsciiWords + " words are made only of accented Latin letters";
+        }
+        if (strayCodePageSymbols >= 2 && strayCodePageSymbols * 5 > nonAsciiWords) {
+            return strayCodePageSymbols + " signs such as ¼ ± ³ stuck to letters";
+        }
+        return null;
+    }
+
     double arabicShare() {
         return letters == 0 ? 0 : (double) arabicLetters / letters;
+    }
+
+    double thaiShare() {
+        return letters == 0 ? 0 : (double) thaiLetters / letters;
     }
 
     /** Why the text does not look like writing, or {@code null} when it does. */
@@ -191,18 +306,21 @@ record TextPlausibility(int chars, int junk, int words, int mixedScriptWords, in
             return null;
         }
         if (junk > Math.max(2, chars / 200)) {
-            return junk + " control, unassigned or private-use characters in " + chars;
+            return junk + " control, unassigned, private-use or box-drawing characters in " + chars;
+        }
+        if (strayMarks > Math.max(2, marks / 50)) {
+            return strayMarks + " combining marks or vowel signs with no letter to go with";
         }
         boolean cjkText = cjkLetters * 5 >= letters;
         int mixedWords = mixedScriptWords + (cjkText ? 0 : latinCjkWords);
-        if (words >= 5 && mixedWords * 25 > words) {
-            return mixedWords + " of " + words + " words mix scripts letter by letter";
+        if (nonAsciiWords >= 5 && mixedWords * 25 > nonAsciiWords) {
+            return mixedWords + " of " + nonAsciiWords + " words mix scripts letter by letter";
         }
         if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
             return "accented Latin letters make up " + (100 * nonAsciiLatin / latinLetters) + "% of Latin letters";
         }
-        if (words >= 5 && caseHumpWords * 10 > words) {
-            return caseHumpWords + " of " + words + " words have a capital letter after a small one";
+        if (nonAsciiWords >= 5 && caseHumpWords * 10 > nonAsciiWords) {
+            return caseHumpWords + " of " + nonAsciiWords + " words have a capital letter after a small one";
         }
         if (chars >= 20 && (letters + marks) * 5 < chars) {
             return "only " + (100 * (letters + marks) / chars) + "% of characters are letters";

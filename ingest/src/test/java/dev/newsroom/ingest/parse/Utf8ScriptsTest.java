@@ -34,7 +34,8 @@ class Utf8ScriptsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ja.wikipedia", "ko.wikipedia", "zh.wikipedia", "zh-Hans.udhr", "zh-Hant.udhr", "th.wikipedia",
             "lo.udhr", "km.udhr", "hi.wikipedia", "bn.udhr", "ta.udhr", "he.wikipedia", "yi.udhr", "el.wikipedia", "ru.wikipedia",
-            "uk.udhr", "bg.udhr", "hy.udhr", "ka.udhr", "am.udhr", "ar.wikipedia", "fa.wikipedia", "ur.udhr"})
+            "uk.udhr", "bg.udhr", "hy.udhr", "ka.udhr", "am.udhr", "ar.wikipedia", "fa.wikipedia", "ur.udhr", "vi.wikipedia",
+            "fr.wikipedia", "de.wikipedia", "cs.wikipedia", "tr.wikipedia"})
     void everyScriptIsPlausibleInUtf8WhateverWasDeclared(String sample) {
         String text = TextSamples.text(sample);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
