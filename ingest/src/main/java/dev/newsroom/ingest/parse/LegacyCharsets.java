@@ -40,7 +40,8 @@ final class LegacyCharsets {
     private static final int MIN_DETECTOR_CONFIDENCE = 10;
     /** Candidates within this many points of ICU's confidence in the winner are rivals for a short text. */
     private static final int TIE_MARGIN = 10;
-    /** Fewer bytes beyond ASCII than this and the statistics behind a detected charset are thin. */
+    /** Fewer bytes beyond ASCII than this and the statistics behind a detected charset are thin. (Fallbacks, which
+     *  ICU does not rank, count as confidence 0: rivals only of a winner ICU is barely sure of.) */
     private static final int SHORT_TEXT_BYTES = 256;
 
     private static final Charset ISO_8859_8 = Charset.forName("ISO-8859-8");
@@ -144,16 +145,24 @@ final class LegacyCharsets {
      */
     private static void requireNoRival(Reading winner, List<Candidate> others, Readings readings, String declaredPart, String subject) {
         Candidate won = winner.candidate();
+        Map<String, String> readingsByCharset = new LinkedHashMap<>();
+        readingsByCharset.put(winner.text(), won.charset().name());
         for (Candidate other : others) {
-            if (other.source() != Source.DETECTED || other.confidence() < won.confidence() - TIE_MARGIN || sameFamily(won.charset(), other.charset())) {
+            // ICU offers UTF-16 for any even-length bytes, at its lowest confidence; unmarked UTF-16 was ruled out before.
+            boolean utf16 = other.charset().name().startsWith("UTF-");
+            if (utf16 || other.confidence() < won.confidence() - TIE_MARGIN || sameFamily(won.charset(), other.charset())) {
                 continue;
             }
             Reading rival = readings.read(other);
-            if (rival.plausible() && !rival.text().equals(winner.text())) {
-                throw CharsetResolver.undecodable(subject, declaredPart + ", and it is too short to tell its charset: "
-                        + won.charset().name() + " reads \"" + excerpt(winner.text()) + "\", "
-                        + other.charset().name() + " reads \"" + excerpt(rival.text()) + "\"; declare its charset");
+            if (rival.plausible() && inItsScript(rival)) {
+                readingsByCharset.putIfAbsent(rival.text(), other.charset().name());
             }
+        }
+        if (readingsByCharset.size() > 1) {
+            List<String> described = readingsByCharset.entrySet().stream()
+                    .map(reading -> reading.getValue() + " reads \"" + excerpt(reading.getKey()) + "\"").toList();
+            throw CharsetResolver.undecodable(subject, declaredPart + ", and it is too short to tell its charset: "
+                    + String.join(", ", described) + "; declare its charset");
         }
     }
 

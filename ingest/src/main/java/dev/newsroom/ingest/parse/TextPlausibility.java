@@ -15,7 +15,8 @@ package dev.newsroom.ingest.parse;
  *       windows-1252 read as GBK gives: "pr閟ident") it is not;</li>
  *   <li>Latin text whose letters are mostly accented, and (for legacy charsets) words made only of accented letters
  *       ("ÒÇÍ") or signs such as ¼ ± ³ stuck to letters ("Å½»ç¼±"), which is what windows-1252 makes of Arabic,
- *       Cyrillic, Thai or CJK bytes;</li>
+ *       Cyrillic, Thai or CJK bytes; and (for legacy charsets) Japanese that is mostly half-width katakana, which is
+ *       what Shift_JIS makes of Cyrillic;</li>
  *   <li>words with a lower-case letter followed by a capital where one of the two is not ASCII ("prÃ©sident",
  *       "РњР°СЂСЃ"), what reading UTF-8 as a single-byte code page does; ASCII camel case ("iPhone", and every
  *       identifier of an inline script) is left alone;</li>
@@ -25,7 +26,7 @@ package dev.newsroom.ingest.parse;
  * the markup and scripts of a page must not dilute the evidence.
  */
 record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int mixedScriptWords, int latinCjkWords,
-                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int letters, int marks, int strayMarks, int latinLetters,
+                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int halfwidthKatakana, int letters, int marks, int strayMarks, int latinLetters,
                         int nonAsciiLatin, int cjkLetters, int arabicLetters, int thaiLetters) {
 
     /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
@@ -94,6 +95,7 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         int humps = 0;
         int soup = 0;
         int strayCodePageSymbols = 0;
+        int halfwidthKatakana = 0;
         int letters = 0;
         int marks = 0;
         int strayMarks = 0;
@@ -200,6 +202,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 arabic++;
             } else if (script == CJK_FAMILY) {
                 cjk++;
+                if (c >= 0xFF66 && c <= 0xFF9D) {
+                    halfwidthKatakana++;
+                }
             } else if (script == THAI) {
                 thai++;
             }
@@ -224,8 +229,8 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
             }
         }
-        return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, humps, soup, strayCodePageSymbols, letters,
-                marks, strayMarks, latin, nonAsciiLatin, cjk, arabic, thai);
+        return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, humps, soup, strayCodePageSymbols,
+                halfwidthKatakana, letters, marks, strayMarks, latin, nonAsciiLatin, cjk, arabic, thai);
     }
 
     /**
@@ -248,11 +253,12 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
 
     /**
      * Signs of the Latin-1 upper half that writing uses apart from letters (currency, fractions, superscripts, ©, °),
-     * which a wrong single-byte code page scatters among the letters. Not « » · ¡ ¿, which sit against letters in
-     * Russian, Arabic, Greek or Spanish.
+     * and box drawing, which a wrong single-byte code page scatters among the letters (KOI8-R has box drawing where
+     * KOI8-U has Ukrainian і, ї, є). Not « » · ¡ ¿, which sit against letters in Russian, Arabic, Greek or Spanish.
      */
     private static boolean isCodePageSymbol(int c) {
-        return c >= 0xA2 && c <= 0xBE && c != 0xAA && c != 0xAB && c != 0xB5 && c != 0xB7 && c != 0xBA && c != 0xBB;
+        return (c >= 0xA2 && c <= 0xBE && c != 0xAA && c != 0xAB && c != 0xB5 && c != 0xB7 && c != 0xBA && c != 0xBB)
+                || (c >= 0x2500 && c <= 0x259F);
     }
 
     /** Thai and Lao vowel signs above and below, and tone marks: they sit on a consonant, or on another such sign. */
@@ -288,6 +294,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         }
         if (strayCodePageSymbols >= 2 && strayCodePageSymbols * 5 > nonAsciiWords) {
             return strayCodePageSymbols + " signs such as ¼ ± ³ stuck to letters";
+        }
+        if (halfwidthKatakana >= 5 && halfwidthKatakana * 2 > cjkLetters) {
+            return "its Japanese is mostly half-width katakana, what Shift_JIS makes of Cyrillic or Greek bytes";
         }
         return null;
     }

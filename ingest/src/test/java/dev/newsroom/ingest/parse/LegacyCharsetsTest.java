@@ -2,6 +2,9 @@ package dev.newsroom.ingest.parse;
 
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
+import com.ibm.icu.text.Bidi;
+import com.ibm.icu.text.BidiTransform;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -157,6 +160,45 @@ class LegacyCharsetsTest {
                 assertThat(bodyText(article)).isEqualTo(normalised(paragraphs.get(i)));
             }
         }
+    }
+
+    /** Hebrew as visual ISO-8859-8 stored it: each line in the order a left-to-right screen shows it. */
+    private static String visualOrder(String logicalLine) {
+        return new BidiTransform().transform(logicalLine, Bidi.RTL, BidiTransform.Order.LOGICAL, Bidi.LTR, BidiTransform.Order.VISUAL,
+                BidiTransform.Mirroring.ON, 0);
+    }
+
+    @Test
+    void visualHebrewIsDetectedAndPutBackInReadingOrder() {
+        Charset iso88598 = Charset.forName("ISO-8859-8");
+        List<String> paragraphs = legacyParagraphs("he.wikipedia", iso88598);
+        byte[] visual = String.join("\n\n", paragraphs.stream().map(LegacyCharsetsTest::visualOrder).toList()).getBytes(iso88598);
+        for (String declared : new String[] {null, "ISO-8859-8", "windows-1252"}) {
+            CharsetResolver.Decoded decoded = CharsetResolver.decode(visual, declared, "Document 'visual'");
+            assertThat(decoded.charset()).as("declared %s", declared).isEqualTo(iso88598);
+            assertThat(decoded.text()).as("declared %s", declared).isEqualTo(String.join("\n\n", paragraphs));
+        }
+    }
+
+    @Test
+    void visualHebrewPageIsReadInReadingOrderWithItsMarkupUntouched() {
+        Charset iso88598 = Charset.forName("ISO-8859-8");
+        List<String> paragraphs = legacyParagraphs("he.wikipedia", iso88598);
+        String headline = headlineOf(paragraphs.get(0));
+        String page = newsPage(visualOrder(headline), paragraphs.stream().map(LegacyCharsetsTest::visualOrder).toList(), "ISO-8859-8");
+        ParsedDocument document = parse(input("visual-page", "text/html", "https://news.example/he", page.getBytes(iso88598)));
+        Article article = document.articles().get(0);
+        assertThat(article.getHeadline()).isEqualTo(TextNormalizer.normalize(headline));
+        assertThat(texts(article, BlockKind.PARAGRAPH)).containsAll(paragraphs.stream().map(TextNormalizer::normalize).toList());
+    }
+
+    @Test
+    void hebrewLabelledLogicalIsLeftInReadingOrder() {
+        Charset iso88598 = Charset.forName("ISO-8859-8");
+        String logical = String.join("\n\n", legacyParagraphs("he.wikipedia", iso88598));
+        CharsetResolver.Decoded decoded = CharsetResolver.decode(logical.getBytes(iso88598), "ISO-8859-8-I", "Document 'logical'");
+        assertThat(decoded.charset()).isEqualTo(iso88598);
+        assertThat(decoded.text()).isEqualTo(logical);
     }
 
     /** The first words of a paragraph, as a headline: up to 30 characters, cut at a space where there is one. */
