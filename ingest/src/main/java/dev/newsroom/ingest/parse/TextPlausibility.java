@@ -42,6 +42,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
     private static final int CJK = 64;
     /** A letter of no particular script (U+30FC, the katakana-hiragana prolonged sound mark), never mixing. */
     private static final int NEUTRAL = 128;
+    /** A character whose neighbour must be looked at: Thai and Lao leading vowels, Arabic tanween, code-page signs. */
+    private static final int CONTEXTUAL = 256;
+    private static final int CODE_PAGE_SYMBOL = 512;
 
     private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
     private static final int ARABIC = Character.UnicodeScript.ARABIC.ordinal();
@@ -52,12 +55,12 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
      * Properties of every BMP character, taken from {@link Character} once (65,536 lookups, a few milliseconds): its
      * lookups, a binary search for the script, were most of the cost of judging a payload.
      */
-    private static final byte[] FLAGS = new byte[0x10000];
+    private static final char[] FLAGS = new char[0x10000];
     private static final byte[] SCRIPTS = new byte[0x10000];
 
     static {
         for (int c = 0; c < 0x10000; c++) {
-            FLAGS[c] = (byte) flagsOf(c);
+            FLAGS[c] = (char) flagsOf(c);
             SCRIPTS[c] = (byte) scriptClassOf(c);
         }
     }
@@ -67,7 +70,10 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
                 || type == Character.SURROGATE || c == 0xFFFD || (c >= 0x2500 && c <= 0x259F);
         boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
-        int flags = (Character.isWhitespace(c) ? WHITESPACE : 0) | (junk ? JUNK : 0) | (mark ? MARK : 0);
+        boolean codePageSymbol = isCodePageSymbol(c);
+        boolean contextual = codePageSymbol || isThaiOrLaoLeadingVowel(c) || isTanween(c);
+        int flags = (Character.isWhitespace(c) ? WHITESPACE : 0) | (junk ? JUNK : 0) | (mark ? MARK : 0)
+                | (contextual ? CONTEXTUAL : 0) | (codePageSymbol ? CODE_PAGE_SYMBOL : 0);
         if (Character.isLetter(c)) {
             flags |= LETTER | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
@@ -112,15 +118,22 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         boolean wordLatinCjk = false;
         boolean wordHump = false;
         int previous = 0;
-        boolean previousLower = false;
-        boolean awaitingConsonant = false;
+        int previousFlags = WHITESPACE;
         int limit = Math.min(text.length(), SAMPLE_CHARS);
-        for (int i = 0; i < limit; i++) {
-            int c = text.charAt(i);
+        for (int i = 0; i <= limit; i++) {
+            int c;
             int flags;
             int script;
-            if (c >= 0xD800 && c <= 0xDFFF) {
-                if (c <= 0xDBFF && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (i == limit) {
+                c = ' ';
+                flags = WHITESPACE;
+                script = 0;
+            } else {
+                c = text.charAt(i);
+                if (c < 0xD800 || c > 0xDFFF) {
+                    flags = FLAGS[c];
+                    script = SCRIPTS[c] & 0xFF;
+                } else if (c <= 0xDBFF && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     c = Character.toCodePoint((char) c, text.charAt(++i));
                     flags = flagsOf(c);
                     script = scriptClassOf(c);
@@ -128,46 +141,48 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                     flags = JUNK;
                     script = 0;
                 }
-            } else {
-                flags = FLAGS[c];
-                script = SCRIPTS[c] & 0xFF;
-            }
-            if ((flags & WHITESPACE) == 0) {
-                chars++;
-                if ((flags & JUNK) != 0) {
-                    junk++;
-                }
-            }
-            if (awaitingConsonant && !isThaiOrLaoConsonant(c)) {
-                strayMarks++;
-            }
-            if (isTanween(previous) && (flags & LETTER) != 0 && c != 0x0627 && c != 0x0649) {
-                strayMarks++;
-            }
-            if ((isCodePageSymbol(c) && previous > 0x7F && isLetterAt(previous)) || (isCodePageSymbol(previous) && c > 0x7F && (flags & LETTER) != 0)) {
-                strayCodePageSymbols++;
-            }
-            awaitingConsonant = isThaiOrLaoLeadingVowel(c);
-            if ((flags & (LETTER | MARK)) == 0) {
-                if (wordLetters >= 2) {
-                    words++;
-                    if (wordNonAscii > 0) {
-                        nonAsciiWords++;
-                        mixed += wordMixed ? 1 : 0;
-                        latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
-                        humps += wordHump ? 1 : 0;
-                        soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
+                if ((flags & WHITESPACE) == 0) {
+                    chars++;
+                    if ((flags & JUNK) != 0) {
+                        junk++;
                     }
                 }
-                wordScript = -1;
-                wordLetters = 0;
-                wordNonAscii = 0;
-                wordNonAsciiLatin = 0;
-                wordMixed = false;
-                wordLatinCjk = false;
-                wordHump = false;
-                previousLower = false;
+            }
+            if (((flags | previousFlags) & CONTEXTUAL) != 0) {
+                if (isThaiOrLaoLeadingVowel(previous) && !isThaiOrLaoConsonant(c)) {
+                    strayMarks++;
+                }
+                if (isTanween(previous) && (flags & LETTER) != 0 && c != 0x0627 && c != 0x0649) {
+                    strayMarks++;
+                }
+                boolean symbolAfterLetter = (flags & CODE_PAGE_SYMBOL) != 0 && previous > 0x7F && (previousFlags & LETTER) != 0;
+                boolean letterAfterSymbol = (previousFlags & CODE_PAGE_SYMBOL) != 0 && c > 0x7F && (flags & LETTER) != 0;
+                if (symbolAfterLetter || letterAfterSymbol) {
+                    strayCodePageSymbols++;
+                }
+            }
+            if ((flags & (LETTER | MARK)) == 0) {
+                if (wordLetters != 0) {
+                    if (wordLetters >= 2) {
+                        words++;
+                        if (wordNonAscii > 0) {
+                            nonAsciiWords++;
+                            mixed += wordMixed ? 1 : 0;
+                            latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
+                            humps += wordHump ? 1 : 0;
+                            soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
+                        }
+                    }
+                    wordScript = -1;
+                    wordLetters = 0;
+                    wordNonAscii = 0;
+                    wordNonAsciiLatin = 0;
+                    wordMixed = false;
+                    wordLatinCjk = false;
+                    wordHump = false;
+                }
                 previous = c;
+                previousFlags = flags;
                 continue;
             }
             if ((flags & MARK) != 0) {
@@ -177,18 +192,19 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                     strayMarks++;
                 }
                 previous = c;
+                previousFlags = flags;
                 continue;
             }
             letters++;
             wordLetters++;
+            if ((flags & UPPER) != 0 && (previousFlags & LOWER) != 0 && (c > 0x7F || previous > 0x7F)) {
+                wordHump = true;
+            }
+            previous = c;
+            previousFlags = flags;
             if (c > 0x7F) {
                 wordNonAscii++;
             }
-            if ((flags & UPPER) != 0 && previousLower && (c > 0x7F || previous > 0x7F)) {
-                wordHump = true;
-            }
-            previousLower = (flags & LOWER) != 0;
-            previous = c;
             if ((flags & NEUTRAL) != 0) {
                 continue;
             }
@@ -219,16 +235,6 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 }
             }
         }
-        if (wordLetters >= 2) {
-            words++;
-            if (wordNonAscii > 0) {
-                nonAsciiWords++;
-                mixed += wordMixed ? 1 : 0;
-                latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
-                humps += wordHump ? 1 : 0;
-                soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
-            }
-        }
         return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, humps, soup, strayCodePageSymbols,
                 halfwidthKatakana, letters, marks, strayMarks, latin, nonAsciiLatin, cjk, arabic, thai);
     }
@@ -240,10 +246,6 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
     private static boolean startsNothing(int previous) {
         return previous == 0 || (previous < 0x10000 && (FLAGS[previous] & WHITESPACE) != 0)
                 || (previous < 0x80 && (FLAGS[previous] & LETTER) == 0);
-    }
-
-    private static boolean isLetterAt(int c) {
-        return c < 0x10000 && (FLAGS[c] & LETTER) != 0;
     }
 
     /** Arabic tanween ends a word; only alif or alif maqsura may follow it. */
