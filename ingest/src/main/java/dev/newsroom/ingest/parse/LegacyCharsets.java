@@ -76,8 +76,8 @@ final class LegacyCharsets {
     private record Candidate(Charset charset, boolean visual, Source source, int confidence) {
     }
 
-    /** One strict decoding and what the plausibility checks made of it. */
-    private record Reading(Candidate candidate, String text, String problem) {
+    /** A candidate's strict decoding ({@code null} when the bytes are not valid in it) and what the checks made of it. */
+    private record Reading(Candidate candidate, String text, TextPlausibility plausibility, String problem) {
         boolean plausible() {
             return text != null && problem == null;
         }
@@ -118,8 +118,8 @@ final class LegacyCharsets {
         }
         candidates.add(new Candidate(WINDOWS_1256, false, Source.FALLBACK, 0));
         candidates.addAll(withSuperset(new Candidate(TIS_620, false, Source.FALLBACK, 0)));
-        String declaredPart = transport != null ? "it is not valid " + transport.name() + " as declared"
-                : inDocument != null ? "it is not valid " + inDocument.name() + " as its own declaration says"
+        String declaredPart = transport != null ? notAsDeclared(readings.read(candidate(transport)), "as declared")
+                : inDocument != null ? notAsDeclared(readings.read(candidate(inDocument)), "as its own declaration says")
                 : "no charset was declared";
         for (int i = 0; i < candidates.size(); i++) {
             Reading reading = readings.read(candidates.get(i));
@@ -134,12 +134,22 @@ final class LegacyCharsets {
                 + String.join(", ", readings.tried()) + ")");
     }
 
+    private static Candidate candidate(Charset declared) {
+        return new Candidate(declared, false, Source.DECLARED, 100);
+    }
+
+    private static String notAsDeclared(Reading reading, String how) {
+        String name = reading.candidate().charset().name();
+        return reading.text() == null ? "it is not valid " + name + " " + how
+                : "read as " + name + ", " + how + ", it is not text (" + reading.problem() + ")";
+    }
+
     /** The fallbacks are for documents in their script only: windows-1256 for Arabic, TIS-620 for Thai. */
     private static boolean inItsScript(Reading reading) {
         if (reading.candidate().source() != Source.FALLBACK) {
             return true;
         }
-        TextPlausibility plausibility = TextPlausibility.of(reading.text());
+        TextPlausibility plausibility = reading.plausibility();
         return reading.candidate().charset().equals(WINDOWS_1256) ? plausibility.arabicShare() >= 0.5 : plausibility.thaiShare() >= 0.5;
     }
 
@@ -204,7 +214,7 @@ final class LegacyCharsets {
     }
 
     /** A charset ICU's detector proposes, its confidence, and for Hebrew whether ICU takes it for visual order. */
-    private record Detection(Charset charset, boolean visual, int confidence, String icuName) {
+    private record Detection(Charset charset, boolean visual, int confidence) {
     }
 
     private static List<Detection> detect(byte[] bytes) {
@@ -221,7 +231,7 @@ final class LegacyCharsets {
             Charset charset = CharsetResolver.charsetOrNull(name);
             if (charset != null) {
                 boolean visual = charset.equals(ISO_8859_8) && !isLogicalHebrewLabel(name);
-                detections.add(new Detection(charset, visual, match.getConfidence(), name));
+                detections.add(new Detection(charset, visual, match.getConfidence()));
             }
         }
         return detections;
@@ -242,31 +252,29 @@ final class LegacyCharsets {
         return name != null && LOGICAL_HEBREW.matcher(name.strip()).matches();
     }
 
-    /** Strict decodings made so far, so that a rival check does not decode again, and the names tried for the error. */
+    /** Strict decodings made so far, so that no charset is decoded twice, and the names tried, for the error. */
     private static final class Readings {
         private final byte[] bytes;
-        private final Map<Candidate, Reading> readings = new LinkedHashMap<>();
-        private final Map<Charset, String> texts = new HashMap<>();
+        private final Map<Charset, Reading> byCharset = new LinkedHashMap<>();
 
         Readings(byte[] bytes) {
             this.bytes = bytes;
         }
 
         Reading read(Candidate candidate) {
-            Candidate key = new Candidate(candidate.charset(), candidate.visual(), Source.DETECTED, 0);
-            Reading known = readings.get(key);
-            if (known != null) {
-                return new Reading(candidate, known.text(), known.problem());
+            Reading known = byCharset.get(candidate.charset());
+            if (known == null) {
+                String text = CharsetResolver.strictDecode(bytes, candidate.charset());
+                TextPlausibility plausibility = text == null ? null : TextPlausibility.of(text);
+                String problem = text == null ? "not valid " + candidate.charset().name() : plausibility.legacyProblem();
+                known = new Reading(candidate, text, plausibility, problem);
+                byCharset.put(candidate.charset(), known);
             }
-            String text = texts.computeIfAbsent(candidate.charset(), charset -> CharsetResolver.strictDecode(bytes, charset));
-            String problem = text == null ? "not valid " + candidate.charset().name() : TextPlausibility.of(text).legacyProblem();
-            Reading reading = new Reading(candidate, text, problem);
-            readings.put(key, reading);
-            return reading;
+            return new Reading(candidate, known.text(), known.plausibility(), known.problem());
         }
 
         List<String> tried() {
-            return readings.keySet().stream().map(candidate -> candidate.charset().name()).distinct().toList();
+            return byCharset.keySet().stream().map(Charset::name).toList();
         }
     }
 }

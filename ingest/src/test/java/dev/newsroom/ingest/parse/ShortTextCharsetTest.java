@@ -59,7 +59,8 @@ class ShortTextCharsetTest {
         byte[] bytes = title("ko.udhr").getBytes(Charset.forName("EUC-KR"));
         assertThatThrownBy(() -> parse(input("headline", "text/plain; charset=ISO-8859-1", null, bytes)))
                 .isInstanceOfSatisfying(RejectedDocumentException.class, e -> assertThat(e.getMessage())
-                        .contains("cannot be decoded as text: it is not valid windows-1252 as declared, and it is too short to tell its charset: ")
+                        .contains("cannot be decoded as text: read as windows-1252, as declared, it is not text (")
+                        .contains("), and it is too short to tell its charset: ")
                         .contains("EUC-KR reads \"" + title("ko.udhr") + "\""));
     }
 
