@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *   <li>ICU has no Thai recogniser, and names logical Hebrew {@code ISO-8859-8-I}, which Java does not know;</li>
  *   <li>ICU names visual Hebrew {@code ISO-8859-8}; its text is stored in display order, which is turned back into
  *       reading order ({@link VisualHebrew});</li>
+ *   <li>ICU takes Greek windows-1253 for ISO-8859-7 unless it has windows-1253's curly quotes, and the two differ
+ *       on Ά; a quote opening a Greek word settles it;</li>
  *   <li>with ten multi-byte characters or fewer ICU gives every CJK charset the same lowest confidence, and its
  *       single-byte statistics need more than a headline: a short text without a usable declaration that another
  *       candidate about as likely reads differently, and as plausibly, is rejected as too short to tell (naming both
@@ -50,6 +52,8 @@ final class LegacyCharsets {
     private static final Charset ISO_8859_8 = Charset.forName("ISO-8859-8");
     private static final Pattern LOGICAL_HEBREW = Pattern.compile("ISO[-_]?8859[-_]8[-_]I|csISO88598I|logical", Pattern.CASE_INSENSITIVE);
     private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+    private static final Charset ISO_8859_7 = Charset.forName("ISO-8859-7");
+    private static final Charset WINDOWS_1253 = Charset.forName("windows-1253");
     private static final Charset TIS_620 = Charset.forName("TIS-620");
     private static final Map<Charset, Charset> SUPERSETS = supersets();
 
@@ -127,11 +131,35 @@ final class LegacyCharsets {
                 if (reading.candidate().source() == Source.DETECTED && nonAsciiBytes(bytes) < SHORT_TEXT_BYTES) {
                     requireNoRival(reading, candidates.subList(i + 1, candidates.size()), readings, declaredPart, subject);
                 }
-                return decoded(reading);
+                return decoded(windows1253IfSo(reading, readings));
             }
         }
         throw CharsetResolver.undecodable(subject, declaredPart + ", and no other charset gives plausible text (tried "
                 + String.join(", ", readings.tried()) + ")");
+    }
+
+    /**
+     * ICU names ISO-8859-7 for Greek in windows-1253 unless it sees the C1 punctuation of windows-1253, yet the two
+     * differ where Greek needs it most: 0xA2 is Ά in windows-1253 and ’ in ISO-8859-7. A ’ opening a Greek word is Ά.
+     */
+    private static Reading windows1253IfSo(Reading reading, Readings readings) {
+        if (!reading.candidate().charset().equals(ISO_8859_7) || !quoteOpensGreekWord(reading.text())) {
+            return reading;
+        }
+        Candidate candidate = reading.candidate();
+        Reading windows = readings.read(new Candidate(WINDOWS_1253, false, candidate.source(), candidate.confidence()));
+        return windows.plausible() ? windows : reading;
+    }
+
+    private static boolean quoteOpensGreekWord(String text) {
+        for (int i = text.indexOf('\u2019'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\u2019', i + 1)) {
+            char next = text.charAt(i + 1);
+            boolean greekFollows = next >= '\u0370' && next <= '\u03FF' && Character.isLetter(next);
+            if (greekFollows && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Candidate candidate(Charset declared) {

@@ -73,6 +73,7 @@ class LegacyCharsetsTest {
                 Arguments.of("ar.wikipedia", "windows-1256", "windows-1256"),
                 Arguments.of("ar.wikipedia", "ISO-8859-6", "ISO-8859-6"),
                 Arguments.of("el.wikipedia", "ISO-8859-7", "ISO-8859-7"),
+                Arguments.of("el.wikipedia", "windows-1253", "windows-1253"),
                 Arguments.of("he.wikipedia", "ISO-8859-8", "ISO-8859-8"),
                 Arguments.of("he.wikipedia", "windows-1255", "windows-1255"),
                 Arguments.of("yi.udhr", "windows-1255", "windows-1255"),
