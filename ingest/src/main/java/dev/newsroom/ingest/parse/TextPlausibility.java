@@ -4,8 +4,7 @@ package dev.newsroom.ingest.parse;
  * How much decoded text looks like human writing, in any script. A wrong charset leaves marks that real writing does
  * not have, and these are what is counted, on the first {@value #SAMPLE_CHARS} characters:
  * <ul>
- *   <li>control, unassigned and private-use characters, and box-drawing characters (binary, or a code page with
- *       holes read as another; KOI8 and DOS code pages put box drawing where other code pages have letters);</li>
+ *   <li>control, unassigned and private-use characters (binary, or a code page with holes read as another);</li>
  *   <li>combining marks and Thai or Lao vowel signs with no letter to sit on, and Arabic tanween inside a word, what a
  *       wrong code page makes of bytes meant as letters (ISO-8859-6 puts the Arabic vowel marks where windows-1251 has
  *       the commonest Russian letters);</li>
@@ -15,8 +14,8 @@ package dev.newsroom.ingest.parse;
  *       windows-1252 read as GBK gives: "pr閟ident") it is not;</li>
  *   <li>Latin text whose letters are mostly accented, and (for legacy charsets) words made only of accented letters
  *       ("ÒÇÍ") or signs such as ¼ ± ³ stuck to letters ("Å½»ç¼±"), which is what windows-1252 makes of Arabic,
- *       Cyrillic, Thai or CJK bytes; and (for legacy charsets) Japanese that is mostly half-width katakana, which is
- *       what Shift_JIS makes of Cyrillic;</li>
+ *       Cyrillic, Thai or CJK bytes; box drawing stuck to letters ("ДЕКЛАРАЦ╤Я"), what KOI8-R makes of KOI8-U; and
+ *       Japanese that is mostly half-width katakana, what Shift_JIS makes of Cyrillic;</li>
  *   <li>words with a lower-case letter followed by a capital where one of the two is not ASCII ("prÃ©sident",
  *       "РњР°СЂСЃ"), what reading UTF-8 as a single-byte code page does; ASCII camel case ("iPhone", and every
  *       identifier of an inline script) is left alone;</li>
@@ -26,8 +25,9 @@ package dev.newsroom.ingest.parse;
  * the markup and scripts of a page must not dilute the evidence.
  */
 record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int mixedScriptWords, int latinCjkWords,
-                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int halfwidthKatakana, int letters, int marks, int strayMarks, int latinLetters,
-                        int nonAsciiLatin, int cjkLetters, int arabicLetters, int thaiLetters) {
+                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int halfwidthKatakana, int letters,
+                        int marks, int strayMarks, int latinLetters, int nonAsciiLatin, int cjkLetters, int arabicLetters,
+                        int thaiLetters) {
 
     /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
     static final int SAMPLE_CHARS = 64 * 1024;
@@ -68,7 +68,7 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
     private static int flagsOf(int c) {
         int type = Character.getType(c);
         boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                || type == Character.SURROGATE || c == 0xFFFD || (c >= 0x2500 && c <= 0x259F);
+                || type == Character.SURROGATE || c == 0xFFFD;
         boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
         boolean codePageSymbol = isCodePageSymbol(c);
         boolean contextual = codePageSymbol || isThaiOrLaoLeadingVowel(c) || isTanween(c);
@@ -155,8 +155,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 if (isTanween(previous) && (flags & LETTER) != 0 && c != 0x0627 && c != 0x0649) {
                     strayMarks++;
                 }
-                boolean symbolAfterLetter = (flags & CODE_PAGE_SYMBOL) != 0 && previous > 0x7F && (previousFlags & LETTER) != 0;
-                boolean letterAfterSymbol = (previousFlags & CODE_PAGE_SYMBOL) != 0 && c > 0x7F && (flags & LETTER) != 0;
+                // Japanese and Chinese use ─ as a dash between words; the code pages that misplace these signs are not CJK.
+                boolean symbolAfterLetter = (flags & CODE_PAGE_SYMBOL) != 0 && previous > 0x7F && (previousFlags & (LETTER | CJK)) == LETTER;
+                boolean letterAfterSymbol = (previousFlags & CODE_PAGE_SYMBOL) != 0 && c > 0x7F && (flags & (LETTER | CJK)) == LETTER;
                 if (symbolAfterLetter || letterAfterSymbol) {
                     strayCodePageSymbols++;
                 }
@@ -283,8 +284,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
     }
 
     /**
-     * As {@link #problem()}, for text from a legacy charset: there words made only of accented letters are one more
-     * sign of the wrong code page. (Not for UTF-8, where a short Vietnamese headline can be half such words: "Đà", "đổ".)
+     * As {@link #problem()}, for text from a legacy charset, where words made only of accented letters, code-page signs
+     * stuck to letters and half-width katakana are more signs of the wrong code page. (Not for UTF-8, which they would
+     * wrong: a short Vietnamese headline can be half such words, "Đà", "đổ"; ─ and ± are fine characters.)
      */
     String legacyProblem() {
         String problem = problem();
@@ -317,10 +319,10 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
             return null;
         }
         if (junk > Math.max(2, chars / 200)) {
-            return junk + " control, unassigned, private-use or box-drawing characters in " + chars;
+            return junk + " control, unassigned or private-use characters in " + chars;
         }
         if (strayMarks > Math.max(2, marks / 50)) {
-            return strayMarks + " combining marks or vowel signs with no letter to go with";
+            return strayMarks + " vowel signs or combining marks out of place";
         }
         boolean cjkText = cjkLetters * 5 >= letters;
         int mixedWords = mixedScriptWords + (cjkText ? 0 : latinCjkWords);

@@ -74,6 +74,17 @@ class Utf8ScriptsTest {
         assertThat(Fixtures.allText(document.articles().get(0))).contains("👩‍🚀🇯🇵", "👍🏽😂", "🌙⭐");
     }
 
+    /** Japanese and Chinese writers use box drawing as a dash and a separator; in UTF-8 that is text like any other. */
+    @Test
+    void boxDrawingDashesAndSeparatorsAreFineInUtf8() {
+        List<String> paragraphs = TextSamples.paragraphs("ja.wikipedia");
+        String text = "────────────\n" + paragraphs.get(1).replace("。", "──") + "\n────────────\n"
+                + paragraphs.get(2).replace("、", "─") + "\n────────────";
+        CharsetResolver.Decoded decoded = CharsetResolver.decode(text.getBytes(StandardCharsets.UTF_8), null, "Document 'ja'");
+        assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(decoded.text()).isEqualTo(text);
+    }
+
     /**
      * Text once decoded with the wrong code page and saved again as UTF-8: valid UTF-8, but not writing. Bytes the code
      * page leaves unmapped are dropped, as most converters do.
