@@ -1,8 +1,5 @@
 package dev.newsroom.ingest.parse;
 
-import com.ibm.icu.text.CharsetDetector;
-import com.ibm.icu.text.CharsetMatch;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,11 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +21,11 @@ import java.util.regex.Pattern;
  *   <li>Known binary signatures (PDF, images, archives) and stray NUL bytes are rejected as {@code UNDECODABLE}.</li>
  *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
  *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is.</li>
- *   <li>Otherwise the candidates are tried in order: the transport's charset, the document's own declaration (XML
- *       declaration, {@code <meta charset>} / http-equiv), ICU's statistical detector, then windows-1256 when the
- *       result is mostly Arabic letters. The first whose strict decoding gives plausible text wins.</li>
+ *   <li>ASCII with escape sequences is ISO-2022 (JP, KR or CN), as the sequences say.</li>
+ *   <li>Otherwise the bytes are in a legacy code page, chosen by {@link LegacyCharsets}: the declarations first, then
+ *       ICU's detector, each kept only when its strict decoding gives plausible text.</li>
  * </ol>
- * "Plausible" means: no unmapped bytes, almost no control or unassigned characters, words not mixing scripts
- * letter by letter (what a wrong single-byte code page does to Arabic), and Latin text mostly ASCII letters (what
- * windows-1252 does to Arabic or Cyrillic bytes is a soup of accented letters).
+ * "Plausible" means: no unmapped bytes, and text that looks like writing in some script ({@link TextPlausibility}).
  */
 final class CharsetResolver {
 
@@ -42,14 +33,11 @@ final class CharsetResolver {
     record Decoded(String text, Charset charset) {
     }
 
-    private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+    private static final byte ESC = 0x1B;
     private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final int PRESCAN_BYTES = 4096;
-    private static final int MIN_DETECTOR_CONFIDENCE = 10;
-    /** Plausibility is judged on a prefix: enough text to tell a charset, bounded cost for a 10 MB payload. */
-    private static final int SAMPLE_CHARS = 64 * 1024;
 
     private CharsetResolver() {
     }
@@ -78,6 +66,12 @@ final class CharsetResolver {
         }
         Charset declaredCharset = charsetOrNull(declared);
         if (isAscii(bytes)) {
+            if (indexOf(bytes, ESC) >= 0) {
+                Decoded iso2022 = decodeIso2022(bytes);
+                if (iso2022 != null) {
+                    return iso2022;
+                }
+            }
             Charset charset = declaredCharset != null && isAsciiCompatible(declaredCharset) ? declaredCharset : StandardCharsets.UTF_8;
             String text = new String(bytes, StandardCharsets.US_ASCII);
             requirePlausible(text, charset, subject);
@@ -88,52 +82,7 @@ final class CharsetResolver {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
-        Set<Charset> tried = new LinkedHashSet<>();
-        for (Charset candidate : candidates(bytes, declaredCharset)) {
-            if (!tried.add(candidate) || candidate.equals(StandardCharsets.UTF_8)) {
-                continue;
-            }
-            String text = strictDecode(bytes, candidate);
-            if (text != null && Plausibility.of(text).plausible()) {
-                return new Decoded(text, candidate);
-            }
-        }
-        String arabic = strictDecode(bytes, WINDOWS_1256);
-        if (arabic != null) {
-            Plausibility plausibility = Plausibility.of(arabic);
-            if (plausibility.plausible() && plausibility.arabicShare() >= 0.5) {
-                return new Decoded(arabic, WINDOWS_1256);
-            }
-        }
-        tried.add(WINDOWS_1256);
-        String declaredPart = declaredCharset == null ? "no charset was declared" : "it is not valid " + declaredCharset.name() + " as declared";
-        throw undecodable(subject, declaredPart + ", and no other charset gives plausible text (tried "
-                + String.join(", ", tried.stream().map(Charset::name).toList()) + ")");
-    }
-
-    private static List<Charset> candidates(byte[] bytes, Charset declared) {
-        List<Charset> candidates = new ArrayList<>();
-        if (declared != null) {
-            candidates.add(declared);
-        }
-        Charset inDocument = charsetOrNull(declaredInDocument(bytes));
-        if (inDocument != null) {
-            candidates.add(inDocument);
-        }
-        CharsetDetector detector = new CharsetDetector();
-        detector.enableInputFilter(true);
-        detector.setText(bytes);
-        CharsetMatch[] matches = detector.detectAll();
-        for (CharsetMatch match : matches) {
-            if (match.getConfidence() < MIN_DETECTOR_CONFIDENCE) {
-                break;
-            }
-            Charset detected = charsetOrNull(match.getName());
-            if (detected != null) {
-                candidates.add(detected);
-            }
-        }
-        return candidates;
+        return LegacyCharsets.decode(bytes, declared, subject);
     }
 
     /** The charset named by an XML declaration or an HTML meta tag near the start of the document, or {@code null}. */
@@ -145,6 +94,24 @@ final class CharsetResolver {
         }
         Matcher meta = META_CHARSET.matcher(head);
         return meta.find() ? meta.group(1) : null;
+    }
+
+    /**
+     * Japanese, Korean and Chinese mail-era encodings are 7-bit, switching character sets with escape sequences:
+     * ASCII bytes with ESC in them. The sequence names the encoding.
+     */
+    private static Decoded decodeIso2022(byte[] bytes) {
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        String name = ascii.contains("\u001B$)C") ? "ISO-2022-KR"
+                : ascii.contains("\u001B$)A") || ascii.contains("\u001B$)G") || ascii.contains("\u001B$*H") ? "ISO-2022-CN"
+                : ascii.contains("\u001B$B") || ascii.contains("\u001B$@") || ascii.contains("\u001B(J") ? "ISO-2022-JP"
+                : null;
+        if (name == null || !Charset.isSupported(name)) {
+            return null;
+        }
+        Charset charset = Charset.forName(name);
+        String text = strictDecode(bytes, charset);
+        return text != null && TextPlausibility.of(text).plausible() ? new Decoded(text, charset) : null;
     }
 
     private static Decoded decodeByBom(byte[] bytes, String subject) {
@@ -203,11 +170,11 @@ final class CharsetResolver {
             return null;
         }
         String text = strictDecode(bytes, charset);
-        return text != null && Plausibility.of(text).plausible() ? new Decoded(text, charset) : null;
+        return text != null && TextPlausibility.of(text).plausible() ? new Decoded(text, charset) : null;
     }
 
     private static void requirePlausible(String text, Charset charset, String subject) {
-        Plausibility plausibility = Plausibility.of(text);
+        TextPlausibility plausibility = TextPlausibility.of(text);
         if (!plausibility.plausible()) {
             throw undecodable(subject, "decoded as " + charset.name() + " it is not text (" + plausibility.problem() + ")");
         }
@@ -286,7 +253,8 @@ final class CharsetResolver {
             }
             return charset;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
+            // Logical Hebrew has its own label, which Java does not know; the bytes are those of ISO-8859-8.
+            return LegacyCharsets.isLogicalHebrewLabel(cleaned) ? Charset.forName("ISO-8859-8") : null;
         }
     }
 
@@ -299,7 +267,7 @@ final class CharsetResolver {
         return text.indexOf('\uFFFD') >= 0 ? null : text;
     }
 
-    private static String strictDecode(byte[] bytes, Charset charset) {
+    static String strictDecode(byte[] bytes, Charset charset) {
         return strictDecode(bytes, 0, charset);
     }
 
@@ -316,151 +284,7 @@ final class CharsetResolver {
         }
     }
 
-    private static RejectedDocumentException undecodable(String subject, String why) {
+    static RejectedDocumentException undecodable(String subject, String why) {
         return new RejectedDocumentException(RejectedDocumentException.Reason.UNDECODABLE, subject + " cannot be decoded as text: " + why);
-    }
-
-    /** How much decoded text looks like human writing; see the class comment. */
-    record Plausibility(int chars, int junk, int words, int mixedScriptWords, int latinLetters, int nonAsciiLatin,
-                        int letters, int arabicLetters) {
-
-        /**
-         * Character properties of the first {@value #TABLE_SIZE} code units (Latin, Greek, Cyrillic, Hebrew, Arabic),
-         * taken from {@link Character} once: its lookups were most of the cost of judging a payload.
-         */
-        private static final int TABLE_SIZE = 0x800;
-        private static final byte WHITESPACE = 1;
-        private static final byte LETTER = 2;
-        private static final byte JUNK = 4;
-        private static final byte[] FLAGS = new byte[TABLE_SIZE];
-        private static final Character.UnicodeScript[] SCRIPTS = new Character.UnicodeScript[TABLE_SIZE];
-
-        static {
-            for (char c = 0; c < TABLE_SIZE; c++) {
-                int type = Character.getType(c);
-                boolean junk = c < 0x20 || (c >= 0x7F && c <= 0x9F) || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-                FLAGS[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0) | (junk ? JUNK : 0));
-                SCRIPTS[c] = scriptOf(c);
-            }
-        }
-
-        private static boolean isWhitespace(char c) {
-            return c < TABLE_SIZE ? (FLAGS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
-        }
-
-        private static boolean isLetter(char c) {
-            return c < TABLE_SIZE ? (FLAGS[c] & LETTER) != 0 : Character.isLetter(c);
-        }
-
-        private static boolean isJunkAt(String text, int i, char c) {
-            if (c < TABLE_SIZE) {
-                return (FLAGS[c] & JUNK) != 0;
-            }
-            int type = Character.getType(c);
-            return type == Character.UNASSIGNED || type == Character.PRIVATE_USE || c == '\uFFFD'
-                    || (type == Character.SURROGATE && !validSurrogateAt(text, i));
-        }
-
-        static Plausibility of(String text) {
-            int chars = 0;
-            int junk = 0;
-            int words = 0;
-            int mixed = 0;
-            int latin = 0;
-            int nonAsciiLatin = 0;
-            int letters = 0;
-            int arabic = 0;
-            Character.UnicodeScript wordScript = null;
-            boolean wordMixed = false;
-            int wordLetters = 0;
-            int limit = Math.min(text.length(), SAMPLE_CHARS);
-            for (int i = 0; i < limit; i++) {
-                char c = text.charAt(i);
-                if (isWhitespace(c)) {
-                    continue;
-                }
-                chars++;
-                if (isJunkAt(text, i, c)) {
-                    junk++;
-                }
-                if (isLetter(c)) {
-                    letters++;
-                    Character.UnicodeScript script = c < TABLE_SIZE ? SCRIPTS[c] : scriptOf(c);
-                    if (script == Character.UnicodeScript.LATIN) {
-                        latin++;
-                        if (c > 0x7F) {
-                            nonAsciiLatin++;
-                        }
-                    } else if (script == Character.UnicodeScript.ARABIC) {
-                        arabic++;
-                    }
-                    if (wordScript == null) {
-                        wordScript = script;
-                    } else if (wordScript != script) {
-                        wordMixed = true;
-                    }
-                    wordLetters++;
-                    boolean endOfWord = i + 1 >= limit || !isLetter(text.charAt(i + 1));
-                    if (endOfWord) {
-                        if (wordLetters >= 2) {
-                            words++;
-                            if (wordMixed) {
-                                mixed++;
-                            }
-                        }
-                        wordScript = null;
-                        wordMixed = false;
-                        wordLetters = 0;
-                    }
-                }
-            }
-            return new Plausibility(chars, junk, words, mixed, latin, nonAsciiLatin, letters, arabic);
-        }
-
-        /** {@link Character.UnicodeScript#of} is a binary search; Latin and Arabic letters, most of what we see, skip it. */
-        private static Character.UnicodeScript scriptOf(char c) {
-            if (c < 0x80) {
-                return Character.UnicodeScript.LATIN;
-            }
-            if ((c >= '\u0620' && c <= '\u064A') || (c >= '\u066E' && c <= '\u06D3')) {
-                return Character.UnicodeScript.ARABIC;
-            }
-            return Character.UnicodeScript.of(c);
-        }
-
-        private static boolean validSurrogateAt(String text, int i) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            }
-            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-        }
-
-        boolean plausible() {
-            return problem() == null;
-        }
-
-        double arabicShare() {
-            return letters == 0 ? 0 : (double) arabicLetters / letters;
-        }
-
-        String problem() {
-            if (chars == 0) {
-                return null;
-            }
-            if (junk > Math.max(2, chars / 200)) {
-                return junk + " control, unassigned or private-use characters in " + chars;
-            }
-            if (words >= 5 && mixedScriptWords * 25 > words) {
-                return mixedScriptWords + " of " + words + " words mix scripts letter by letter";
-            }
-            if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
-                return "accented Latin letters make up " + (100 * nonAsciiLatin / latinLetters) + "% of Latin letters";
-            }
-            if (chars >= 20 && letters * 5 < chars) {
-                return "only " + (100 * letters / chars) + "% of characters are letters";
-            }
-            return null;
-        }
     }
 }
