@@ -14,14 +14,17 @@ import java.util.List;
  * {@code •}, {@code 1.}) are list items, lines starting with {@code >} quotes.
  *
  * <p>A subheading is a single-line unit that is short (at most {@value #HEADING_MAX_WORDS} words and
- * {@value #HEADING_MAX_CHARS} characters), does not end like a sentence or a lead-in ({@code . ! … : ; ,} and their
- * Arabic forms; a question mark may end a heading) and is followed by more text. When the first unit looks like that,
+ * {@value #HEADING_MAX_CHARS} characters, {@value #HEADING_MAX_CJK_CHARS} in Chinese or Japanese), does not end like a
+ * sentence or a lead-in ({@code . ! … : ; ,} and their Arabic and CJK forms; a question mark may end a heading) and is
+ * followed by more text. When the first unit looks like that,
  * it is the document's title, not a subheading.
  */
 final class PlainTextParser {
 
     static final int HEADING_MAX_WORDS = 12;
     static final int HEADING_MAX_CHARS = 90;
+    /** Chinese and Japanese say in one character what takes two or three Latin ones: their headings are shorter. */
+    static final int HEADING_MAX_CJK_CHARS = 40;
     static final int WRAPPED_LINE_MIN = 40;
 
     /** A block of plain text with its kind and level, before normalisation into {@code BodyBlock}s. */
@@ -144,12 +147,27 @@ final class PlainTextParser {
         return 0;
     }
 
+    private static boolean isMostlyHanOrKana(String line) {
+        int hanOrKana = 0;
+        for (int i = 0; i < line.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(line.charAt(i));
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA) {
+                hanOrKana++;
+            }
+        }
+        return hanOrKana * 2 > line.length();
+    }
+
     static boolean isHeadingLike(String line) {
         if (line.length() > HEADING_MAX_CHARS || JunkRules.countWords(line) > HEADING_MAX_WORDS) {
             return false;
         }
+        if (line.length() > HEADING_MAX_CJK_CHARS && isMostlyHanOrKana(line)) {
+            return false;
+        }
         char last = line.charAt(line.length() - 1);
-        if (".!…:;,،؛\u06D4".indexOf(last) >= 0) {
+        if (".!…:;,،؛\u06D4。！：；，、".indexOf(last) >= 0) {
             return false;
         }
         for (int i = 0; i < line.length(); i++) {

@@ -104,6 +104,20 @@ class PlainTextTest {
     }
 
     @Test
+    void chineseAndJapaneseParagraphsAreNotTakenForSubheadings() {
+        Article article = Fixtures.single("text/plain", """
+                火星探测器传回新图像
+
+                中国国家航天局周二公布了火星探测器拍摄的一组新图像，显示了火星北半球一处古老河道的细节，科学家称这有助于了解火星早期的气候
+
+                研究人员表示，他们将在未来几个月内继续分析这些数据，并与国际同行分享研究成果。
+                """);
+        assertThat(article.getHeadline()).isEqualTo("火星探测器传回新图像");
+        assertThat(Fixtures.texts(article, BlockKind.HEADING)).isEmpty();
+        assertThat(Fixtures.texts(article, BlockKind.PARAGRAPH)).hasSize(2);
+    }
+
+    @Test
     void persianTextKeepsZeroWidthNonJoinerAndIsRightToLeft() {
         Article article = single("text/plain", "او می\u200Cخواهد به خانه برگردد و این موضوع را با خانواده\u200Cاش در میان گذاشت.");
         assertThat(article.getBlocks().get(0).getText()).contains("می\u200Cخواهد", "خانواده\u200Cاش");
