@@ -120,7 +120,7 @@ public final class ModerateCommand implements Callable<Integer> {
                 .setUntil(until == null ? null : time(until, now))
                 .setNote(note)
                 .setAdvisory(action == Action.ADVISORY && kind != null && reason != null
-                        ? new Advisory(kind, reason, issuedBy) : null)
+                        ? new Advisory(kind, reason, issuedBy, false, null) : null)
                 .setIssuedBy(issuedBy)
                 .setIssuedAt(now)
                 .build();
