@@ -99,6 +99,10 @@ class ModerateByNameIT {
             assertThat(early.out()).contains("kill " + late + ": waiting for the article until");
             CommandLineRun pending = moderate(pipeline, "pending");
             assertThat(pending.out()).contains(late).contains("kill");
+            List<String> status = new ArrayList<>(List.of("status"));
+            status.addAll(pipeline.connection());
+            assertThat(CommandLineRun.of(status.toArray(String[]::new)).out())
+                    .contains("WAITING COMMANDS (1, for articles not arrived yet").contains(late);
             send(pipeline, enriched(late, "https://akhbar.example/late/", "akhbar-9001"));
             await().atMost(Duration.ofSeconds(30)).until(() -> latest(pipeline, late) != null);
             assertThat(versions(pipeline, late)).as("the story never went live")
