@@ -103,6 +103,13 @@ class ModerateByNameIT {
             status.addAll(pipeline.connection());
             assertThat(CommandLineRun.of(status.toArray(String[]::new)).out())
                     .contains("WAITING COMMANDS (1, for articles not arrived yet").contains(late);
+            CommandLineRun waiting = moderate(pipeline, "hold", "akhbar.example:never", "--before-arrival",
+                    "--command-id", "hold-never");
+            assertThat(waiting.out()).contains("waiting for the article");
+            CommandLineRun cancelled = moderate(pipeline, "cancel", "hold-never");
+            assertThat(cancelled.exitCode()).as(cancelled.err()).isZero();
+            assertThat(cancelled.out()).contains("cancel hold-never: command hold-never (hold akhbar.example:never)"
+                    + " no longer waits: cancelled by sara");
             send(pipeline, enriched(late, "https://akhbar.example/late/", "akhbar-9001"));
             await().atMost(Duration.ofSeconds(30)).until(() -> latest(pipeline, late) != null);
             assertThat(versions(pipeline, late)).as("the story never went live")
