@@ -49,6 +49,7 @@ final class Resources {
             topics.loadLexicon(language, data.open("topics/lexicon-" + language + ".tsv"));
             advisories.load(language, data.open("advisories/triggers-" + language + ".tsv"));
         }
+        advisories.loadThresholds(data.open("advisories/thresholds.tsv"));
         keywords.loadStopwords(data.open("lexicon/stopwords.tsv"));
         fingerprint = data.fingerprint(rulesRevision);
     }

@@ -15,43 +15,98 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Raises content warnings (violence, death, terrorism, graphic detail) from per-language trigger lexicons. A
- * kind fires when its triggers weigh at least {@value #THRESHOLD} (headline 3, lead 1.5, body 1), so a
- * single "attack" in a football report does not label it; the reason lists the words that fired so an editor
- * can judge.
+ * Raises content warnings (violence, death, terrorism, graphic detail) from per-language trigger lexicons, with
+ * context, so that a single ambiguous word never labels a story.
+ *
+ * <p>Each trigger is <em>strong</em> (it names the thing: "shot dead", "suicide bomber", "مقتل") or <em>weak</em>
+ * (it often means something else: "attack" in football, "body" in a README, "terrorism" in a policy debate, "هجوم"
+ * in a match report). A weak trigger counts only when its block (headline or paragraph), or the one before or after,
+ * holds a strong trigger of its own kind or of harm (violence, death). Phrases that hold a trigger word without
+ * meaning it ("ceasefire", "القوات المسلحة") are listed as neutral and hide their words.
+ *
+ * <p>A kind's score is the sum of its counted triggers: strong 1, weak 0.5, and 2 (counted twice) for a strong
+ * violence or death trigger within three words of the people it concerns ("killing 16 people", "مقتل ضابط"); a
+ * headline counts half as much again. A kind is a public notice from its notice threshold with at least two counted
+ * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
+ * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
+ * the words and the score, for editors; readers never see it.
  */
 public final class AdvisoryDetector {
-    private static final double THRESHOLD = 1.5;
-    private static final int REASON_WORDS = 5;
+    private static final double STRONG = 1.0;
+    private static final double WEAK = 0.5;
+    private static final int REASON_WORDS = 6;
+    private static final int MIN_TRIGGERS = 2;
+    /** A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط") stands on its own. */
+    private static final double CORROBORATED = 2.0;
+    private static final int PEOPLE_WINDOW = 3;
+    /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
+    private static final int CONTEXT_BLOCKS = 1;
 
-    private final Map<String, Map<String, AdvisoryKind>> lexicons = new HashMap<>();
+    /** A trigger phrase: its kind and whether it is unambiguous on its own. */
+    private record Trigger(AdvisoryKind kind, boolean strong) {
+    }
+
+    /** When a kind becomes a suggestion and when a notice. */
+    public record Thresholds(double suggestion, double notice) {
+    }
+
+    private final Map<String, Map<String, List<Trigger>>> lexicons = new HashMap<>();
     private final Map<String, Integer> maxWords = new HashMap<>();
     private final Map<String, Set<String>> firstWords = new HashMap<>();
+    private final Map<String, Set<String>> people = new HashMap<>();
+    private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
 
+    /**
+     * Lines {@code KIND<TAB>strong|weak<TAB>term|term...}, a term may be listed under several kinds;
+     * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
+     * النار"), matched first so their words are not taken as triggers. {@code #} starts a comment.
+     */
     public void load(String language, InputStream in) {
         UnaryOperator<String> stemmer = Stemming.forLanguage(language);
-        Map<String, AdvisoryKind> lexicon = lexicons.computeIfAbsent(language, l -> new HashMap<>());
+        Map<String, List<Trigger>> lexicon = lexicons.computeIfAbsent(language, l -> new HashMap<>());
+        int lineNumber = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                lineNumber++;
                 if (line.isBlank() || line.charAt(0) == '#') {
                     continue;
                 }
                 String[] f = line.split("\t");
-                AdvisoryKind kind = AdvisoryKind.valueOf(f[0]);
-                for (String term : f[1].split("\\|")) {
+                if (f.length == 3 && f[0].equals("CONTEXT") && f[1].equals("people")) {
+                    Set<String> words = people.computeIfAbsent(language, l -> new HashSet<>());
+                    for (String term : f[2].split("\\|")) {
+                        words.addAll(stems(term, stemmer));
+                    }
+                    continue;
+                }
+                boolean neutral = f.length == 3 && f[0].equals("NONE") && f[1].equals("none");
+                if (f.length != 3 || !(neutral || f[1].equals("strong") || f[1].equals("weak"))) {
+                    throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
+                            + ": expected KIND<TAB>strong|weak<TAB>terms, NONE<TAB>none<TAB>terms or"
+                            + " CONTEXT<TAB>people<TAB>terms, got '" + line + "'");
+                }
+                Trigger trigger = neutral ? null : new Trigger(AdvisoryKind.valueOf(f[0]), f[1].equals("strong"));
+                for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
                     if (!stems.isEmpty()) {
-                        lexicon.put(String.join(" ", stems), kind);
-                        firstWords.computeIfAbsent(language, l -> new java.util.HashSet<>()).add(stems.get(0));
+                        List<Trigger> triggers = lexicon.computeIfAbsent(String.join(" ", stems),
+                                k -> new ArrayList<>());
+                        if (trigger != null && !triggers.contains(trigger)) {
+                            triggers.add(trigger);
+                        }
+                        firstWords.computeIfAbsent(language, l -> new HashSet<>()).add(stems.get(0));
                         maxWords.merge(language, stems.size(), Math::max);
                     }
                 }
@@ -61,50 +116,149 @@ public final class AdvisoryDetector {
         }
     }
 
+    /** Lines {@code KIND<TAB>suggestion<TAB>notice}. */
+    public void loadThresholds(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.charAt(0) == '#') {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                thresholds.put(AdvisoryKind.valueOf(f[0]),
+                        new Thresholds(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Thresholds thresholds(AdvisoryKind kind) {
+        return thresholds.getOrDefault(kind, new Thresholds(1.0, 2.0));
+    }
+
+    /** One trigger found in a block, with where it is (word positions {@code [start, end)}). */
+    private record Hit(Trigger trigger, String surface, double factor, int start, int end) {
+    }
+
     public List<Advisory> detect(String language, List<StemmedText> texts) {
-        Map<String, AdvisoryKind> lexicon = lexicons.get(language);
+        Map<String, List<Trigger>> lexicon = lexicons.get(language);
         if (lexicon == null) {
             return List.of();
         }
-        int longest = maxWords.get(language);
-        Set<String> starts = firstWords.get(language);
-        Map<AdvisoryKind, Double> weight = new EnumMap<>(AdvisoryKind.class);
+        Map<AdvisoryKind, Double> score = new EnumMap<>(AdvisoryKind.class);
+        Map<AdvisoryKind, Integer> counted = new EnumMap<>(AdvisoryKind.class);
+        Map<AdvisoryKind, Integer> strongCounted = new EnumMap<>(AdvisoryKind.class);
         Map<AdvisoryKind, Set<String>> words = new EnumMap<>(AdvisoryKind.class);
+        List<List<Hit>> blocks = new ArrayList<>(texts.size());
+        List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
-            List<String> stems = text.stems();
-            for (int i = 0; i < stems.size(); i++) {
-                if (!starts.contains(stems.get(i))) {
+            List<Hit> hits = hits(language, lexicon, text);
+            Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
+            hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
+            blocks.add(hits);
+            strongKinds.add(strong);
+        }
+        for (int b = 0; b < texts.size(); b++) {
+            StemmedText text = texts.get(b);
+            Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
+            for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
+                 near++) {
+                strongHere.addAll(strongKinds.get(near));
+            }
+            boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
+            for (Hit hit : blocks.get(b)) {
+                if (!hit.trigger().strong() && !harmHere && !strongHere.contains(hit.trigger().kind())) {
                     continue;
                 }
+                AdvisoryKind kind = hit.trigger().kind();
+                boolean corroborated = hit.trigger().strong() && harms(kind) && namesPeople(language, text, hit);
+                double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
+                score.merge(kind, weight * hit.factor(), Double::sum);
+                counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
+                if (hit.trigger().strong()) {
+                    strongCounted.merge(kind, 1, Integer::sum);
+                }
+                words.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(hit.surface());
+            }
+        }
+        List<Advisory> out = new ArrayList<>();
+        for (AdvisoryKind kind : AdvisoryKind.values()) {
+            double s = score.getOrDefault(kind, 0.0);
+            Thresholds t = thresholds(kind);
+            if (s < t.suggestion()) {
+                continue;
+            }
+            boolean notice = s >= t.notice() && counted.get(kind) >= MIN_TRIGGERS;
+            String reason = String.format(Locale.ROOT,
+                    "%s: %d trigger words, %d strong (%s lexicon, score %.1f; notice at %.1f, suggestion at %.1f): %s",
+                    kind.name().toLowerCase(Locale.ROOT), counted.get(kind), strongCounted.getOrDefault(kind, 0),
+                    language, s, t.notice(), t.suggestion(),
+                    String.join(", ", words.get(kind).stream().limit(REASON_WORDS).toList()));
+            out.add(Advisory.newBuilder().setKind(kind).setReason(reason).setSource("enrich")
+                    .setSuggestion(!notice).setScore(Math.round(s / t.notice() * 100) / 100.0).build());
+        }
+        return out;
+    }
+
+    private static boolean harms(AdvisoryKind kind) {
+        return kind == AdvisoryKind.VIOLENCE || kind == AdvisoryKind.DEATH;
+    }
+
+    private boolean namesPeople(String language, StemmedText text, Hit hit) {
+        Set<String> words = people.getOrDefault(language, Set.of());
+        List<String> stems = text.stems();
+        for (int k = Math.max(0, hit.start() - PEOPLE_WINDOW); k < Math.min(stems.size(), hit.end() + PEOPLE_WINDOW);
+             k++) {
+            if ((k < hit.start() || k >= hit.end()) && words.contains(stems.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
+     * words inside it); a headline counts half as much again.
+     */
+    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text) {
+        List<String> stems = text.stems();
+        Set<String> starts = firstWords.get(language);
+        int longest = maxWords.get(language);
+        double factor = text.weight() >= 3.0 ? 1.5 : 1.0;
+        List<Hit> hits = new ArrayList<>();
+        int i = 0;
+        while (i < stems.size()) {
+            int matched = 0;
+            List<Trigger> triggers = null;
+            if (starts.contains(stems.get(i))) {
                 StringBuilder phrase = new StringBuilder();
                 for (int n = 0; n < longest && i + n < stems.size(); n++) {
                     if (n > 0) {
                         phrase.append(' ');
                     }
                     phrase.append(stems.get(i + n));
-                    AdvisoryKind kind = lexicon.get(phrase.toString());
-                    if (kind != null) {
-                        weight.merge(kind, text.weight(), Double::sum);
-                        StringBuilder surface = new StringBuilder();
-                        for (int k = i; k <= i + n; k++) {
-                            surface.append(k > i ? " " : "").append(text.surfaces().get(k));
-                        }
-                        words.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(surface.toString());
+                    List<Trigger> found = lexicon.get(phrase.toString());
+                    if (found != null) {
+                        triggers = found;
+                        matched = n + 1;
                     }
                 }
             }
-        }
-        List<Advisory> out = new ArrayList<>();
-        for (AdvisoryKind kind : AdvisoryKind.values()) {
-            double w = weight.getOrDefault(kind, 0.0);
-            if (w >= THRESHOLD) {
-                List<String> fired = words.get(kind).stream().limit(REASON_WORDS).toList();
-                String reason = String.format(java.util.Locale.ROOT, "%s trigger words (%s lexicon, weight %.0f): %s",
-                        kind.name().toLowerCase(java.util.Locale.ROOT), language, w, String.join(", ", fired));
-                out.add(Advisory.newBuilder().setKind(kind).setReason(reason).setSource("enrich").build());
+            if (triggers == null) {
+                i++;
+                continue;
             }
+            StringBuilder surface = new StringBuilder();
+            for (int k = i; k < i + matched; k++) {
+                surface.append(k > i ? " " : "").append(text.surfaces().get(k));
+            }
+            for (Trigger trigger : triggers) {
+                hits.add(new Hit(trigger, surface.toString(), factor, i, i + matched));
+            }
+            i += matched;
         }
-        return out;
+        return hits;
     }
 
     private static List<String> stems(String text, UnaryOperator<String> stemmer) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code newsroom eval}: quality measurements that anyone can reproduce. */
-@Command(name = "eval", description = "Measure quality on annotated data.", subcommands = EvalCommand.Ner.class)
+@Command(name = "eval", description = "Measure quality on annotated data.",
+        subcommands = {EvalCommand.Ner.class, EvalAdvisoriesCommand.class})
 public final class EvalCommand {
 
     @Command(name = "ner", description = {

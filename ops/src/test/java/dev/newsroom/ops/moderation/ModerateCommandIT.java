@@ -30,7 +30,7 @@ class ModerateCommandIT {
     Path dir;
 
     @Test
-    void aModerationCommandReachesTheCommandsTopicKeyedByItsArticle(KafkaStack stack) throws Exception {
+    void aModerationCommandSentWithoutWaitingReachesTheCommandsTopicKeyedByItsArticle(KafkaStack stack) throws Exception {
         String prefix = KafkaStack.uniqueName("moderate");
         String topic = prefix + "." + TopicId.MODERATION_COMMANDS.defaultName();
         Path clientConfig = Files.writeString(dir.resolve("client.properties"),
@@ -43,7 +43,7 @@ class ModerateCommandIT {
 
         CommandLineRun kill = CommandLineRun.of(concat(new String[] {"moderate", "kill", "akhbar.example:palmyra",
                 "--reason", "Legal: wrong casualty figures", "--by", "editor@akhbar.example", "--command-id",
-                "cmd-7f3a"}, connection));
+                "cmd-7f3a", "--no-wait"}, connection));
 
         assertThat(kill.exitCode()).as(kill.err()).isZero();
         assertThat(kill.out()).startsWith("kill akhbar.example:palmyra: command cmd-7f3a -> " + topic + "-");

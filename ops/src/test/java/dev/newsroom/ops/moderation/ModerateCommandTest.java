@@ -40,6 +40,17 @@ class ModerateCommandTest {
     }
 
     @Test
+    void aNinjsUriIsSentAsTheArticleIdItStandsForRememberingTheNameUsed() {
+        ModerationCommand hold = build("hold", "urn:newsroom:article:cli%3A56e8c0fa", "--before-arrival");
+
+        assertThat(hold.getArticleId()).isEqualTo("cli:56e8c0fa");
+        assertThat(hold.getNamedAs()).isEqualTo("urn:newsroom:article:cli%3A56e8c0fa");
+        assertThat(hold.getBeforeArrival()).isTrue();
+        assertThat(build("hold", "https://akhbar.example/a/").getArticleId()).isEqualTo("https://akhbar.example/a/");
+        assertThat(build("hold", "https://akhbar.example/a/").getBeforeArrival()).isFalse();
+    }
+
+    @Test
     void everyCommandGetsAFreshIdUnlessOneIsGiven() {
         assertThat(build("hold", "a").getCommandId()).isNotEqualTo(build("hold", "a").getCommandId());
     }
@@ -69,7 +80,8 @@ class ModerateCommandTest {
             embargo in the past    | embargo a --until 2020-01-01T00:00:00Z | is not in the future
             unreadable time        | embargo a --until tomorrow       | is not a time such as
             correct without note   | correct a                        | CORRECT without a correction note (--note)
-            advisory without kind  | advisory a --reason x            | ADVISORY without an advisory kind and reason
+            advisory without kind  | advisory a --reason x            | ADVISORY without an advisory kind (--kind)
+            no article             | hold                             | hold needs ARTICLE
             unknown action         | publish a                        | Invalid value for positional parameter at index 0 (ACTION)
             """)
     void aCommandThePublishServiceWouldRefuseIsAUsageError(String what, String args, String message) {

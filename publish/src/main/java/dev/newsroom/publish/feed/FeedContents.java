@@ -41,7 +41,7 @@ public final class FeedContents {
         if (published.getPubstatus() != Pubstatus.usable || !published.getOutlets().contains(outlet.name())) {
             return items.remove(articleId) != null;
         }
-        items.put(articleId, FeedItem.of(published));
+        items.put(articleId, FeedItem.of(published, outlet.advisories().notices()));
         int capacity = outlet.items() * SPARE_FACTOR;
         if (items.size() > capacity) {
             items.values().stream().sorted(NEWEST_FIRST).skip(capacity).map(FeedItem::articleId).toList()

@@ -3,6 +3,8 @@ package dev.newsroom.publish.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.publish.notice.AdvisoryNotices;
+import dev.newsroom.publish.notice.ReaderNotices;
 import dev.newsroom.schemas.PublishedArticle;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +17,7 @@ import java.util.Set;
  * One article as a feed lists it, read from the ninjs of its published version.
  *
  * @param id          the ninjs uri, a stable identifier for the entry
- * @param contentHtml the body, with advisories before it and the correction note after it, wrapped in a
+ * @param contentHtml the body, with the advisory notices before it and the correction note after it, wrapped in a
  *                    {@code div} carrying the language and, for right-to-left scripts, {@code dir="rtl"}
  */
 public record FeedItem(String articleId, int version, String id, String title, String link, String summary,
@@ -26,10 +28,11 @@ public record FeedItem(String articleId, int version, String id, String title, S
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd",
             "ug", "ur", "yi");
 
-    public static FeedItem of(PublishedArticle published) {
+    /** The item for a feed with these advisory notices. */
+    public static FeedItem of(PublishedArticle published, AdvisoryNotices notices) {
         JsonNode ninjs;
         try {
-            ninjs = JSON.readTree(published.getNinjs());
+            ninjs = JSON.readTree(ReaderNotices.ninjsFor(published, notices));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Published article '" + published.getArticleId() + "' version "
                     + published.getVersion() + " has ninjs that is not JSON: " + e.getOriginalMessage(), e);

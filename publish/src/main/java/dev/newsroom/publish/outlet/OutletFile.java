@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsroom.platform.config.ConfigurationException;
+import dev.newsroom.publish.notice.AdvisoryNotices;
 import dev.newsroom.publish.webhook.RetrySchedule;
 import dev.newsroom.publish.webhook.WebhookSecret;
 import dev.newsroom.schemas.AdvisoryKind;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -309,11 +311,14 @@ public final class OutletFile {
         if (node.isMissingNode() || node.isNull()) {
             return AdvisoryPolicy.PUBLISH_WITH_ADVISORY;
         }
+        if (!node.isObject()) {
+            throw problem(name, "advisories", "must be a mapping with hold and notices");
+        }
         Iterator<String> fields = node.fieldNames();
         while (fields.hasNext()) {
             String field = fields.next();
-            if (!field.equals("hold")) {
-                throw problem(name, "advisories." + field, "is not an advisory policy setting (hold)");
+            if (!field.equals("hold") && !field.equals("notices")) {
+                throw problem(name, "advisories." + field, "is not an advisory policy setting (hold, notices)");
             }
         }
         Set<AdvisoryKind> hold = EnumSet.noneOf(AdvisoryKind.class);
@@ -325,7 +330,48 @@ public final class OutletFile {
                         + Arrays.toString(AdvisoryKind.values()));
             }
         }
-        return new AdvisoryPolicy(hold);
+        return new AdvisoryPolicy(hold, notices(name, node.path("notices")));
+    }
+
+    /** {@code notices: {ar: {violence: "..."}, en: {...}}}: the outlet's own texts, over the built-in ones. */
+    private AdvisoryNotices notices(String name, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return AdvisoryNotices.BUILT_IN_ONLY;
+        }
+        String field = "advisories.notices";
+        if (!node.isObject()) {
+            throw problem(name, field, "must map languages to {kind: text}, e.g. {ar: {violence: \"...\"}}");
+        }
+        Map<String, Map<AdvisoryKind, String>> texts = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> languages = node.fields();
+        while (languages.hasNext()) {
+            Map.Entry<String, JsonNode> language = languages.next();
+            if (!LANGUAGE.matcher(language.getKey()).matches()) {
+                throw problem(name, field, "'" + language.getKey() + "' is not a BCP 47 language tag");
+            }
+            if (!language.getValue().isObject()) {
+                throw problem(name, field + "." + language.getKey(), "must map advisory kinds to texts");
+            }
+            Map<AdvisoryKind, String> byKind = new EnumMap<>(AdvisoryKind.class);
+            Iterator<Map.Entry<String, JsonNode>> kinds = language.getValue().fields();
+            while (kinds.hasNext()) {
+                Map.Entry<String, JsonNode> kind = kinds.next();
+                String at = field + "." + language.getKey() + "." + kind.getKey();
+                AdvisoryKind parsed;
+                try {
+                    parsed = AdvisoryKind.valueOf(kind.getKey().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw problem(name, at, "'" + kind.getKey() + "' is not an advisory kind "
+                            + Arrays.toString(AdvisoryKind.values()));
+                }
+                if (!kind.getValue().isTextual() || kind.getValue().asText().isBlank()) {
+                    throw problem(name, at, "must be a non-empty text");
+                }
+                byKind.put(parsed, kind.getValue().asText().strip());
+            }
+            texts.put(language.getKey(), byKind);
+        }
+        return new AdvisoryNotices(texts);
     }
 
     private List<String> list(String name, JsonNode parent, String field, String key) {

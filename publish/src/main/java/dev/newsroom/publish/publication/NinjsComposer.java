@@ -5,21 +5,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.publish.notice.AdvisoryNotices;
+import dev.newsroom.publish.notice.ReaderNotices;
 import dev.newsroom.publish.state.ArticleState;
 import dev.newsroom.publish.state.StoredContent.StoredAdvisory;
+import dev.newsroom.schemas.Advisory;
 import dev.newsroom.schemas.Pubstatus;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * The ninjs 2.2 document outlets receive for an article in a given state.
  *
  * <ul>
  *   <li>usable: the full article, with {@code pubstatus} "usable", each advisory as a {@code descriptions} entry
- *       with role {@code advisory} ("kind: reason"), and the latest correction note as one with role
- *       {@code correction} (both are meant for readers);</li>
+ *       with role {@code advisory} holding the editorial notice in the article's language ({@link ReaderNotices};
+ *       never the detector's evidence), and the latest correction note as one with role {@code correction} (both
+ *       are meant for readers);</li>
  *   <li>withheld (held or embargoed) and canceled (killed): only what identifies the article ({@code uri},
  *       {@code type}, {@code firstcreated}, {@code language}), the status, {@code embargoed} while an embargo
  *       holds, and the editor's reason in {@code ednote} (a note for the receiving staff). The content itself is
@@ -46,9 +50,10 @@ public final class NinjsComposer {
         ninjs.remove("embargoed");
         ArrayNode descriptions = ninjs.has("descriptions") ? (ArrayNode) ninjs.get("descriptions")
                 : JSON.createArrayNode();
-        for (StoredAdvisory advisory : state.advisories()) {
-            descriptions.add(JSON.createObjectNode().put("role", "advisory")
-                    .put("value", advisory.kind().name().toLowerCase(Locale.ROOT) + ": " + advisory.reason()));
+        List<Advisory> advisories = state.advisories().stream().map(StoredAdvisory::toAvro).toList();
+        for (String notice : ReaderNotices.texts(advisories, ninjs.path("language").asText(null),
+                AdvisoryNotices.BUILT_IN_ONLY)) {
+            descriptions.add(JSON.createObjectNode().put("role", ReaderNotices.ROLE).put("value", notice));
         }
         if (state.correctionNote() != null) {
             descriptions.add(JSON.createObjectNode().put("role", "correction").put("value", state.correctionNote()));

@@ -11,16 +11,12 @@ import java.util.Optional;
  * @param stateChanged whether the article's state must be stored again
  * @param published    the new published version, if there is one
  * @param events       moderation events, in the order they happened
- * @param rejection    why a command was refused, for the dead-letter topic
+ * @param rejection    why a command was refused, for the dead-letter topic (besides its event)
  */
 public record Outcome(boolean stateChanged, Optional<PublishedArticle> published, List<ModerationEvent> events,
                       Optional<String> rejection) {
 
     static Outcome unchanged() {
         return new Outcome(false, Optional.empty(), List.of(), Optional.empty());
-    }
-
-    static Outcome rejected(String reason, boolean stateChanged) {
-        return new Outcome(stateChanged, Optional.empty(), List.of(), Optional.of(reason));
     }
 }

@@ -65,7 +65,7 @@ public final class PublishApplication implements StreamsApplication {
     @Override
     public Topology topology(ServiceContext context) {
         return PublishTopology.build(context.topics(), outlets(context),
-                PublishSettings.embargoCheckInterval(context.config()));
+                PublishSettings.embargoCheckInterval(context.config()), PublishSettings.waitLimit(context.config()));
     }
 
     @Override

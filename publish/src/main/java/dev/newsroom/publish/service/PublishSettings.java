@@ -22,6 +22,7 @@ public final class PublishSettings {
     public static final String HTTP_PORT = "newsroom.publish.http.port";
     public static final String FEEDS_BASE_URL = "newsroom.publish.feeds.base-url";
     public static final String EMBARGO_CHECK_INTERVAL = "newsroom.publish.embargo.check-interval";
+    public static final String WAIT_LIMIT = "newsroom.publish.moderation.wait-limit";
     public static final String REDRIVE_TOPIC = "newsroom.publish.redrive.topic";
     public static final String WORKERS_ENABLED = "newsroom.publish.workers.enabled";
 
@@ -37,7 +38,10 @@ public final class PublishSettings {
                     + " health (/outlets) endpoint; 0.0.0.0 to serve feeds publicly."),
             new Setting(HTTP_PORT, String.valueOf(DEFAULT_HTTP_PORT), "Port of the feeds and outlet health endpoint."),
             new Setting(FEEDS_BASE_URL, null, "Public URL of /feeds/ behind any proxy, for the feeds' self links."),
-            new Setting(EMBARGO_CHECK_INTERVAL, "1s", "How often due embargoes are looked for (wall clock)."),
+            new Setting(EMBARGO_CHECK_INTERVAL, "1s", "How often due embargoes are looked for (wall clock); waiting"
+                    + " moderation commands are looked at as often."),
+            new Setting(WAIT_LIMIT, "72h", "How long a moderation command sent before its article (--before-arrival)"
+                    + " waits for it before it expires."),
             new Setting(REDRIVE_TOPIC, DEFAULT_REDRIVE_TOPIC, "Topic parked webhook deliveries are re-driven through."),
             new Setting(WORKERS_ENABLED, "true", "Run the webhook and feed workers in this process; false to run"
                     + " them apart (dev.newsroom.publish.service.OutletWorkers)."));
@@ -54,6 +58,10 @@ public final class PublishSettings {
 
     static Duration embargoCheckInterval(ServiceConfig config) {
         return config.getDuration(EMBARGO_CHECK_INTERVAL, Duration.ofSeconds(1));
+    }
+
+    static Duration waitLimit(ServiceConfig config) {
+        return config.getDuration(WAIT_LIMIT, Duration.ofHours(72));
     }
 
     static String redriveTopic(ServiceConfig config) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -155,9 +156,10 @@ public final class ArticleState {
         return List.copyOf(all);
     }
 
+    /** The kinds of the advisories readers are told of; suggestions for editors are not among them. */
     public Set<AdvisoryKind> advisoryKinds() {
         Set<AdvisoryKind> kinds = new TreeSet<>();
-        advisories().forEach(advisory -> kinds.add(advisory.kind()));
+        advisories().stream().filter(advisory -> !advisory.suggestion()).forEach(advisory -> kinds.add(advisory.kind()));
         return kinds;
     }
 
@@ -182,6 +184,21 @@ public final class ArticleState {
 
     public void addPending(EditorCommand command) {
         pending.add(command);
+    }
+
+    /** Commands waiting for the article, in arrival order. */
+    public List<EditorCommand> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** Takes one waiting command away (cancelled, expired or sent on to the article it names). */
+    public Optional<EditorCommand> removePending(String commandId) {
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).commandId().equals(commandId)) {
+                return Optional.of(pending.remove(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Commands that arrived before the article, in arrival order; they are applied once, so they are taken. */

@@ -1,6 +1,7 @@
 package dev.newsroom.publish.state;
 
 import dev.newsroom.platform.ninjs.NinjsWriter;
+import dev.newsroom.publish.moderation.ArticleReference;
 import dev.newsroom.publish.outlet.ArticleFacts;
 import dev.newsroom.schemas.Advisory;
 import dev.newsroom.schemas.AdvisoryKind;
@@ -17,16 +18,21 @@ import java.util.List;
  * @param articleVersion ingest's version of the story, so a replayed older version never replaces a newer one
  */
 public record StoredContent(String ninjs, ArticleFacts facts, List<StoredAdvisory> advisories, String enricherVersion,
-                            int articleVersion, StoredLineage lineage) {
+                            int articleVersion, StoredLineage lineage, List<String> aliases) {
 
-    /** An advisory as raised by enrich or an editor. */
-    public record StoredAdvisory(AdvisoryKind kind, String reason, String source) {
+    /**
+     * An advisory as raised by enrich or an editor.
+     *
+     * @param suggestion an automatic advisory below the notice threshold: for editors only
+     */
+    public record StoredAdvisory(AdvisoryKind kind, String reason, String source, boolean suggestion, Double score) {
         public static StoredAdvisory of(Advisory advisory) {
-            return new StoredAdvisory(advisory.getKind(), advisory.getReason(), advisory.getSource());
+            return new StoredAdvisory(advisory.getKind(), advisory.getReason(), advisory.getSource(),
+                    Boolean.TRUE.equals(advisory.getSuggestion()), advisory.getScore());
         }
 
         public Advisory toAvro() {
-            return new Advisory(kind, reason, source);
+            return new Advisory(kind, reason, source, suggestion, score);
         }
     }
 
@@ -47,6 +53,7 @@ public record StoredContent(String ninjs, ArticleFacts facts, List<StoredAdvisor
 
     public StoredContent {
         advisories = List.copyOf(advisories);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 
     public static StoredContent of(EnrichedArticle enriched) {
@@ -57,6 +64,7 @@ public record StoredContent(String ninjs, ArticleFacts facts, List<StoredAdvisor
                 sections);
         return new StoredContent(NinjsWriter.toJson(NinjsWriter.enriched(enriched)), facts,
                 enriched.getAdvisories().stream().map(StoredAdvisory::of).toList(), enriched.getEnricherVersion(),
-                enriched.getArticle().getVersion(), StoredLineage.of(enriched.getArticle().getLineage()));
+                enriched.getArticle().getVersion(), StoredLineage.of(enriched.getArticle().getLineage()),
+                ArticleReference.aliases(enriched.getArticle()));
     }
 }

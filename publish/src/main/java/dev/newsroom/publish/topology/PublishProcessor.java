@@ -1,8 +1,11 @@
 package dev.newsroom.publish.topology;
 
 import dev.newsroom.platform.deadletter.DeadLetters;
+import dev.newsroom.publish.moderation.AliasIndexer;
+import dev.newsroom.publish.moderation.ArticleReference;
 import dev.newsroom.publish.moderation.EditorCommand;
 import dev.newsroom.publish.moderation.InvalidCommandException;
+import dev.newsroom.publish.notice.ReaderNotices;
 import dev.newsroom.publish.outlet.KafkaOutlet;
 import dev.newsroom.publish.outlet.Outlets;
 import dev.newsroom.publish.publication.DeliveryId;
@@ -11,12 +14,15 @@ import dev.newsroom.publish.publication.Outcome;
 import dev.newsroom.publish.publication.Publisher;
 import dev.newsroom.publish.state.ArticleState;
 import dev.newsroom.publish.state.EmbargoKey;
+import dev.newsroom.publish.state.WaitingKey;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryOutcome;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
+import dev.newsroom.schemas.ModerationAction;
 import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
+import dev.newsroom.schemas.ModerationEventType;
 import dev.newsroom.schemas.OutletKind;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.Stage;
@@ -28,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -42,6 +49,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +57,10 @@ import org.slf4j.LoggerFactory;
  * Reads enriched articles and moderation commands (both keyed and partitioned by article id, so one task sees
  * everything about an article in order), keeps each article's state, and writes what the {@link Publisher}
  * decides: the published version, moderation events, the Kafka outlets' copies with their receipts, and dead
- * letters for commands that cannot be carried out. Due embargoes are released by a wall-clock punctuator reading
- * the time-ordered embargo index; both stores are changelogged, so embargoes survive restarts and moves.
+ * letters for commands that cannot be carried out. A command keyed by another name of its article is looked up in
+ * the global alias index and sent on under the article id. Due embargoes are released, and waiting commands
+ * expired or sent on, by a wall-clock punctuator reading the time-ordered indexes; the stores are changelogged, so
+ * embargoes and waiting commands survive restarts and moves.
  */
 final class PublishProcessor implements Processor<String, Object, Object, Object> {
 
@@ -66,6 +76,8 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, ArticleState> articles;
     private KeyValueStore<Bytes, String> embargoes;
+    private KeyValueStore<Bytes, String> waiting;
+    private ReadOnlyKeyValueStore<String, String> aliases;
     private DeadLetters deadLetters;
 
     PublishProcessor(Publisher publisher, Outlets outlets, Deserializer<ModerationCommand> commands,
@@ -83,9 +95,14 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
         this.context = context;
         this.articles = context.getStateStore(PublishTopology.ARTICLES_STORE);
         this.embargoes = context.getStateStore(PublishTopology.EMBARGOES_STORE);
+        this.waiting = context.getStateStore(PublishTopology.WAITING_STORE);
+        this.aliases = context.getStateStore(PublishTopology.ALIASES_STORE);
         this.deadLetters = new DeadLetters(Stage.MODERATION, context.applicationId(), deadLetterTopic,
                 deadLetterSerializer, Clock.systemUTC());
-        context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseDueEmbargoes);
+        context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, nowMs -> {
+            releaseDueEmbargoes(nowMs);
+            reviewWaitingCommands(nowMs);
+        });
     }
 
     @Override
@@ -112,11 +129,67 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
             command = EditorCommand.of(decoded).validated(record.key());
         } catch (InvalidCommandException e) {
             deadLetter(record, bytes, e, decoded.getCommandId(), decoded.getAction().name());
+            rejectInvalid(record, decoded, e.getMessage(), now);
             return;
         }
-        Outcome outcome = apply(record.key(), state -> publisher.onCommand(state, command, now), record.timestamp());
+        String key = record.key();
+        if (command.action() == ModerationAction.CANCEL) {
+            apply(key, state -> publisher.onCancel(key, state, command, now), record.timestamp());
+            return;
+        }
+        ArticleState known = articles.get(key);
+        boolean here = known != null && (known.content() != null || known.seen(command.commandId()));
+        if (!here) {
+            Resolution resolution = resolve(key);
+            if (resolution.articleId() != null) {
+                sendOn(command, resolution.articleId(), record.timestamp());
+                return;
+            }
+            if (resolution.ambiguity() != null) {
+                apply(key, state -> publisher.onUnresolvable(key, state, command, resolution.ambiguity(), now),
+                        record.timestamp());
+                return;
+            }
+        }
+        Outcome outcome = apply(key, state -> publisher.onCommand(state, command, now), record.timestamp());
         outcome.rejection().ifPresent(reason -> deadLetter(record, bytes, new InvalidCommandException(reason),
                 command.commandId(), command.action().name()));
+    }
+
+    /** The article another name (ninjs uri, URL, guid) stands for, or why it cannot be told. */
+    private record Resolution(String articleId, String ambiguity) {
+    }
+
+    private Resolution resolve(String name) {
+        Optional<String> fromUri = ArticleReference.idFromUri(name);
+        if (fromUri.isPresent() && !fromUri.get().equals(name)) {
+            return new Resolution(fromUri.get(), null);
+        }
+        List<String> ids = new ArrayList<>(AliasIndexer.ids(aliases, ArticleReference.matchKey(name)));
+        ids.remove(name);
+        if (ids.size() == 1) {
+            return new Resolution(ids.get(0), null);
+        }
+        return new Resolution(null, ids.isEmpty() ? null : "'" + name + "' names " + ids.size() + " articles ("
+                + String.join(", ", ids) + "); send the command again with one of these ids");
+    }
+
+    /** Sends a command on, keyed by the article it was found to name, to the task that holds that article. */
+    private void sendOn(EditorCommand command, String articleId, long timestamp) {
+        LOG.info("Command '{}' ({}) names '{}', which is article '{}'; sending it on to that article",
+                command.commandId(), command.action(), command.articleId(), articleId);
+        context.forward(new Record<>(articleId, command.resolvedTo(articleId).toAvro(), timestamp),
+                PublishTopology.RESOLVED_COMMANDS_SINK);
+    }
+
+    /** A command that cannot be carried out still ends in an event, so an editor waiting for it is told why. */
+    private void rejectInvalid(Record<String, Object> record, ModerationCommand decoded, String reason, Instant now) {
+        if (decoded.getCommandId() == null || decoded.getCommandId().isBlank() || record.key() == null) {
+            return;
+        }
+        ArticleState state = Objects.requireNonNullElseGet(articles.get(record.key()), ArticleState::new);
+        ModerationEvent event = Publisher.invalid(record.key(), state, decoded, reason, now);
+        context.forward(new Record<>(record.key(), event, record.timestamp()), PublishTopology.MODERATION_EVENTS_SINK);
     }
 
     private void releaseDueEmbargoes(long nowMs) {
@@ -139,6 +212,43 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
         }
     }
 
+    /**
+     * Every command still waiting: one whose name now resolves to an article (its article arrived under another
+     * name, e.g. a URL that is not its id) is sent on to it; one past its time expires; an index entry whose command
+     * left already (applied on arrival, cancelled) is dropped. The index is small: commands rarely wait.
+     */
+    private void reviewWaitingCommands(long nowMs) {
+        Instant now = Instant.ofEpochMilli(nowMs);
+        List<KeyValue<WaitingKey, String>> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, String> index = waiting.all()) {
+            while (index.hasNext()) {
+                KeyValue<Bytes, String> entry = index.next();
+                entries.add(KeyValue.pair(WaitingKey.of(entry.key), entry.value));
+            }
+        }
+        for (KeyValue<WaitingKey, String> entry : entries) {
+            WaitingKey key = entry.key;
+            String name = entry.value;
+            ArticleState state = articles.get(name);
+            boolean stillWaiting = state != null
+                    && state.pending().stream().anyMatch(command -> command.commandId().equals(key.commandId()));
+            if (!stillWaiting) {
+                waiting.delete(key.toBytes());
+                continue;
+            }
+            Resolution resolution = state.content() == null ? resolve(name) : new Resolution(null, null);
+            if (resolution.articleId() != null) {
+                Optional<EditorCommand> leaving = publisher.onNameFound(state, key.commandId());
+                articles.put(name, state);
+                waiting.delete(key.toBytes());
+                leaving.ifPresent(command -> sendOn(command, resolution.articleId(), nowMs));
+            } else if (!key.expires().isAfter(now)) {
+                waiting.delete(key.toBytes());
+                apply(name, expiring -> publisher.onWaitExpired(name, expiring, key.commandId(), now), nowMs);
+            }
+        }
+    }
+
     private Outcome apply(String articleId, Function<ArticleState, Outcome> input, long timestamp) {
         ArticleState state = Objects.requireNonNullElseGet(articles.get(articleId), ArticleState::new);
         Instant embargoBefore = state.embargoUntil();
@@ -157,6 +267,9 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
         }
         outcome.published().ifPresent(published -> emit(articleId, published, timestamp));
         for (ModerationEvent event : outcome.events()) {
+            if (event.getType() == ModerationEventType.COMMAND_WAITING && event.getExpiresAt() != null) {
+                waiting.put(new WaitingKey(event.getExpiresAt(), event.getCommandId()).toBytes(), articleId);
+            }
             context.forward(new Record<>(articleId, event, timestamp), PublishTopology.MODERATION_EVENTS_SINK);
         }
         return outcome;
@@ -175,7 +288,8 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
             headers.add(PublishTopology.VERSION_HEADER,
                     String.valueOf(published.getVersion()).getBytes(StandardCharsets.UTF_8));
             headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<>(articleId, published.getNinjs(), timestamp, headers),
+            context.forward(new Record<>(articleId, ReaderNotices.ninjsFor(published, outlet.advisories().notices()),
+                            timestamp, headers),
                     PublishTopology.outletSink(outlet));
             context.forward(new Record<>(articleId, DeliveryReceipt.newBuilder()
                     .setDeliveryId(DeliveryId.of(articleId, published.getVersion(), event))

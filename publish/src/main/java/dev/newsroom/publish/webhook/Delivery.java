@@ -1,5 +1,6 @@
 package dev.newsroom.publish.webhook;
 
+import dev.newsroom.publish.notice.AdvisoryNotices;
 import dev.newsroom.schemas.PublishedArticle;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -20,11 +21,11 @@ final class Delivery {
     /** Set when its partition is taken away: answers and timers that arrive later are ignored. */
     boolean cancelled;
 
-    Delivery(ConsumerRecord<String, byte[]> record, PublishedArticle published) {
+    Delivery(ConsumerRecord<String, byte[]> record, PublishedArticle published, AdvisoryNotices notices) {
         this.record = record;
         this.partition = new TopicPartition(record.topic(), record.partition());
         this.published = published;
-        this.message = WebhookMessage.of(published);
+        this.message = WebhookMessage.of(published, notices);
     }
 
     String articleId() {

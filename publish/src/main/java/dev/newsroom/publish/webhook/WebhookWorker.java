@@ -323,7 +323,7 @@ public final class WebhookWorker implements AutoCloseable {
             commits.passed(partition, record.offset());
             return true;
         }
-        Delivery delivery = new Delivery(record, published);
+        Delivery delivery = new Delivery(record, published, outlet.advisories().notices());
         commits.started(partition, record.offset());
         if (queues.add(delivery.articleId(), delivery)) {
             ready.add(delivery);

@@ -156,6 +156,31 @@ class OutletFileTest {
     }
 
     @Test
+    void anOutletMayHaveItsOwnAdvisoryNoticesPerLanguageAndKind() throws Exception {
+        Path yaml = file("outlets.yaml", """
+                outlets:
+                  - name: site-ar
+                    kind: kafka
+                    advisories:
+                      hold: [graphic]
+                      notices:
+                        ar: {violence: "تحذير: مشاهد عنف"}
+                        de: {death: "Hinweis: Todesfälle"}
+                """);
+
+        AdvisoryPolicy policy = OutletFile.read(yaml, Map.of()).all().iterator().next().advisories();
+
+        assertThat(policy.notices().text(AdvisoryKind.VIOLENCE, "ar")).isEqualTo("تحذير: مشاهد عنف");
+        assertThat(policy.notices().text(AdvisoryKind.DEATH, "ar")).isEqualTo("تنبيه: يتضمن هذا الخبر حديثًا عن وفيات.");
+        assertThat(policy.notices().text(AdvisoryKind.DEATH, "de-AT")).isEqualTo("Hinweis: Todesfälle");
+        assertThat(policy.notices().customised()).isTrue();
+        Path bad = file("bad.yaml", "outlets:\n  - {name: s, kind: kafka, advisories: {notices: {ar: {gore: x}}}}\n");
+        assertThatThrownBy(() -> OutletFile.read(bad, Map.of()))
+                .hasMessageContaining("outlet 's' field 'advisories.notices.ar.gore'")
+                .hasMessageContaining("not an advisory kind");
+    }
+
+    @Test
     void aKafkaOutletMayNotWriteIntoThePipelinesTopics() throws Exception {
         Path yaml = file("outlets.yaml", "outlets:\n  - {name: loop, kind: kafka, topic: newsroom.enriched.v1}\n");
 

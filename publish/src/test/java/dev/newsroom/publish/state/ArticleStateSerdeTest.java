@@ -30,7 +30,7 @@ class ArticleStateSerdeTest {
         state.published(3, Pubstatus.withheld, "abc", List.of("site", "wire"), Instant.parse("2026-11-28T10:00:00Z"));
         state.hold("legal review");
         state.embargo(Instant.parse("2026-11-28T18:00:00Z"));
-        state.addAdvisory(new StoredAdvisory(AdvisoryKind.GRAPHIC, "صور صادمة", "sara"));
+        state.addAdvisory(new StoredAdvisory(AdvisoryKind.GRAPHIC, "صور صادمة", "sara", false, null));
         state.correct("صُحّح عدد الضحايا");
         state.remember("cmd-1");
         state.addPending(EditorCommand.of(Articles.advisory("akhbar.example:palmyra", AdvisoryKind.VIOLENCE, "عنف")));

@@ -2,6 +2,7 @@ package dev.newsroom.publish.topology;
 
 import static dev.newsroom.publish.fixtures.Articles.advisory;
 import static dev.newsroom.publish.fixtures.Articles.arabic;
+import static dev.newsroom.publish.fixtures.Articles.beforeArrival;
 import static dev.newsroom.publish.fixtures.Articles.command;
 import static dev.newsroom.publish.fixtures.Articles.correction;
 import static dev.newsroom.publish.fixtures.Articles.embargo;
@@ -20,6 +21,7 @@ import dev.newsroom.publish.outlet.OutletFilter;
 import dev.newsroom.publish.outlet.OutletFilter.SectionRule;
 import dev.newsroom.publish.outlet.Outlets;
 import dev.newsroom.publish.outlet.WebhookOutlet;
+import dev.newsroom.publish.publication.Publisher;
 import dev.newsroom.publish.webhook.RetrySchedule;
 import dev.newsroom.publish.webhook.WebhookSecret;
 import dev.newsroom.schemas.AdvisoryKind;
@@ -292,9 +294,13 @@ class PublishTopologyTest {
     @Test
     void commandsThatArriveBeforeTheirArticleWaitForItAndAKillIsNeverLost() {
         String early = "akhbar.example:early";
-        commands.pipeInput(early, command(early, ModerationAction.KILL));
+        ModerationCommand kill = beforeArrival(command(early, ModerationAction.KILL));
+        commands.pipeInput(early, kill);
         assertThat(published.isEmpty()).isTrue();
-        assertThat(events.isEmpty()).isTrue();
+        ModerationEvent waiting = events.readValue();
+        assertThat(waiting.getType()).isEqualTo(ModerationEventType.COMMAND_WAITING);
+        assertThat(waiting.getCommandId()).isEqualTo(kill.getCommandId());
+        assertThat(waiting.getExpiresAt()).isEqualTo(START.plus(Publisher.DEFAULT_WAIT_LIMIT));
 
         enriched.pipeInput(early, arabic(early));
 
@@ -302,10 +308,13 @@ class PublishTopologyTest {
         assertThat(version.getPubstatus()).isEqualTo(Pubstatus.canceled);
         assertThat(version.getOutlets()).as("no outlet ever had it").isEmpty();
         assertThat(wireAr.isEmpty()).isTrue();
-        assertThat(events.readValue().getType()).isEqualTo(ModerationEventType.KILLED);
+        ModerationEvent killed = events.readValue();
+        assertThat(killed.getType()).isEqualTo(ModerationEventType.KILLED);
+        assertThat(killed.getCommandId()).isEqualTo(kill.getCommandId());
 
         String embargoed = "akhbar.example:embargoed";
-        commands.pipeInput(embargoed, embargo(embargoed, START.plus(Duration.ofHours(1))));
+        commands.pipeInput(embargoed, beforeArrival(embargo(embargoed, START.plus(Duration.ofHours(1)))));
+        assertThat(events.readValue().getType()).isEqualTo(ModerationEventType.COMMAND_WAITING);
         enriched.pipeInput(embargoed, arabic(embargoed));
         PublishedArticle withheld = published.readValue();
         assertThat(withheld.getPubstatus()).isEqualTo(Pubstatus.withheld);
@@ -354,7 +363,10 @@ class PublishTopologyTest {
         PublishedArticle first = published.readValue();
         assertThat(first.getOutlets()).containsExactly("site-ar", "wire-all");
         JsonNode ninjs = JSON.readTree(first.getNinjs());
-        assertThat(ninjs.get("descriptions").findValuesAsText("value")).contains("graphic: صور صادمة");
+        assertThat(ninjs.get("descriptions").findValuesAsText("value"))
+                .contains("تنبيه: يتضمن هذا الخبر تفاصيل قد تكون صادمة لبعض القرّاء.");
+        assertThat(first.getNinjs()).doesNotContain("صور صادمة");
+        assertThat(first.getAdvisories()).extracting(a -> a.getReason()).containsExactly("صور صادمة");
         assertThat(wireAr.isEmpty()).isTrue();
 
         commands.pipeInput(ID, command(ID, ModerationAction.RELEASE));
@@ -370,7 +382,8 @@ class PublishTopologyTest {
         PublishedArticle labelled = published.readValue();
         assertThat(labelled.getEvent()).isEqualTo(PublicationEvent.UPDATED);
         assertThat(labelled.getAdvisories()).extracting(a -> a.getKind()).containsExactly(AdvisoryKind.VIOLENCE);
-        assertThat(labelled.getNinjs()).contains("violence: وصف للعنف");
+        assertThat(JSON.readTree(labelled.getNinjs()).get("descriptions").findValuesAsText("value"))
+                .as("an editor's advisory keeps the editor's words").contains("وصف للعنف");
     }
 
     @Test
@@ -412,7 +425,7 @@ class PublishTopologyTest {
                 reason -> assertThat(reason).contains("unknown action"),
                 reason -> assertThat(reason).contains("EMBARGO without 'until'"),
                 reason -> assertThat(reason).contains("CORRECT without a correction note"),
-                reason -> assertThat(reason).contains("keyed by the article id"));
+                reason -> assertThat(reason).contains("keyed by the article they name"));
         DeadLetter first = letters.get(0);
         assertThat(first.getStage()).isEqualTo(Stage.MODERATION);
         assertThat(first.getOriginalTopic()).isEqualTo(topics.name(TopicId.MODERATION_COMMANDS));
@@ -420,7 +433,110 @@ class PublishTopologyTest {
         assertThat(bytes(first.getOriginalValue())).isEqualTo(unknownBytes);
         assertThat(first.getDetails()).containsEntry("commandId", unknown.getCommandId()).containsEntry("action", "UNKNOWN");
         assertThat(published.isEmpty()).isTrue();
-        assertThat(events.isEmpty()).isTrue();
+        assertThat(events.readValuesToList()).as("each still ends in an event, for the editor waiting for it")
+                .allSatisfy(event -> assertThat(event.getType()).isEqualTo(ModerationEventType.COMMAND_REJECTED))
+                .extracting(ModerationEvent::getDetail).satisfiesExactly(
+                        detail -> assertThat(detail).contains("unknown action"),
+                        detail -> assertThat(detail).contains("EMBARGO without 'until'"),
+                        detail -> assertThat(detail).contains("CORRECT without a correction note"),
+                        detail -> assertThat(detail).contains("keyed by the article they name"));
+    }
+
+    @Test
+    void anEditorMayNameTheArticleByItsUriItsUrlOrItsGuid() throws Exception {
+        String url = "https://akhbar.example/2026/11/28/palmyra/";
+        enriched.pipeInput(ID, Articles.named(arabic(ID), url, "akhbar-4411"));
+        PublishedArticle first = published.readValue();
+        String uri = JSON.readTree(first.getNinjs()).get("uri").asText();
+        assertThat(uri).isEqualTo("urn:newsroom:article:akhbar.example%3Apalmyra");
+
+        for (String name : List.of(uri, "http://AKHBAR.example/2026/11/28/palmyra?utm_source=x#top", "akhbar-4411")) {
+            commands.pipeInput(name, command(name, ModerationAction.HOLD));
+            assertThat(published.readValue().getPubstatus()).as("held by %s", name).isEqualTo(Pubstatus.withheld);
+            ModerationEvent held = events.readValue();
+            assertThat(held.getType()).isEqualTo(ModerationEventType.HELD);
+            assertThat(held.getArticleId()).isEqualTo(ID);
+            assertThat(held.getReference()).isEqualTo(name);
+            commands.pipeInput(ID, command(ID, ModerationAction.RELEASE));
+            assertThat(published.readValue().getPubstatus()).isEqualTo(Pubstatus.usable);
+            events.readValue();
+        }
+    }
+
+    @Test
+    void aMistypedNameIsRejectedWithTheReasonAndNothingWaits() {
+        enriched.pipeInput(ID, arabic(ID));
+        published.readValue();
+        String typo = "akhbar.example:palmyr";
+
+        commands.pipeInput(typo, command(typo, ModerationAction.HOLD));
+
+        ModerationEvent rejected = events.readValue();
+        assertThat(rejected.getType()).isEqualTo(ModerationEventType.COMMAND_REJECTED);
+        assertThat(rejected.getDetail()).contains("No article is known as 'akhbar.example:palmyr'")
+                .contains("--before-arrival");
+        assertThat(published.isEmpty()).isTrue();
+        enriched.pipeInput(typo, arabic(typo));
+        assertThat(published.readValue().getPubstatus()).as("the mistaken hold did not wait for it")
+                .isEqualTo(Pubstatus.usable);
+    }
+
+    @Test
+    void aKillWaitingUnderAUrlReachesTheStoryThatArrivesWithThatUrl() {
+        String url = "https://akhbar.example/2026/11/28/late/";
+        ModerationCommand kill = beforeArrival(command(url, ModerationAction.KILL));
+        commands.pipeInput(url, kill);
+        assertThat(events.readValue().getType()).isEqualTo(ModerationEventType.COMMAND_WAITING);
+
+        enriched.pipeInput(ID, Articles.named(arabic(ID), url, "akhbar-5000"));
+        published.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        PublishedArticle killed = published.readValuesToList().get(0);
+        assertThat(killed.getPubstatus()).isEqualTo(Pubstatus.canceled);
+        ModerationEvent event = events.readValue();
+        assertThat(event.getType()).isEqualTo(ModerationEventType.KILLED);
+        assertThat(event.getCommandId()).isEqualTo(kill.getCommandId());
+        assertThat(event.getReference()).isEqualTo(url);
+    }
+
+    @Test
+    void aWaitingCommandCanBeCancelledAndOtherwiseExpires() {
+        ModerationCommand hold = beforeArrival(command("wire:1", ModerationAction.HOLD));
+        commands.pipeInput("wire:1", hold);
+        events.readValue();
+        commands.pipeInput("wire:1", Articles.cancel("wire:1", hold.getCommandId()));
+        ModerationEvent cancelled = events.readValue();
+        assertThat(cancelled.getType()).isEqualTo(ModerationEventType.COMMAND_CANCELLED);
+        assertThat(cancelled.getCommandId()).isEqualTo(hold.getCommandId());
+        commands.pipeInput("wire:1", Articles.cancel("wire:1", hold.getCommandId()));
+        assertThat(events.readValue().getDetail()).contains("is not waiting");
+        enriched.pipeInput("wire:1", arabic("wire:1"));
+        assertThat(published.readValue().getPubstatus()).isEqualTo(Pubstatus.usable);
+
+        ModerationCommand kill = beforeArrival(command("wire:2", ModerationAction.KILL));
+        commands.pipeInput("wire:2", kill);
+        events.readValue();
+        driver.advanceWallClockTime(Publisher.DEFAULT_WAIT_LIMIT.plusSeconds(1));
+        ModerationEvent expired = events.readValue();
+        assertThat(expired.getType()).isEqualTo(ModerationEventType.COMMAND_EXPIRED);
+        assertThat(expired.getCommandId()).isEqualTo(kill.getCommandId());
+        enriched.pipeInput("wire:2", arabic("wire:2"));
+        assertThat(published.readValue().getPubstatus()).isEqualTo(Pubstatus.usable);
+    }
+
+    @Test
+    void suggestionsAreForEditorsOnly() throws Exception {
+        enriched.pipeInput(ID, Articles.withSuggestion(arabic(ID), AdvisoryKind.GRAPHIC, "graphic trigger: دماء"));
+
+        PublishedArticle first = published.readValue();
+        assertThat(first.getAdvisories()).singleElement().satisfies(advisory -> {
+            assertThat(advisory.getSuggestion()).isTrue();
+            assertThat(advisory.getReason()).contains("دماء");
+        });
+        assertThat(JSON.readTree(first.getNinjs()).path("descriptions").findValuesAsText("role"))
+                .doesNotContain("advisory");
+        assertThat(first.getOutlets()).as("a suggestion holds nothing back").contains("wire-ar");
     }
 
     private static String header(Headers headers, String key) {

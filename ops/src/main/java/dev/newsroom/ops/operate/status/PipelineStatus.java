@@ -5,7 +5,16 @@ import java.util.Map;
 
 /** What {@code newsroom status} reports; its JSON form is this record tree as it stands. */
 public record PipelineStatus(String at, String bootstrapServers, List<TopicStatus> topics,
-                             List<ServiceStatus> services, DeadLetterStatus deadLetters, RegistryStatus registry) {
+                             List<ServiceStatus> services, DeadLetterStatus deadLetters, RegistryStatus registry,
+                             WaitingStatus waitingCommands) {
+
+    /** Moderation commands waiting for their article, longest waiting first. */
+    public record WaitingCommand(String commandId, String action, String waitsFor, String issuedBy, String reason,
+                                 String waitingSince, long ageSeconds, String expiresAt) {
+    }
+
+    public record WaitingStatus(String topic, List<WaitingCommand> commands, String error) {
+    }
 
     /** A pipeline topic: its partitions, the end offset of each, and how long it keeps records. */
     public record TopicStatus(String role, String name, boolean exists, int partitions, long endOffsets,

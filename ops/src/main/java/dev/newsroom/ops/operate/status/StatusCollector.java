@@ -4,6 +4,7 @@ import dev.newsroom.ops.operate.ConsumerGroups;
 import dev.newsroom.ops.operate.Formats;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.PipelineService;
+import dev.newsroom.ops.moderation.ModerationEvents;
 import dev.newsroom.ops.operate.dlq.DeadLetterStore;
 import dev.newsroom.ops.operate.status.PipelineStatus.DeadLetterStatus;
 import dev.newsroom.ops.operate.status.PipelineStatus.PartitionLag;
@@ -12,11 +13,14 @@ import dev.newsroom.ops.operate.status.PipelineStatus.RegistryStatus;
 import dev.newsroom.ops.operate.status.PipelineStatus.ServiceStatus;
 import dev.newsroom.ops.operate.status.PipelineStatus.SubjectStatus;
 import dev.newsroom.ops.operate.status.PipelineStatus.TopicStatus;
+import dev.newsroom.ops.operate.status.PipelineStatus.WaitingCommand;
+import dev.newsroom.ops.operate.status.PipelineStatus.WaitingStatus;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +42,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
- * Gathers the pipeline's state with the Admin API, the registry's REST API and one read of the dead-letter topic.
+ * Gathers the pipeline's state with the Admin API, the registry's REST API and one read each of the dead-letter and
+ * moderation events topics.
  * Lag is end offset minus committed offset, as {@code kafka-consumer-groups} counts it.
  */
 public final class StatusCollector {
@@ -81,7 +86,7 @@ public final class StatusCollector {
             }
             return new PipelineStatus(clock.instant().toString(),
                     String.valueOf(clients.kafka().get("bootstrap.servers")), topicStatuses, services, deadLetters(),
-                    registry(registry, registryUrl));
+                    registry(registry, registryUrl), waitingCommands());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the cluster's state", e);
@@ -148,6 +153,21 @@ public final class StatusCollector {
                     letters.undecodable(), null);
         } catch (RuntimeException e) {
             return new DeadLetterStatus(store.topic(), 0, Map.of(), List.of(), 0, e.getMessage());
+        }
+    }
+
+    private WaitingStatus waitingCommands() {
+        ModerationEvents events = new ModerationEvents(clients, topics);
+        try {
+            Instant now = clock.instant();
+            List<WaitingCommand> commands = events.waiting().list().stream()
+                    .map(waiting -> new WaitingCommand(waiting.commandId(), waiting.action(), waiting.name(),
+                            waiting.issuedBy(), waiting.reason(), String.valueOf(waiting.waitingSince()),
+                            waiting.age(now).toSeconds(), String.valueOf(waiting.expiresAt())))
+                    .toList();
+            return new WaitingStatus(events.topic(), commands, null);
+        } catch (RuntimeException e) {
+            return new WaitingStatus(events.topic(), List.of(), e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code newsroom status}: topics, each service's lag, dead letters and the registry in one look. */
 @Command(name = "status", description = {
         "The pipeline at a glance: topics (partitions, end offsets, retention), each service's consumer-group state"
-                + " and lag per partition, dead letters by stage and reason, registry subjects and versions.",
+                + " and lag per partition, dead letters by stage and reason, moderation commands waiting for their"
+                + " article (with their age), registry subjects and versions.",
         "Lag counts offsets like kafka-consumer-groups: behind an exactly-once producer a caught-up group can show"
                 + " lag 1 per partition (the commit marker)."})
 public final class StatusCommand implements Callable<Integer> {
@@ -119,6 +121,23 @@ public final class StatusCommand implements Callable<Integer> {
             }
             if (deadLetters.undecodable() > 0) {
                 out.printf("  %d records do not decode as dead letters%n", deadLetters.undecodable());
+            }
+        }
+        out.println();
+        var waiting = status.waitingCommands();
+        if (waiting.error() != null) {
+            out.println("WAITING COMMANDS: cannot read " + waiting.topic() + ": " + waiting.error());
+        } else {
+            out.printf("WAITING COMMANDS (%d, for articles not arrived yet; moderate cancel COMMAND_ID withdraws one)%n",
+                    waiting.commands().size());
+            if (!waiting.commands().isEmpty()) {
+                TextTable commands = TextTable.of("command", "action", "waits for", "age", "expires", "by");
+                for (var command : waiting.commands()) {
+                    commands.row(command.commandId(), command.action(), command.waitsFor(),
+                            Formats.age(Duration.ofSeconds(command.ageSeconds())), command.expiresAt(),
+                            command.issuedBy());
+                }
+                commands.print(out, "  ");
             }
         }
         out.println();

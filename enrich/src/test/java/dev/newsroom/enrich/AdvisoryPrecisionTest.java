@@ -1,0 +1,77 @@
+package dev.newsroom.enrich;
+
+import static dev.newsroom.enrich.Fixtures.ENRICHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.enrich.AdvisoryEvaluation.Counts;
+import dev.newsroom.schemas.Advisory;
+import dev.newsroom.schemas.AdvisoryKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Advisories on the labelled set (src/test/resources/advisories/README.md) and on the texts that embarrassed us: the
+ * figures {@code newsroom eval advisories} prints, with floors just under them, and no notice for a single
+ * ambiguous word.
+ */
+class AdvisoryPrecisionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    private static AdvisoryEvaluation.Result result;
+
+    @BeforeAll
+    static void evaluate() {
+        result = AdvisoryEvaluation.evaluate(Path.of("src/test/resources/advisories/labelled.jsonl"), ENRICHER);
+        System.out.println("Advisories on the labelled set:\n" + result.table());
+    }
+
+    @ParameterizedTest(name = "{0}: precision >= {1}, recall >= {2}")
+    @CsvSource({"VIOLENCE, 0.85, 0.80", "DEATH, 0.83, 0.90", "TERRORISM, 0.95, 0.35", "GRAPHIC, 0.95, 0.70"})
+    void notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
+        Counts counts = result.overall().get(kind);
+        assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
+        assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
+    }
+
+    @Test
+    void a_markdown_readme_that_says_body_is_no_death_notice() throws Exception {
+        String readme = Files.readString(Path.of("../samples/README.md"));
+        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("readme", "en", "Samples", readme), NOW)
+                .getAdvisories();
+        assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en | Late attack wins the derby | United's attack finally broke through in the 88th minute. The home side shot twice in added time and the crowd's chants of "kill it off" rang out.
+            en | Cyber attack hits the bank | Attackers exploited a flaw in the server. The bank said no customer data was lost and the attack was contained.
+            ar | الهجوم يحسم المباراة | شن الفريق هجوما قويا في الشوط الثاني . و سدد المهاجم كرة قوية في الدقيقة الاخيرة .
+            ar | هدنة في الجنوب | دعا المجلس الى وقف اطلاق النار فورا و الى انسحاب القوات المسلحة من المنطقة .
+            """)
+    void words_that_only_sound_violent_raise_no_notice(String language, String headline, String text) {
+        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)
+                .getAdvisories();
+        assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+    }
+
+    @Test
+    void a_report_of_people_killed_is_a_death_and_violence_notice_with_the_evidence_for_editors() {
+        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", null,
+                "لقي ثلاثة جنود مصرعهم في انفجار عبوة ناسفة استهدفت دوريتهم . و اصيب اربعة اخرون بجروح ."), NOW)
+                .getAdvisories();
+
+        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.DEATH, AdvisoryKind.VIOLENCE);
+        assertThat(advisories).filteredOn(advisory -> advisory.getKind() == AdvisoryKind.DEATH).singleElement()
+                .satisfies(death -> {
+                    assertThat(death.getReason()).contains("مصرع").contains("ar lexicon");
+                    assertThat(death.getScore()).isGreaterThanOrEqualTo(1.0);
+                });
+    }
+}
