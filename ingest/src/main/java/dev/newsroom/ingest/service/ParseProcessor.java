@@ -11,7 +11,6 @@ import dev.newsroom.schemas.IngestOutcome;
 import dev.newsroom.schemas.Lineage;
 import dev.newsroom.schemas.RawDocument;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -100,9 +99,7 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, I
         }
         for (ItemRejection rejection : parsed.rejectedItems()) {
             metrics.rejectedItem();
-            DeadLetters.Failed failed = new DeadLetters.Failed(where.topic(), where.partition(), where.offset(),
-                    record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                    record.value(), record.headers());
+            DeadLetters.Failed failed = DeadLetters.Failed.of(where, record, record.value());
             var letter = deadLetters.describe(failed, new IllegalArgumentException(rejection.reason()),
                     Map.of("itemIndex", String.valueOf(rejection.itemIndex()), "format", parsed.format().format()), 1);
             context().forward(record.withValue(IngestResult.rejected(letter)));

@@ -159,8 +159,8 @@ class DeadLetterIT {
                                          String key, byte[] value, Exception error) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("etag", utf8("\"5ae1655f\""));
-        return writer(pipeline).describe(new DeadLetters.Failed(topic, partition, offset,
-                Instant.now().minus(Duration.ofHours(4)).toEpochMilli(), utf8(key), value, headers), error,
+        return writer(pipeline).describe(DeadLetters.Failed.of(topic, partition, offset,
+                Instant.now().minus(Duration.ofHours(4)).toEpochMilli(), key, value, headers), error,
                 Map.of("failedIn", "processor parse"), 1);
     }
 

@@ -117,7 +117,7 @@ class StatusIT {
 
     private static dev.newsroom.schemas.DeadLetter letter(DeadLetters writer, String topic, long offset,
                                                           Exception error) {
-        return writer.describe(new DeadLetters.Failed(topic, 0, offset, System.currentTimeMillis(), utf8("k" + offset),
+        return writer.describe(DeadLetters.Failed.of(topic, 0, offset, System.currentTimeMillis(), "k" + offset,
                 utf8("v"), new RecordHeaders()), error, Map.of(), 1);
     }
 

@@ -11,10 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Builds dead letters: the failed record's coordinates, key, value bytes and headers unchanged, and a reason
@@ -47,6 +50,25 @@ public final class DeadLetters {
     /** The failed record, as far as it is known. */
     public record Failed(String topic, int partition, long offset, Long timestamp, byte[] key, byte[] value,
                          Headers headers) {
+
+        /** A record keyed by a UTF-8 string, as our topics are, whose value is the bytes as consumed. */
+        public static Failed of(String topic, int partition, long offset, Long timestamp, String key, byte[] value,
+                                Headers headers) {
+            return new Failed(topic, partition, offset, timestamp, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                    value, headers);
+        }
+
+        /** A record a consumer read, keyed by a string. */
+        public static Failed of(ConsumerRecord<String, byte[]> record) {
+            return of(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                    record.value(), record.headers());
+        }
+
+        /** A record inside a stream processor: where it came from, and the record with its original value. */
+        public static Failed of(RecordMetadata source, Record<String, ?> record, byte[] value) {
+            return of(source.topic(), source.partition(), source.offset(), record.timestamp(), record.key(), value,
+                    record.headers());
+        }
     }
 
     public DeadLetter describe(Failed failed, Throwable error, Map<String, String> details, int attempts) {

@@ -309,9 +309,7 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
     private void deadLetter(Record<String, Object> record, byte[] value, InvalidCommandException error,
                             String commandId, String action) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        DeadLetters.Failed failed = new DeadLetters.Failed(source.topic(), source.partition(), source.offset(),
-                record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                value, record.headers());
+        DeadLetters.Failed failed = DeadLetters.Failed.of(source, record, value);
         DeadLetter letter = deadLetters.describe(failed, error, Map.of("commandId", String.valueOf(commandId),
                 "action", action), 1);
         LOG.warn("Dead-lettering moderation command: {}", letter.getReason());

@@ -462,9 +462,7 @@ public final class WebhookWorker implements AutoCloseable {
 
     private DeadLetter deadLetter(ConsumerRecord<String, byte[]> record, Throwable error, Map<String, String> details,
                                   int attempts) {
-        DeadLetters.Failed failed = new DeadLetters.Failed(record.topic(), record.partition(), record.offset(),
-                record.timestamp(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                record.value(), record.headers());
+        DeadLetters.Failed failed = DeadLetters.Failed.of(record);
         DeadLetter letter = deadLetters.describe(failed, error, details, attempts);
         return DeadLetter.newBuilder(letter).setId(letter.getId() + ":" + outlet.name()).build();
     }
