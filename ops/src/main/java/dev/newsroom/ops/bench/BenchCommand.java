@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of each service process (default ${DEFAULT-VALUE}).")
     String serviceJvmOptions;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(names = {"--bootstrap-servers", "--bootstrap-server", "-b"}, paramLabel = "HOST:PORT",
             description = "Benchmark against this Kafka cluster instead of the embedded stack.")
     String bootstrapServers;
 
@@ -100,7 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The registry of that cluster (default: $SCHEMA_REGISTRY_URL or http://localhost:8081/apis/ccompat/v7).")
     String schemaRegistryUrl;
 
-    @Option(names = "--client-config", paramLabel = "FILE", description = "Kafka client properties (SASL, TLS ...).")
+    @Option(names = {"--client-config", "--command-config"}, paramLabel = "FILE",
+            description = "Kafka client properties (SASL, TLS ...).")
     Path clientConfig;
 
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${sys:newsroom.home:-.}/samples",

@@ -253,6 +253,9 @@ final class BenchRun {
         ServiceProcesses processes = services instanceof ServiceProcesses children ? children : null;
         String published = topics.published().name();
         String deadLetters = topics.deadLetters().name();
+        String articles = topics.articles().name();
+        String enriched = topics.enriched().name();
+        String nothingDue = topics.ingestOutcomes().name();
 
         Map<String, String> groups = new LinkedHashMap<>();
         Services.all().forEach(service -> groups.put(service.label(), applicationId(service)));
@@ -268,15 +271,18 @@ final class BenchRun {
         Map<String, Object> adminConfig = new HashMap<>(kafkaConfig);
         adminConfig.put("client.id", runId + "-sampler");
 
-        try (ArrivalReader reader = ArrivalReader.start(kafkaConfig, List.of(published, deadLetters), published);
+        try (ArrivalReader reader = ArrivalReader.start(kafkaConfig,
+                List.of(published, deadLetters, articles, enriched, nothingDue), published);
              LoadProducer producer = new LoadProducer(kafkaConfig, runId + "-load");
              Sampler sampler = new Sampler(adminConfig, groups, watched)) {
             say("Warming up with %,d documents (%,d articles) ...", warmup.payloads().size(), warmup.expectedArticles());
             reader.begin(System.currentTimeMillis());
             producer.sendAll(topics.raw().name(), warmup.payloads());
             if (!reader.await(() -> reader.count(published) >= warmup.expectedArticles(), STALL, settings.timeout())) {
-                throw new IllegalStateException("The warm-up documents did not all come through: " + reader.count(published)
-                        + " of " + warmup.expectedArticles() + " articles published");
+                throw new IllegalStateException(("The warm-up documents did not all come through: %d of %d articles"
+                        + " published; ingest made %d articles and %d nothing-due outcomes, enrich %d articles, %d dead"
+                        + " letters").formatted(reader.count(published), warmup.expectedArticles(), reader.count(articles),
+                        reader.count(nothingDue), reader.count(enriched), reader.count(deadLetters)));
             }
 
             say(settings.rate() > 0 ? "Measuring: %,d documents at %s documents/s ..." : "Measuring: %,d documents at full"

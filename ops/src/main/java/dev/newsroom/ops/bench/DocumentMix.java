@@ -3,6 +3,7 @@ package dev.newsroom.ops.bench;
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.ingest.parse.RawInput;
 import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.Lineage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,11 +99,16 @@ public final class DocumentMix {
         add(Kind.ENGLISH_ATOM, "application/atom+xml", atom, atomHosts, atomLeads, ENGLISH, 2);
 
         String jsonItem = jsonFeed.substring(jsonFeed.indexOf("    {"), jsonFeed.lastIndexOf("    }") + 5);
-        String jsonItems = String.join(",\n", jsonItem.replace("/storm-levant", "/storm-levant-1"),
-                jsonItem.replace("/storm-levant", "/storm-levant-2"), jsonItem.replace("/storm-levant", "/storm-levant-3"));
+        String jsonItems = String.join(",\n", jsonUpdate(jsonItem, 1), jsonUpdate(jsonItem, 2), jsonUpdate(jsonItem, 3));
         add(Kind.ENGLISH_JSON_FEED, "application/feed+json", jsonFeed.replace(jsonItem, jsonItems),
                 List.of("https://weather.example/"), List.of("A winter storm swept"), ENGLISH, 2);
         totalWeight = variants.stream().mapToInt(Variant::weight).sum();
+    }
+
+    /** One of a story's running updates, with an id and a headline of its own: ingest reports equal items as duplicates. */
+    private static String jsonUpdate(String item, int number) {
+        return item.replace("/storm-levant", "/storm-levant-" + number)
+                .replace("flooding to Beirut", "flooding to Beirut (update " + number + ")");
     }
 
     private void add(Kind kind, String contentType, String text, List<String> hosts, List<String> leads,
@@ -114,6 +120,11 @@ public final class DocumentMix {
         var parsed = new DocumentParser().parse(RawInput.of("probe", SOURCE, contentType, null, probe), lineage);
         if (!parsed.rejectedItems().isEmpty()) {
             throw new IllegalStateException("A " + kind + " variant has items ingest rejects: " + parsed.rejectedItems());
+        }
+        long distinct = parsed.articles().stream().map(Article::getContentHash).distinct().count();
+        if (distinct < parsed.articles().size()) {
+            throw new IllegalStateException("A " + kind + " variant has items with equal content, which ingest reports"
+                    + " as duplicates rather than articles");
         }
         variants.add(new Variant(kind, contentType, text, hosts, leads, sentences, weight, parsed.articles().size()));
     }
