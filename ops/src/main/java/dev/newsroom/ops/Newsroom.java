@@ -1,5 +1,6 @@
 package dev.newsroom.ops;
 
+import ch.qos.logback.classic.Level;
 import dev.newsroom.ops.admin.ProduceCommand;
 import dev.newsroom.ops.admin.SchemasCommand;
 import dev.newsroom.ops.admin.TopicsCommand;
@@ -21,9 +22,17 @@ import dev.newsroom.ops.verify.VerifyCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code newsroom}: the pipeline's command line. */
 @Command(name = "newsroom", mixinStandardHelpOptions = true, versionProvider = Newsroom.Version.class,
@@ -37,6 +46,14 @@ import picocli.CommandLine.IExecutionExceptionHandler;
                 CommandLine.HelpCommand.class})
 public final class Newsroom {
 
+    /** Commands that run until stopped: their Kafka client warnings are part of an operator's log. */
+    private static final Set<String> LONG_RUNNING = Set.of("up", "service");
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show the Kafka clients' warnings, which commands that report and exit hide"
+                    + " (NEWSROOM_LOG_LEVEL=DEBUG shows them too).")
+    boolean verbose;
+
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
         // Arabic must come out right whatever the terminal's locale says.
@@ -49,7 +66,48 @@ public final class Newsroom {
         CommandLine commandLine = new CommandLine(new Newsroom());
         commandLine.setExecutionExceptionHandler(new ErrorMessages());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        offerHelp(commandLine);
+        commandLine.setExecutionStrategy(parsed -> {
+            quietKafkaClients(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return commandLine;
+    }
+
+    /**
+     * A command that reports and exits prints its own one-line errors; the clients' retry warnings around them
+     * (UNKNOWN_TOPIC_OR_PARTITION while a topic is created, connection attempts) read as failures to a newcomer.
+     */
+    private static void quietKafkaClients(CommandLine.ParseResult parsed) {
+        boolean verbose = System.getenv("NEWSROOM_LOG_LEVEL") != null;
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            verbose |= level.hasMatchedOption("--verbose");
+        }
+        String top = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
+        if (verbose || LONG_RUNNING.contains(top)) {
+            return;
+        }
+        for (String name : List.of("org.apache.kafka", "kafka", "io.confluent", "io.apicurio")) {
+            Logger logger = LoggerFactory.getLogger(name);
+            if (logger instanceof ch.qos.logback.classic.Logger configurable) {
+                configurable.setLevel(Level.ERROR);
+            }
+        }
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h/--help}, since operators reach for it before {@code newsroom help
+     * X}; added here rather than declared on each command so that no new command can forget it.
+     */
+    private static void offerHelp(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        boolean hasHelp = spec.options().stream().anyMatch(OptionSpec::usageHelp);
+        if (!hasHelp && spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder(spec.findOption("-h") == null ? new String[] {"-h", "--help"}
+                            : new String[] {"--help"})
+                    .usageHelp(true).description("Show this help and exit.").build());
+        }
+        commandLine.getSubcommands().values().forEach(Newsroom::offerHelp);
     }
 
     /** Prints what went wrong in one line instead of a stack trace; operators read the message, not the frames. */

@@ -2,7 +2,10 @@ package dev.newsroom.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class NewsroomHelpTest {
 
@@ -13,6 +16,37 @@ class NewsroomHelpTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: newsroom").contains("topics").contains("schemas")
                 .contains("verify").contains("bench").contains("replay").contains("demo");
+    }
+
+    @Test
+    void everyCommandAndSubcommandAnswersHelpWithItsUsage() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(Newsroom.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(25);
+
+        for (List<String> path : paths) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+
+                assertThat(run.exitCode()).as("newsroom %s: %s", String.join(" ", args), run.err()).isZero();
+                assertThat(run.out()).as("newsroom %s", String.join(" ", args))
+                        .startsWith("Usage: newsroom " + String.join(" ", path));
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals(sub.getCommandName()) || name.equals("help")) {
+                return;
+            }
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            paths.add(subPath);
+            collect(sub, subPath, paths);
+        });
     }
 
     @Test
@@ -29,5 +63,18 @@ class NewsroomHelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\"name\" : \"Article\"").contains("Stable article id");
+    }
+
+    @Test
+    void schemasPrintTakesTheTopicAsOperatorsNameIt() {
+        for (String name : List.of("newsroom.raw.v1", "newsroom.raw.v1-value", "RAW", "raw")) {
+            CommandLineRun run = CommandLineRun.of("schemas", "print", name);
+
+            assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+            assertThat(run.out()).contains("\"name\" : \"RawDocument\"");
+        }
+        CommandLineRun typo = CommandLineRun.of("schemas", "print", "newsroom.raw.v2");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("'newsroom.raw.v2' is no topic of the pipeline");
     }
 }

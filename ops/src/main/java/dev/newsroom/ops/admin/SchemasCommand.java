@@ -5,9 +5,12 @@ import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,7 +26,9 @@ public final class SchemasCommand {
 
     @Command(name = "print", description = "Print the current Avro schema of a topic's values (JSON).")
     static final class Print implements Callable<Integer> {
-        @Parameters(paramLabel = "TOPIC", description = "One of: ${COMPLETION-CANDIDATES}.")
+        @Parameters(paramLabel = "TOPIC", converter = TopicByName.class,
+                description = "A topic's name (newsroom.raw.v1), its subject (newsroom.raw.v1-value) or its role:"
+                        + " ${COMPLETION-CANDIDATES}.")
         TopicId topic;
         @Spec
         CommandSpec spec;
@@ -32,6 +37,22 @@ public final class SchemasCommand {
         public Integer call() {
             spec.commandLine().getOut().println(SpecificData.get().getSchema(topic.valueType()).toString(true));
             return 0;
+        }
+    }
+
+    /** The topic an operator means, however they name it: by role, by default topic name or by subject. */
+    static final class TopicByName implements ITypeConverter<TopicId> {
+        @Override
+        public TopicId convert(String value) {
+            String name = value.strip();
+            String topic = name.endsWith("-value") ? name.substring(0, name.length() - "-value".length()) : name;
+            for (TopicId id : TopicId.values()) {
+                if (id.name().equalsIgnoreCase(name.replace('-', '_')) || id.defaultName().equals(topic)) {
+                    return id;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is no topic of the pipeline; use a topic name such as "
+                    + TopicId.RAW.defaultName() + ", its subject, or a role: " + Arrays.toString(TopicId.values()));
         }
     }
 

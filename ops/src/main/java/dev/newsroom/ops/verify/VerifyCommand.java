@@ -2,7 +2,6 @@ package dev.newsroom.ops.verify;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.PipelineService;
 import dev.newsroom.ops.operate.TimeArgument;
@@ -26,9 +25,6 @@ import picocli.CommandLine.Spec;
                 + " versions per outlet (delivered, parked, retrying, pending); dead letters by stage and reason.",
         "Exit status 0 when nothing is unaccounted for or duplicated (pending inputs allowed), 1 otherwise."})
 public final class VerifyCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

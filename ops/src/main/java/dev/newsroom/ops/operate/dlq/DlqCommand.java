@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.Formats;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.TextTable;
 import dev.newsroom.ops.operate.TimeArgument;
@@ -43,9 +42,6 @@ public final class DlqCommand {
     private static final int REASON_WIDTH = 100;
     private static final int TRACE_LINES = 15;
 
-    @Mixin
-    HelpOption help;
-
     /** Which dead letters a command is about. */
     static final class Selection {
         @Option(names = "--stage", paramLabel = "STAGE",
@@ -77,8 +73,6 @@ public final class DlqCommand {
 
     @Command(name = "list", description = "Dead letters with stage, age, reason and whether they were re-driven.")
     static final class ListLetters implements Callable<Integer> {
-        @Mixin
-        HelpOption help;
         @Mixin
         ConnectionOptions connection;
         @Mixin
@@ -128,8 +122,6 @@ public final class DlqCommand {
     @Command(name = "show", description = "Everything in one dead letter: reason, error, coordinates, key, headers,"
             + " value size, stack trace.")
     static final class ShowLetter implements Callable<Integer> {
-        @Mixin
-        HelpOption help;
         @Mixin
         ConnectionOptions connection;
         @Parameters(paramLabel = "ID", description = "The dead letter's id, as dlq list prints it.")
@@ -204,8 +196,6 @@ public final class DlqCommand {
             "Exactly once: re-driven letters are recorded in the same transaction, and are skipped next time unless"
                     + " --again. A failed redrive is rolled back; the dead letters always stay."})
     static final class Redrive implements Callable<Integer> {
-        @Mixin
-        HelpOption help;
         @Mixin
         ConnectionOptions connection;
         @Mixin

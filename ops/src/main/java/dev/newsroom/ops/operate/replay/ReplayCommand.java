@@ -1,7 +1,6 @@
 package dev.newsroom.ops.operate.replay;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.StopOnSignal;
 import dev.newsroom.ops.operate.TimeArgument;
@@ -41,9 +40,6 @@ import picocli.CommandLine.Spec;
         "Progress goes to stderr, the summary to stdout.",
         "TIME is " + TimeArgument.HELP + "."})
 public final class ReplayCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

@@ -3,7 +3,6 @@ package dev.newsroom.ops.operate.replay;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.ConsumerGroups;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.PipelineService;
 import dev.newsroom.ops.operate.StopOnSignal;
@@ -36,9 +35,6 @@ import picocli.CommandLine.Spec;
                 + " articles and republishes only those whose published form changed.",
         "TIME is " + TimeArgument.HELP + "."})
 public final class ReprocessCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
 
     /** The stages that can be reprocessed, as operators type them. */
     enum ReprocessStage {

@@ -2,7 +2,6 @@ package dev.newsroom.ops.operate.reset;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.PipelineService;
 import dev.newsroom.ops.operate.TextTable;
@@ -29,9 +28,6 @@ import picocli.CommandLine.Spec;
                 + " it keeps its old local state.",
         "TIME is " + TimeArgument.HELP + "."})
 public final class StreamsResetCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
 
     @Parameters(paramLabel = "SERVICE", description = "ingest, enrich or publish.")
     PipelineService service;

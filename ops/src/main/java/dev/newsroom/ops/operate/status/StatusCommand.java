@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.Formats;
-import dev.newsroom.ops.operate.HelpOption;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.TextTable;
 import dev.newsroom.ops.operate.status.PipelineStatus.PartitionLag;
@@ -37,9 +36,6 @@ import picocli.CommandLine.Spec;
         "Lag counts offsets like kafka-consumer-groups: behind an exactly-once producer a caught-up group can show"
                 + " lag 1 per partition (the commit marker)."})
 public final class StatusCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
 
     /** Long enough for a slow registry, short enough that status still answers while the registry is down. */
     private static final String REGISTRY_RETRY_MS = "5000";
