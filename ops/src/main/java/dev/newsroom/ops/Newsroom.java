@@ -115,7 +115,7 @@ public final class Newsroom {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
             PrintWriter err = commandLine.getErr();
-            err.println("newsroom " + commandLine.getCommandName() + ": " + describe(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
             if (System.getenv("NEWSROOM_DEBUG") != null) {
                 e.printStackTrace(err);
             }

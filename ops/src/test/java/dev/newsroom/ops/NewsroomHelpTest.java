@@ -2,6 +2,8 @@ package dev.newsroom.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,26 @@ class NewsroomHelpTest {
             paths.add(subPath);
             collect(sub, subPath, paths);
         });
+    }
+
+    @Test
+    void anUnreachableClusterIsOneLineNamingWhatWasTriedNotAMinuteOfClientWarnings() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String cluster = "127.0.0.1:" + closedPort;
+
+        for (List<String> command : List.of(List.of("status"), List.of("dlq", "list"), List.of("topics", "create"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--bootstrap-server", cluster, "--timeout", "1s"));
+            CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(run.err().lines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("newsroom " + String.join(" ", command) + ": Cannot reach Kafka at " + cluster
+                            + " within 1s (--timeout to wait longer");
+        }
     }
 
     @Test

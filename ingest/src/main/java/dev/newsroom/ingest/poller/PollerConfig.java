@@ -9,8 +9,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.newsroom.platform.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +82,6 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
             "full-text.refresh-after", "full-text.robots-ttl", "interval", "max-redirects", "max-response-bytes",
             "request-timeout", "user-agent");
     private static final Pattern FEED_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
     private static final Pattern CONTENT_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+\\s*(;.*)?");
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e]+");
@@ -272,28 +271,7 @@ public record PollerConfig(List<FeedConfig> feeds, Duration requestTimeout, Dura
         }
 
         static Duration duration(String value) {
-            Duration duration;
-            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                duration = switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            } else {
-                try {
-                    duration = Duration.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a duration such as 30s, 5m, 1h or PT5M");
-                }
-            }
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("'" + value + "' must be longer than zero");
-            }
-            return duration;
+            return Durations.parsePositive(value);
         }
 
         static long size(String value) {

@@ -96,7 +96,7 @@ class PollerConfigTest {
                         "poller.max-redirects: '-1' is not a whole number of zero or more",
                         "feed 'akhbar': url: 'ftp://akhbar.example/feed' is not an http or https URL "
                                 + "(poller.feeds.akhbar.url)",
-                        "feed 'akhbar': interval: '5 minutes' is not a duration such as 30s, 5m, 1h or PT5M "
+                        "feed 'akhbar': interval: '5 minutes' is not a duration such as 500ms, 30s, 5m, 1h30m, 2d or PT30S "
                                 + "(poller.feeds.akhbar.interval)",
                         "feed 'cms': url is required (poller.feeds.cms.url)",
                         "feed 'cms': allow-private: 'yes' is neither true nor false (poller.feeds.cms.allow-private)"))

@@ -65,8 +65,8 @@ public final class SchemasCommand {
 
         @Override
         public Integer call() {
-            SchemaRegistryClient registry = new SchemaRegistryClient(connection.clientConfig());
-            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(), registry);
+            SchemaRegistryClient registry = new SchemaRegistryClient(connection.settings());
+            TopicCatalogue topics = TopicCatalogue.of(connection.settings(), registry);
             for (TopicId id : TopicId.values()) {
                 String subject = topics.name(id) + "-value";
                 int schemaId = registry.register(subject, SpecificData.get().getSchema(id.valueType()));
@@ -85,8 +85,8 @@ public final class SchemasCommand {
 
         @Override
         public Integer call() {
-            SchemaRegistryClient registry = new SchemaRegistryClient(connection.clientConfig());
-            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(), registry);
+            SchemaRegistryClient registry = new SchemaRegistryClient(connection.settings());
+            TopicCatalogue topics = TopicCatalogue.of(connection.settings(), registry);
             PrintWriter out = spec.commandLine().getOut();
             var subjects = registry.subjects();
             for (TopicId id : TopicId.values()) {

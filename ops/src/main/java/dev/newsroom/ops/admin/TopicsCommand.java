@@ -34,7 +34,7 @@ public final class TopicsCommand {
 
         @Override
         public Integer call() {
-            TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(),
+            TopicCatalogue topics = TopicCatalogue.of(connection.settings(),
                     new SchemaRegistryClient(connection.schemaRegistryUrl()));
             PrintWriter out = spec.commandLine().getOut();
             for (TopicId id : TopicId.values()) {
@@ -56,8 +56,6 @@ public final class TopicsCommand {
         @Option(names = "--replication-factor", defaultValue = "1",
                 description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
-        @Option(names = "--timeout", defaultValue = "PT60S", description = "How long to wait (default: ${DEFAULT-VALUE}).")
-        Duration timeout;
 
         @Override
         public Integer call() {
@@ -65,6 +63,7 @@ public final class TopicsCommand {
                     new SchemaRegistryClient(connection.schemaRegistryUrl()));
             List<TopicSpec> specs = topics.specs(partitions, replicationFactor);
             Map<String, Object> adminConfig = new HashMap<>(connection.clientConfig());
+            Duration timeout = connection.timeout();
             // Bound the client's own calls too, or an unreachable cluster holds the command for its 60 s default.
             adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
             adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));

@@ -1,13 +1,21 @@
 package dev.newsroom.ops.cli;
 
+import dev.newsroom.platform.config.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +44,45 @@ public final class ConnectionOptions {
                     + " ...); Kafka's tools' --command-config works too."})
     Path clientConfig;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "8s", converter = DurationArgument.class,
+            description = "How long to wait for Kafka to answer before giving up (default: ${DEFAULT-VALUE}, so that"
+                    + " with the JVM's start an unreachable cluster is reported within 10 s).")
+    Duration timeout;
+
+    private boolean reachable;
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Fails within {@link #timeout()} with one line naming the cluster tried, instead of the clients' own minute of
+     * retries and warnings.
+     */
+    void requireKafka() {
+        Map<String, Object> config = settings();
+        int millis = (int) Math.max(1, timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.keySet().removeIf(key -> key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
+                || key.startsWith("bearer.auth."));
+        Admin admin = Admin.create(config);
+        try {
+            admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Cannot reach Kafka at " + bootstrapServers() + " within "
+                    + Durations.describe(timeout) + " (--timeout to wait longer, --bootstrap-server to point"
+                    + " elsewhere): " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reaching Kafka at " + bootstrapServers());
+        } finally {
+            admin.close(Duration.ZERO);
+        }
+    }
+
     public String bootstrapServers() {
         return choose(bootstrapServers, "bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP);
     }
@@ -44,8 +91,20 @@ public final class ConnectionOptions {
         return choose(schemaRegistryUrl, "schema.registry.url", "SCHEMA_REGISTRY_URL", DEFAULT_REGISTRY);
     }
 
-    /** Client settings: the config file first, then the explicit options on top. */
+    /**
+     * Client settings for a command about to talk to Kafka: the first call checks that the cluster answers (see
+     * {@link #requireKafka()}), so every command fails fast in the same words, after its own argument checks.
+     */
     public Map<String, Object> clientConfig() {
+        if (!reachable) {
+            requireKafka();
+            reachable = true;
+        }
+        return settings();
+    }
+
+    /** Client settings, the config file first and the explicit options on top, without reaching out to Kafka. */
+    public Map<String, Object> settings() {
         Map<String, Object> config = read(clientConfig);
         config.put("bootstrap.servers", bootstrapServers());
         config.put("schema.registry.url", schemaRegistryUrl());

@@ -19,6 +19,7 @@ import dev.newsroom.schemas.topic.Topic;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.io.PrintWriter;
 import java.time.Clock;
+import dev.newsroom.platform.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -127,6 +128,10 @@ public final class ModerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // An editor's mistake is named before the cluster is asked anything.
+        if (action != Action.PENDING && action != Action.CANCEL) {
+            command(Clock.systemUTC());
+        }
         KafkaClients clients = KafkaClients.of(connection);
         TopicCatalogue topics = clients.catalogue();
         ModerationEvents events = new ModerationEvents(clients, topics);
@@ -235,11 +240,10 @@ public final class ModerateCommand implements Callable<Integer> {
     }
 
     private Duration waitTime() {
-        String value = wait.strip().toUpperCase(Locale.ROOT);
         try {
-            return Duration.parse(value.startsWith("P") ? value : "PT" + value);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--wait '" + wait + "' is not a duration such as 15s or 1m");
+            return Durations.parse(wait);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--wait: " + e.getMessage());
         }
     }
 

@@ -25,14 +25,17 @@ public final class KafkaClients {
     private static final Set<String> REGISTRY_KEYS = Set.of("auto.register.schemas", "use.latest.version",
             "latest.cache.ttl.sec", "specific.avro.reader", "basic.auth.credentials.source", "basic.auth.user.info");
 
+    private final ConnectionOptions connection;
     private final Map<String, Object> settings;
 
-    private KafkaClients(Map<String, Object> settings) {
-        this.settings = Map.copyOf(settings);
+    private KafkaClients(ConnectionOptions connection) {
+        this.connection = connection;
+        this.settings = Map.copyOf(connection.settings());
     }
 
+    /** Reaches out to Kafka only when the first client is made, so a command's usage errors come first. */
     public static KafkaClients of(ConnectionOptions connection) {
-        return new KafkaClients(connection.clientConfig());
+        return new KafkaClients(connection);
     }
 
     /** Everything the config file and options set, for serdes and for our own keys. */
@@ -48,7 +51,7 @@ public final class KafkaClients {
 
     public Map<String, Object> kafka() {
         Map<String, Object> kafka = new HashMap<>();
-        settings.forEach((key, value) -> {
+        connection.clientConfig().forEach((key, value) -> {
             if (!key.startsWith("newsroom.") && !key.startsWith("schema.registry.") && !REGISTRY_KEYS.contains(key)) {
                 kafka.put(key, value);
             }

@@ -1,5 +1,6 @@
 package dev.newsroom.ops.operate;
 
+import dev.newsroom.platform.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -23,9 +22,6 @@ public final class TimeArgument implements ITypeConverter<Instant> {
 
     public static final String HELP = "an ISO 8601 instant or date (2026-11-28T09:30:00Z, 2026-11-28), now, or a"
             + " duration ago (PT2H, 2h, 90m, 7d)";
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
-    private static final Pattern SHORT_DURATIONS = Pattern.compile("(\\d+(ms|s|m|h|d|w))+");
 
     private final Clock clock;
 
@@ -71,31 +67,15 @@ public final class TimeArgument implements ITypeConverter<Instant> {
         }
     }
 
+    /** The text as a duration, or null when it is not written as one (an instant or a date, say). */
     private static Duration duration(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("p") || lower.startsWith("-p")) {
-            try {
-                return Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + text + "' is not an ISO 8601 duration such as PT2H or P1D");
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            if (text.toLowerCase(Locale.ROOT).matches("-?p.*")) {
+                throw new TypeConversionException("'" + text + "' is not a duration such as " + Durations.EXAMPLES);
             }
-        }
-        if (!SHORT_DURATIONS.matcher(lower).matches()) {
             return null;
         }
-        Duration total = Duration.ZERO;
-        Matcher part = SHORT_DURATION.matcher(lower);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> Duration.ofDays(7 * amount);
-            });
-        }
-        return total;
     }
 }

@@ -40,7 +40,7 @@ class ConnectionOptionsTest {
         Path config = Files.writeString(work.resolve("client.properties"),
                 "security.protocol=SASL_SSL\nbootstrap.servers=from-file:9092\n");
 
-        Map<String, Object> settings = parse("--command-config", config.toString(), "-b", "cli:9092").clientConfig();
+        Map<String, Object> settings = parse("--command-config", config.toString(), "-b", "cli:9092").settings();
 
         assertThat(settings).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("bootstrap.servers", "cli:9092");

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -172,7 +171,7 @@ public final class ServiceConfig {
         };
     }
 
-    /** A duration in ISO 8601 ({@code PT30S}) or as a number with a unit suffix ({@code 30s}, {@code 500ms}, {@code 5m}). */
+    /** A duration as {@link Durations} reads it ({@code PT30S}, {@code 30s}, {@code 500ms}, {@code 1h30m}). */
     public Duration getDuration(String key, Duration fallback) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
@@ -183,24 +182,9 @@ public final class ServiceConfig {
 
     static Duration parseDuration(String key, String value) {
         try {
-            if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return Duration.parse(value);
-            }
-            String lower = value.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2).trim()));
-            }
-            long amount = Long.parseLong(lower.substring(0, lower.length() - 1).trim());
-            return switch (lower.charAt(lower.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException();
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ConfigurationException(key, "must be a duration such as PT30S, 30s, 500ms or 5m, not '"
-                    + value + "'");
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key, e.getMessage());
         }
     }
 

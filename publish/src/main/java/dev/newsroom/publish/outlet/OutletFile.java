@@ -16,8 +16,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.newsroom.platform.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -470,33 +470,12 @@ public final class OutletFile {
         throw problem(name, field, "must be an absolute http or https URL, not '" + text + "'");
     }
 
-    /** ISO 8601 ({@code PT30S}) or a number with a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}). */
     private Duration duration(String name, String field, String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
         try {
-            if (value.startsWith("p")) {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
-            }
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            switch (value.charAt(value.length() - 1)) {
-                case 's':
-                    return Duration.ofSeconds(amount);
-                case 'm':
-                    return Duration.ofMinutes(amount);
-                case 'h':
-                    return Duration.ofHours(amount);
-                case 'd':
-                    return Duration.ofDays(amount);
-                default:
-                    break;
-            }
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            // reported below, with the field
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(name, field, e.getMessage());
         }
-        throw problem(name, field, "'" + text + "' is not a duration such as 500ms, 30s, 2m, 1h or PT30S");
     }
 
     private OutletConfigurationException problem(String outlet, String field, String problem) {
