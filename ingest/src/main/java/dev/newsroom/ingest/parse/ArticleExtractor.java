@@ -222,7 +222,8 @@ final class ArticleExtractor {
         }
         // Scores rising on the way up mean more of the article sits beside the candidate (an intro above a
         // "read more" container): the higher-scoring ancestor unifies them.
-        double lastScore = scores.get(top);
+        // A common ancestor taken above may have no score of its own; it holds the top candidate's at least.
+        double lastScore = scores.getOrDefault(top, topScore);
         double threshold = lastScore / 3;
         for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
             Double ancestorScore = scores.get(ancestor);

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *   <li>A byte order mark decides.</li>
  *   <li>Known binary signatures (PDF, images, archives) and stray NUL bytes are rejected as {@code UNDECODABLE}.</li>
  *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
- *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is.</li>
+ *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is. So are
+ *       bytes that are UTF-8 but for a few malformed sequences (a character cut by a byte-counting CMS): they decode
+ *       with U+FFFD there, as in a browser.</li>
  *   <li>ASCII with escape sequences is ISO-2022 (JP, KR or CN), as the sequences say.</li>
  *   <li>Otherwise the bytes are in a legacy code page, chosen by {@link LegacyCharsets}: the declarations first, then
  *       ICU's detector, each kept only when its strict decoding gives plausible text.</li>
@@ -77,9 +79,13 @@ final class CharsetResolver {
             requirePlausible(text, charset, subject);
             return new Decoded(text, charset);
         }
-        String utf8 = strictUtf8(bytes);
-        if (utf8 != null) {
+        String utf8 = new String(bytes, StandardCharsets.UTF_8);
+        int replaced = count(utf8, '\uFFFD');
+        if (replaced == 0) {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
+            return new Decoded(utf8, StandardCharsets.UTF_8);
+        }
+        if (mostlyUtf8(utf8, replaced, bytes.length) && TextPlausibility.of(utf8).plausible()) {
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
         return LegacyCharsets.decode(bytes, declared, subject);
@@ -262,9 +268,28 @@ final class CharsetResolver {
      * As {@link #strictDecode} for UTF-8, through the String constructor's faster path: it replaces malformed input with
      * U+FFFD instead of reporting it, and a U+FFFD in the result is refused either way.
      */
-    private static String strictUtf8(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.indexOf('\uFFFD') >= 0 ? null : text;
+    /**
+     * UTF-8 but for a few malformed sequences: a character cut in two where a CMS truncated a string by bytes, or a
+     * stray byte from a pasted legacy snippet. A legacy code page read as UTF-8 is malformed at nearly every non-ASCII
+     * byte, so at least 50 good multi-byte characters per bad one, and a handful per page at most, tell them apart.
+     */
+    private static boolean mostlyUtf8(String text, int replaced, int byteCount) {
+        int multiByte = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F && c != '\uFFFD') {
+                multiByte++;
+            }
+        }
+        return multiByte >= 50 * replaced && replaced <= 2 + byteCount / 5000;
+    }
+
+    private static int count(String text, char wanted) {
+        int count = 0;
+        for (int at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     static String strictDecode(byte[] bytes, Charset charset) {

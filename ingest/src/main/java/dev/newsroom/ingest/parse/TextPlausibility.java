@@ -8,9 +8,10 @@ package dev.newsroom.ingest.parse;
  *   <li>combining marks and Thai or Lao vowel signs with no letter to sit on, and Arabic tanween inside a word, what a
  *       wrong code page makes of bytes meant as letters (ISO-8859-6 puts the Arabic vowel marks where windows-1251 has
  *       the commonest Russian letters);</li>
- *   <li>words that mix scripts letter by letter, as a wrong single-byte code page does to Arabic or Greek. Han, kana
+ *   <li>distinct words that mix scripts letter by letter, as a wrong single-byte code page does to Arabic or Greek. Han, kana
  *       and hangul count as one script, since Japanese and Korean mix them in every sentence, and Latin glued to them
- *       ("Marsと", "LG전자") is normal when they are a good part of the text; inside mostly-Latin words (what
+ *       ("Marsと", "LG전자") is normal when they are a good part of the text, or when words wholly in them outnumber such
+ *       words three to one (a page's markup is Latin); inside mostly-Latin words (what
  *       windows-1252 read as GBK gives: "pr閟ident") it is not;</li>
  *   <li>Latin text whose letters are mostly accented, and (for legacy charsets) words made only of accented letters
  *       ("ÒÇÍ") or signs such as ¼ ± ³ stuck to letters ("Å½»ç¼±"), which is what windows-1252 makes of Arabic,
@@ -25,7 +26,7 @@ package dev.newsroom.ingest.parse;
  * the markup and scripts of a page must not dilute the evidence.
  */
 record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int mixedScriptWords, int latinCjkWords,
-                        int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int halfwidthKatakana, int letters,
+                        int pureCjkWords, int caseHumpWords, int accentSoupWords, int strayCodePageSymbols, int halfwidthKatakana, int letters,
                         int marks, int strayMarks, int latinLetters, int nonAsciiLatin, int cjkLetters, int arabicLetters,
                         int thaiLetters) {
 
@@ -92,12 +93,71 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
     }
 
     static TextPlausibility of(String text) {
+        return judge(isMarkup(text) ? withoutCode(text) : text);
+    }
+
+    private static boolean isMarkup(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                return c == '<';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text between the tags, without scripts, styles, inline SVG and comments, up to {@value #SAMPLE_CHARS}
+     * characters: code has regular expressions over alphabets ("[αάa]"), ASCII-art faces of combining marks and escaped
+     * markup glued to words, SVG paths are digits, tags are ASCII; none of it is evidence of a charset, and it can
+     * fill the whole sample of a page before its text begins.
+     */
+    private static String withoutCode(String text) {
+        StringBuilder kept = new StringBuilder(Math.min(text.length(), SAMPLE_CHARS));
+        int i = 0;
+        int length = text.length();
+        while (i < length && kept.length() < SAMPLE_CHARS) {
+            char c = text.charAt(i);
+            if (c != '<') {
+                kept.append(c);
+                i++;
+                continue;
+            }
+            String end = text.regionMatches(true, i, "<script", 0, 7) ? "</script"
+                    : text.regionMatches(true, i, "<style", 0, 6) ? "</style"
+                    : text.regionMatches(true, i, "<svg", 0, 4) ? "</svg"
+                    : text.startsWith("<!--", i) ? "-->" : null;
+            if (end != null) {
+                int close = indexOfIgnoreCase(text, end, i + 4);
+                i = close < 0 ? length : close + end.length();
+            }
+            if (end == null || !end.equals("-->")) {
+                int tagEnd = text.indexOf('>', i);
+                i = tagEnd < 0 ? length : tagEnd + 1;
+            }
+            kept.append(' ');
+        }
+        return kept.toString();
+    }
+
+    private static int indexOfIgnoreCase(String text, String target, int from) {
+        char first = target.charAt(0);
+        for (int i = from, last = text.length() - target.length(); i <= last; i++) {
+            if (text.charAt(i) == first && text.regionMatches(true, i, target, 0, target.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static TextPlausibility judge(String text) {
         int chars = 0;
         int junk = 0;
         int words = 0;
         int nonAsciiWords = 0;
         int mixed = 0;
         int latinCjk = 0;
+        int pureCjk = 0;
         int humps = 0;
         int soup = 0;
         int strayCodePageSymbols = 0;
@@ -117,6 +177,10 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         boolean wordMixed = false;
         boolean wordLatinCjk = false;
         boolean wordHump = false;
+        int wordCjk = 0;
+        int wordNeutral = 0;
+        int wordStart = 0;
+        java.util.Set<String> mixedSeen = new java.util.HashSet<>();
         int previous = 0;
         int previousFlags = WHITESPACE;
         int limit = Math.min(text.length(), SAMPLE_CHARS);
@@ -168,8 +232,13 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                         words++;
                         if (wordNonAscii > 0) {
                             nonAsciiWords++;
-                            mixed += wordMixed ? 1 : 0;
+                            // A site's own odd spelling repeats ("Οnline" with a Greek capital in every title); a
+                            // wrong code page garbles every word differently: only distinct words count.
+                            if (wordMixed && mixedSeen.add(text.substring(wordStart, i))) {
+                                mixed++;
+                            }
                             latinCjk += wordLatinCjk && !wordMixed ? 1 : 0;
+                            pureCjk += wordCjk > 0 && wordCjk + wordNeutral == wordLetters ? 1 : 0;
                             humps += wordHump ? 1 : 0;
                             soup += wordNonAsciiLatin == wordLetters ? 1 : 0;
                         }
@@ -181,6 +250,8 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                     wordMixed = false;
                     wordLatinCjk = false;
                     wordHump = false;
+                    wordCjk = 0;
+                    wordNeutral = 0;
                 }
                 previous = c;
                 previousFlags = flags;
@@ -197,7 +268,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 continue;
             }
             letters++;
-            wordLetters++;
+            if (wordLetters++ == 0) {
+                wordStart = i;
+            }
             if ((flags & UPPER) != 0 && (previousFlags & LOWER) != 0 && (c > 0x7F || previous > 0x7F)) {
                 wordHump = true;
             }
@@ -207,6 +280,7 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 wordNonAscii++;
             }
             if ((flags & NEUTRAL) != 0) {
+                wordNeutral++;
                 continue;
             }
             if (script == LATIN) {
@@ -219,6 +293,7 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 arabic++;
             } else if (script == CJK_FAMILY) {
                 cjk++;
+                wordCjk++;
                 if (c >= 0xFF66 && c <= 0xFF9D) {
                     halfwidthKatakana++;
                 }
@@ -236,7 +311,7 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 }
             }
         }
-        return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, humps, soup, strayCodePageSymbols,
+        return new TextPlausibility(chars, junk, words, nonAsciiWords, mixed, latinCjk, pureCjk, humps, soup, strayCodePageSymbols,
                 halfwidthKatakana, letters, marks, strayMarks, latin, nonAsciiLatin, cjk, arabic, thai);
     }
 
@@ -324,9 +399,11 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         if (strayMarks > Math.max(2, marks / 50)) {
             return strayMarks + " vowel signs or combining marks out of place";
         }
-        boolean cjkText = cjkLetters * 5 >= letters;
+        // An HTML page's markup is Latin, so its share of letters says little; words wholly in CJK say it is CJK text,
+        // which a misread Latin text ("pr閟ident") hardly has, as it takes two accented letters in a row to make one.
+        boolean cjkText = cjkLetters * 5 >= letters || pureCjkWords >= 3 * latinCjkWords;
         int mixedWords = mixedScriptWords + (cjkText ? 0 : latinCjkWords);
-        if (nonAsciiWords >= 5 && mixedWords * 25 > nonAsciiWords) {
+        if (nonAsciiWords >= 5 && mixedWords >= 2 && mixedWords * 25 > nonAsciiWords) {
             return mixedWords + " of " + nonAsciiWords + " words mix scripts letter by letter";
         }
         if (latinLetters >= 20 && nonAsciiLatin * 10 > latinLetters * 4) {
