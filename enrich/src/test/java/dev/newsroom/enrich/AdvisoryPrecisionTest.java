@@ -16,25 +16,47 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Advisories on the labelled set (src/test/resources/advisories/README.md) and on the texts that embarrassed us: the
+ * Advisories on the labelled sets (src/test/resources/advisories/README.md) and on the texts that embarrassed us: the
  * figures {@code newsroom eval advisories} prints, with floors just under them, and no notice for a single
- * ambiguous word.
+ * ambiguous word. The held-out set is only measured, never tuned on; its floors are the ones that say how the
+ * detector fares on new text.
  */
 class AdvisoryPrecisionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    private static AdvisoryEvaluation.Result result;
+    private static AdvisoryEvaluation.Result dev;
+    private static AdvisoryEvaluation.Result heldOut;
 
     @BeforeAll
     static void evaluate() {
-        result = AdvisoryEvaluation.evaluate(Path.of("src/test/resources/advisories/labelled.jsonl"), ENRICHER);
-        System.out.println("Advisories on the labelled set:\n" + result.table());
+        dev = AdvisoryEvaluation.evaluate(Path.of("src/test/resources/advisories/dev.jsonl"), ENRICHER);
+        heldOut = AdvisoryEvaluation.evaluate(Path.of("src/test/resources/advisories/heldout.jsonl"), ENRICHER);
+        System.out.println("Advisories on the dev set:\n" + dev.table());
+        System.out.println("Advisories on the held-out set:\n" + heldOut.table());
     }
 
-    @ParameterizedTest(name = "{0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.85, 0.80", "DEATH, 0.83, 0.90", "TERRORISM, 0.95, 0.35", "GRAPHIC, 0.95, 0.70"})
-    void notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
-        Counts counts = result.overall().get(kind);
+    /** English is the only language with enough held-out positives per kind (graphic has none). */
+    @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
+    @CsvSource({"VIOLENCE, 0.88, 0.27", "DEATH, 0.97, 0.65", "TERRORISM, 0.95, 0.07"})
+    void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
+                                                                          double recall) {
+        Counts counts = heldOut.byLanguage().get("en").get(kind);
+        assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
+        assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
+    }
+
+    /** The held-out Arabic is nearly all ordinary news: what it measures is false notices. */
+    @ParameterizedTest(name = "held out, ar, {0}: at most {1} false notices")
+    @CsvSource({"VIOLENCE, 2", "DEATH, 0", "TERRORISM, 0", "GRAPHIC, 0"})
+    void held_out_arabic_news_raises_few_false_notices(AdvisoryKind kind, int falsePositives) {
+        assertThat(heldOut.byLanguage().get("ar").get(kind).falsePositives()).as("%s false notices", kind)
+                .isLessThanOrEqualTo(falsePositives);
+    }
+
+    @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
+    @CsvSource({"VIOLENCE, 0.86, 0.53", "DEATH, 0.91, 0.80", "TERRORISM, 0.95, 0.25", "GRAPHIC, 0.95, 0.55"})
+    void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
+        Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
         assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
     }

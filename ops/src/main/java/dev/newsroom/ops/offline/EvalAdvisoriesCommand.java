@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 + " and per language, on a labelled set: one JSON object per line with id, language, headline (or"
                 + " null), text and labels {violence, death, terrorism, graphic: true|false}. Each text goes through"
                 + " the enricher as an article would. Suggestions (below the notice threshold) are counted apart.",
-        "The project's set: enrich/src/test/resources/advisories/labelled.jsonl (see its README)."})
+        "The project's sets: enrich/src/test/resources/advisories/dev.jsonl (tuned on) and heldout.jsonl (only"
+                + " measured); see their README."})
 public final class EvalAdvisoriesCommand implements Callable<Integer> {
 
     @Option(names = "--labelled", required = true, paramLabel = "FILE", description = "The labelled set (JSON lines).")
@@ -45,6 +46,8 @@ public final class EvalAdvisoriesCommand implements Callable<Integer> {
                         miss.kind().name().toLowerCase(Locale.ROOT), miss.found());
             }
         }
+        // picocli's writer flushes on println only, and the table is printed whole: without this nothing shows.
+        out.flush();
         return 0;
     }
 }
