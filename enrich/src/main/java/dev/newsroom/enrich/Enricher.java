@@ -70,6 +70,11 @@ public final class Enricher {
         return new Enricher(Resources.load(false, RULES_REVISION));
     }
 
+    /** Everything but the section models: what they are trained with. */
+    static Enricher loadWithoutSections() {
+        return new Enricher(Resources.withoutSections(RULES_REVISION));
+    }
+
     /** {@code enrich-<rules revision>-<hash of data and rules>}: changes whenever either does. */
     public String version() {
         return version;
@@ -128,6 +133,26 @@ public final class Enricher {
                 .setEnricherVersion(version)
                 .setEnrichedAt(now)
                 .build();
+    }
+
+    TopicClassifier topics() {
+        return resources.topics;
+    }
+
+    /** The blocks the topic classifier reads for an article in {@code lang}, weighted and stemmed as enrich does. */
+    List<StemmedText> topicTexts(Article article, String lang) {
+        UnaryOperator<String> stemmer = Stemming.forLanguage(lang);
+        double[] weights = blockWeights(article);
+        List<StemmedText> texts = new ArrayList<>();
+        texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(article.getHeadline())), stemmer, weights[0]));
+        for (int i = 0; i < article.getBlocks().size(); i++) {
+            texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(article.getBlocks().get(i).getText())),
+                    stemmer, weights[i + 1]));
+        }
+        for (String category : article.getCategories()) {
+            texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(category)), stemmer, CATEGORY_WEIGHT));
+        }
+        return texts;
     }
 
     /** Language, names (offsets in code points into {@code text}) and subjects of a plain text. */

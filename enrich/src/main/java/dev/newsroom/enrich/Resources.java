@@ -28,7 +28,7 @@ final class Resources {
     final Keywords keywords = new Keywords();
     final String fingerprint;
 
-    private Resources(boolean withModel, String rulesRevision) {
+    private Resources(boolean withModel, boolean withSections, String rulesRevision) {
         ReferenceData data = new ReferenceData();
         for (String file : new String[] {"countries.tsv", "places.tsv", "entities.tsv"}) {
             gazetteer.load(data.open("gazetteer/" + file));
@@ -48,6 +48,10 @@ final class Resources {
         for (String language : LANGUAGES) {
             topics.loadLexicon(language, data.open("topics/lexicon-" + language + ".tsv"));
             advisories.load(language, data.open("advisories/triggers-" + language + ".tsv"));
+            String sections = "topics/sections-" + language + ".model.gz";
+            if (withSections && Resources.class.getResource(ReferenceData.ROOT + sections) != null) {
+                topics.loadModel(data.open(sections));
+            }
         }
         advisories.loadThresholds(data.open("advisories/thresholds.tsv"));
         keywords.loadStopwords(data.open("lexicon/stopwords.tsv"));
@@ -55,6 +59,11 @@ final class Resources {
     }
 
     static Resources load(boolean withModel, String rulesRevision) {
-        return new Resources(withModel, rulesRevision);
+        return new Resources(withModel, true, rulesRevision);
+    }
+
+    /** Everything but the section models: for training them from the lexicons and stems alone. */
+    static Resources withoutSections(String rulesRevision) {
+        return new Resources(true, false, rulesRevision);
     }
 }

@@ -19,10 +19,16 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Scores IPTC Media Topics from per-language cue lexicons. Cues are stemmed phrases of up to a few words;
- * each occurrence adds its weight times the weight of the block it is in (the headline counts most), with
+ * Scores IPTC Media Topics. Per-language cue lexicons give evidence: cues are stemmed phrases of up to a few
+ * words; each occurrence adds its weight times the weight of the block it is in (the headline counts most), with
  * diminishing returns for repeats. Second-level scores roll up into their top-level parent, so a parent is
  * always at least as relevant as any of its children.
+ * <p>
+ * Where a trained {@link SectionModel} exists for the language (Arabic, English, French), it decides among the
+ * sections it was trained on, with the lexicon's evidence among its features. The sections it has no training data
+ * for (conflict, disaster, weather, crime...) keep the lexicon's say: their share of the lexicon's evidence is
+ * their relevance, and the model's probabilities share what is left. Lexicon second-level topics follow their
+ * parent. Other languages use the lexicons alone.
  */
 public final class TopicClassifier {
     private static final double SATURATION = 12.0;
@@ -31,6 +37,7 @@ public final class TopicClassifier {
 
     private final Map<String, MediaTopic> topics = new LinkedHashMap<>();
     private final Map<String, Lexicon> lexicons = new HashMap<>();
+    private final Map<String, SectionModel> models = new HashMap<>();
 
     /** A topic, its raw evidence and its relevance 0..100. */
     public record Scored(MediaTopic topic, double score, int relevance) {
@@ -71,6 +78,23 @@ public final class TopicClassifier {
         }
     }
 
+    public void loadModel(InputStream in) {
+        try {
+            SectionModel model = SectionModel.read(in);
+            for (String label : model.labels()) {
+                for (String code : label.split("/")) {
+                    if (!topics.containsKey(code)) {
+                        throw new IllegalStateException("section model " + model.language() + " names unknown topic "
+                                + code);
+                    }
+                }
+            }
+            models.put(model.language(), model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Topics with relevance of at least 25, most relevant first (a parent before its children on ties). */
     public List<Scored> classify(String language, List<StemmedText> texts) {
         List<Scored> all = score(language, texts);
@@ -85,11 +109,111 @@ public final class TopicClassifier {
 
     /** Every topic with any evidence, most relevant first. */
     public List<Scored> score(String language, List<StemmedText> texts) {
-        Lexicon lexicon = lexicons.get(language);
-        if (lexicon == null) {
+        SectionModel model = models.get(language);
+        return model == null ? lexiconScores(language, texts) : modelScores(model, language, texts);
+    }
+
+    /** The lexicon's evidence for each top-level topic: the features a section model sees besides the words. */
+    public Map<String, Double> cues(String language, List<StemmedText> texts) {
+        Map<String, Double> cues = new HashMap<>();
+        rolled(language, texts).forEach((code, score) -> {
+            if (topics.get(code).isTopLevel()) {
+                cues.put(code, score);
+            }
+        });
+        return cues;
+    }
+
+    private List<Scored> modelScores(SectionModel model, String language, List<StemmedText> texts) {
+        Map<String, Double> raw = raw(language, texts);
+        Map<String, Double> rolled = rollUp(raw);
+        Map<String, Double> cues = new HashMap<>();
+        rolled.forEach((code, score) -> {
+            if (topics.get(code).isTopLevel()) {
+                cues.put(code, score);
+            }
+        });
+        SectionModel.Features features = SectionModel.Features.of(texts, cues);
+        if (features.isEmpty()) {
             return List.of();
         }
+        double[] p = model.predict(features);
+        List<String> labels = model.labels();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        labels.forEach(l -> known.add(l.split("/")[0]));
+        double total = 0;
+        double unknown = 0;
+        for (Map.Entry<String, Double> cue : cues.entrySet()) {
+            total += cue.getValue();
+            unknown += known.contains(cue.getKey()) ? 0 : cue.getValue();
+        }
+        double modelShare = total > 0 ? 1 - unknown / total : 1;
+        Map<String, Double> combined = new HashMap<>();
+        for (int c = 0; c < labels.size(); c++) {
+            for (String code : labels.get(c).split("/")) {
+                combined.merge(code, p[c] * modelShare, Double::sum);
+            }
+        }
+        for (Map.Entry<String, Double> cue : cues.entrySet()) {
+            if (!known.contains(cue.getKey())) {
+                combined.put(cue.getKey(), cue.getValue() / total);
+            }
+        }
+        raw.forEach((code, score) -> {
+            MediaTopic topic = topics.get(code);
+            Double parent = topic.isTopLevel() ? null : combined.get(topic.parent());
+            if (parent != null && rolled.get(topic.parent()) > 0) {
+                combined.merge(code, parent * score / rolled.get(topic.parent()), Math::max);
+            }
+        });
+        List<Scored> scored = new ArrayList<>();
+        combined.forEach((code, score) -> scored.add(new Scored(topics.get(code), score,
+                (int) Math.round(100 * Math.min(1.0, score)))));
+        scored.sort(ORDER);
+        return scored;
+    }
+
+    private static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(s -> s.topic().isTopLevel() ? 0 : 1)
+            .thenComparing(s -> s.topic().code());
+
+    private List<Scored> lexiconScores(String language, List<StemmedText> texts) {
+        Map<String, Double> rolled = rolled(language, texts);
+        double best = rolled.entrySet().stream().filter(e -> topics.get(e.getKey()).isTopLevel())
+                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        if (best <= 0) {
+            return List.of();
+        }
+        double scale = Math.min(1.0, best / SATURATION);
+        List<Scored> scored = new ArrayList<>();
+        rolled.forEach((code, score) -> scored.add(new Scored(topics.get(code), score,
+                (int) Math.round(100 * Math.min(1.0, score / best) * scale))));
+        scored.sort(ORDER);
+        return scored;
+    }
+
+    private Map<String, Double> rolled(String language, List<StemmedText> texts) {
+        return rollUp(raw(language, texts));
+    }
+
+    private Map<String, Double> rollUp(Map<String, Double> raw) {
+        Map<String, Double> rolled = new HashMap<>(raw);
+        raw.forEach((code, score) -> {
+            MediaTopic topic = topics.get(code);
+            if (topic.parent() != null) {
+                rolled.merge(topic.parent(), score, Double::sum);
+            }
+        });
+        return rolled;
+    }
+
+    /** Each topic's own evidence from the lexicon, before rolling up. */
+    private Map<String, Double> raw(String language, List<StemmedText> texts) {
+        Lexicon lexicon = lexicons.get(language);
         Map<String, Double> raw = new HashMap<>();
+        if (lexicon == null) {
+            return raw;
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (StemmedText text : texts) {
             List<String> stems = text.stems();
@@ -115,26 +239,7 @@ public final class TopicClassifier {
                 }
             }
         }
-        Map<String, Double> rolled = new HashMap<>(raw);
-        raw.forEach((code, score) -> {
-            MediaTopic topic = topics.get(code);
-            if (topic.parent() != null) {
-                rolled.merge(topic.parent(), score, Double::sum);
-            }
-        });
-        double best = rolled.entrySet().stream().filter(e -> topics.get(e.getKey()).isTopLevel())
-                .mapToDouble(Map.Entry::getValue).max().orElse(0);
-        if (best <= 0) {
-            return List.of();
-        }
-        double scale = Math.min(1.0, best / SATURATION);
-        List<Scored> scored = new ArrayList<>();
-        rolled.forEach((code, score) -> scored.add(new Scored(topics.get(code), score,
-                (int) Math.round(100 * Math.min(1.0, score / best) * scale))));
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(s -> s.topic().isTopLevel() ? 0 : 1)
-                .thenComparing(s -> s.topic().code()));
-        return scored;
+        return raw;
     }
 
     /** Stems of the words of a lexicon term. */

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Builds the compact labelled section sets (train-LANG.jsonl.gz, heldout-LANG.jsonl.gz) from the source repositories.
+
+Usage: corpora/sections/prep.py ANT_GIT_DIR MASAKHANEWS_GIT_DIR
+Each argument is a git directory of the source repository (read with `git show COMMIT:path`, at the commits named
+in README.md). Labels are mapped with mapping.tsv; an item is held out when CRC-32 of its id is 0 modulo 5, a rule
+fixed before any training or tuning, so the split never depends on the model.
+"""
+import csv
+import gzip
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ANT_COMMIT = "06f6a10e80c7a0e7aee0bba2f0a6372c35c45c83"
+MASAKHANEWS_COMMIT = "819be052e79e0a600e0ed4a7356594681cb5c4f3"
+MAX_CHARS = 2000
+MAX_PER_CLASS = 3000
+
+
+def git(git_dir, *args):
+    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True).stdout
+
+
+def mapping():
+    out = {}
+    with open(os.path.join(HERE, "mapping.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            source, label, top, second = line.rstrip("\n").split("\t")
+            out[(source, label)] = (top, second or None)
+    return out
+
+
+def truncate(text):
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"\s*\n\s*", "\n", text)
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[:cut if cut > 0 else MAX_CHARS]
+
+
+def ant(git_dir, labels):
+    names = git(git_dir, "ls-tree", "-r", "--name-only", ANT_COMMIT).decode().splitlines()
+    for name in sorted(names):
+        folder = name.split("/")[0]
+        if ("ant", folder) not in labels or not name.endswith(".txt"):
+            continue
+        doc = git(git_dir, "show", f"{ANT_COMMIT}:{name}").decode("utf-8", "replace")
+        field = lambda tag: (re.search(f"<{tag}>(.*?)</{tag}>", doc, re.S) or [None, ""])[1].strip()
+        yield {"id": field("DOCNO"), "language": "ar", "source": "ant", "label": folder,
+               "headline": field("TITLE"), "text": field("TEXT")}
+
+
+def masakhanews(git_dir, language, labels):
+    code = {"en": "eng", "fr": "fra"}[language]
+    paths = [f"data/{code}/dev.tsv", f"data/{code}/test.tsv"]
+    paths += [f"few_shot_data/{n}_samples/{code}/{split}.tsv" for n in (5, 10, 20, 50) for split in ("train", "dev")]
+    csv.field_size_limit(1 << 30)
+    for path in paths:
+        try:
+            data = git(git_dir, "show", f"{MASAKHANEWS_COMMIT}:{path}").decode("utf-8")
+        except subprocess.CalledProcessError:
+            continue
+        for row in csv.DictReader(data.splitlines(keepends=True), delimiter="\t"):
+            if ("masakhanews", row["category"]) not in labels:
+                continue
+            key = re.sub(r"\W+", " ", row["headline"].lower()).strip()
+            yield {"id": f"masakhanews-{code}-" + hashlib.sha1(key.encode()).hexdigest()[:12], "language": language,
+                   "source": "masakhanews", "label": row["category"], "headline": row["headline"].strip(),
+                   "text": row["text"]}
+
+
+def write(language, items, labels):
+    seen, per_class, rows = set(), {}, {"train": [], "heldout": []}
+    for item in items:
+        if item["id"] in seen or not item["text"].strip():
+            continue
+        seen.add(item["id"])
+        top, second = labels[(item["source"], item["label"])]
+        if per_class.get(top, 0) >= MAX_PER_CLASS:
+            continue
+        per_class[top] = per_class.get(top, 0) + 1
+        item["text"] = truncate(item["text"])
+        item["topic"], item["subtopic"] = top, second
+        split = "heldout" if zlib.crc32(item["id"].encode()) % 5 == 0 else "train"
+        rows[split].append(item)
+    for split, items in rows.items():
+        path = os.path.join(HERE, f"{split}-{language}.jsonl.gz")
+        with gzip.GzipFile(path, "wb", mtime=0) as raw:
+            for item in items:
+                raw.write((json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8"))
+        print(language, split, len(items), file=sys.stderr)
+
+
+def main():
+    ant_dir, masakhanews_dir = sys.argv[1:3]
+    labels = mapping()
+    write("ar", ant(ant_dir, labels), labels)
+    write("en", masakhanews(masakhanews_dir, "en", labels), labels)
+    write("fr", masakhanews(masakhanews_dir, "fr", labels), labels)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+package dev.newsroom.enrich.topics;
+
+import dev.newsroom.enrich.text.StemmedText;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A multinomial logistic regression over hashed features of one language: stemmed unigrams and bigrams (one pass
+ * over the stems, no strings built) and the lexicon's evidence per top-level topic. Words count by the weight of
+ * the block they are in (the headline most), damped with log(1 + count) and scaled to unit length, so a long text
+ * does not shout down a short one.
+ * <p>
+ * Only features seen in at least two training texts are kept; they live in an open-addressing table from the
+ * 32-bit feature hash to a row of class weights, so memory follows the vocabulary, not a hash space.
+ */
+public final class SectionModel {
+    private static final int MAGIC = 0x53454331;
+    private static final int UNIGRAM = 0x9E3779B9;
+    private static final int BIGRAM = 0x85EBCA6B;
+    private static final int CUE = 0xC2B2AE35;
+    /** How much the lexicon's evidence counts next to the words (both are unit-scaled). */
+    static final float CUE_SCALE = 0.5f;
+
+    private final String language;
+    private final String[] labels;
+    private final float[] bias;
+    private final int[] keys;
+    private final int[] rows;
+    private final float[] weights;
+    private final int mask;
+
+    SectionModel(String language, String[] labels, float[] bias, int[] features, float[] weights) {
+        this.language = language;
+        this.labels = labels;
+        this.bias = bias;
+        this.weights = weights;
+        int capacity = Integer.highestOneBit(Math.max(4, features.length * 2 - 1)) << 1;
+        this.keys = new int[capacity];
+        this.rows = new int[capacity];
+        Arrays.fill(rows, -1);
+        this.mask = capacity - 1;
+        for (int row = 0; row < features.length; row++) {
+            int slot = mix(features[row]) & mask;
+            while (rows[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = features[row];
+            rows[slot] = row;
+        }
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** Class labels: a top-level topic code, or top-level and second-level codes joined by '/'. */
+    public List<String> labels() {
+        return List.of(labels);
+    }
+
+    /** Class probabilities, in the order of {@link #labels()}. */
+    public double[] predict(List<StemmedText> texts, Map<String, Double> cues) {
+        return predict(Features.of(texts, cues));
+    }
+
+    double[] predict(Features x) {
+        int classes = labels.length;
+        double[] scores = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            scores[c] = bias[c];
+        }
+        for (int i = 0; i < x.size; i++) {
+            int row = row(x.ids[i]);
+            if (row >= 0) {
+                int base = row * classes;
+                float value = x.values[i];
+                for (int c = 0; c < classes; c++) {
+                    scores[c] += value * weights[base + c];
+                }
+            }
+        }
+        return softmax(scores);
+    }
+
+    private int row(int feature) {
+        int slot = mix(feature) & mask;
+        while (rows[slot] >= 0) {
+            if (keys[slot] == feature) {
+                return rows[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    static double[] softmax(double[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = Math.exp(scores[c] - max);
+            sum += scores[c];
+        }
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] /= sum;
+        }
+        return scores;
+    }
+
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x7FEB352D;
+        h ^= h >>> 15;
+        h *= 0x846CA68B;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    public void write(OutputStream out) throws IOException {
+        int features = 0;
+        for (int row : rows) {
+            features += row >= 0 ? 1 : 0;
+        }
+        GZIPOutputStream gzip = new GZIPOutputStream(out);
+        DataOutputStream data = new DataOutputStream(gzip);
+        data.writeInt(MAGIC);
+        data.writeUTF(language);
+        data.writeInt(labels.length);
+        for (int c = 0; c < labels.length; c++) {
+            data.writeUTF(labels[c]);
+            data.writeFloat(bias[c]);
+        }
+        data.writeInt(features);
+        int[] order = new int[features];
+        int n = 0;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (rows[slot] >= 0) {
+                order[n++] = slot;
+            }
+        }
+        // Sorted by feature, so the same model always writes the same bytes (the enricher version hashes them).
+        Integer[] sorted = Arrays.stream(order).boxed().sorted((a, b) -> Integer.compare(keys[a], keys[b]))
+                .toArray(Integer[]::new);
+        for (int slot : sorted) {
+            data.writeInt(keys[slot]);
+            int base = rows[slot] * labels.length;
+            for (int c = 0; c < labels.length; c++) {
+                data.writeFloat(weights[base + c]);
+            }
+        }
+        data.flush();
+        gzip.finish();
+    }
+
+    public static SectionModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new GZIPInputStream(in));
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not a section model");
+        }
+        String language = data.readUTF();
+        int classes = data.readInt();
+        String[] labels = new String[classes];
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            labels[c] = data.readUTF();
+            bias[c] = data.readFloat();
+        }
+        int features = data.readInt();
+        int[] ids = new int[features];
+        float[] weights = new float[features * classes];
+        for (int row = 0; row < features; row++) {
+            ids[row] = data.readInt();
+            for (int c = 0; c < classes; c++) {
+                weights[row * classes + c] = data.readFloat();
+            }
+        }
+        return new SectionModel(language, labels, bias, ids, weights);
+    }
+
+    /** A text's features: sorted distinct ids and their values, unit length (words) plus the scaled cues. */
+    static final class Features {
+        final int[] ids;
+        final float[] values;
+        final int size;
+
+        private Features(int[] ids, float[] values, int size) {
+            this.ids = ids;
+            this.values = values;
+            this.size = size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        static Features of(List<StemmedText> texts, Map<String, Double> cues) {
+            int total = 0;
+            for (StemmedText t : texts) {
+                total += 2 * t.size();
+            }
+            long[] packed = new long[total];
+            int n = 0;
+            for (StemmedText t : texts) {
+                // Block weights are small multiples of a half (1, 1.5, 2, 3): counted in halves, exactly.
+                long halves = Math.max(1, Math.round(t.weight() * 2));
+                int previous = 0;
+                List<String> stems = t.stems();
+                for (int i = 0; i < stems.size(); i++) {
+                    int h = stems.get(i).hashCode();
+                    packed[n++] = ((long) mix(h ^ UNIGRAM) << 32) | halves;
+                    if (i > 0) {
+                        packed[n++] = ((long) mix(previous * 31 + h ^ BIGRAM) << 32) | halves;
+                    }
+                    previous = h;
+                }
+            }
+            Arrays.sort(packed, 0, n);
+            int[] ids = new int[n + cues.size()];
+            float[] values = new float[n + cues.size()];
+            int size = 0;
+            double norm = 0;
+            for (int i = 0; i < n; ) {
+                int id = (int) (packed[i] >>> 32);
+                long halves = 0;
+                while (i < n && (int) (packed[i] >>> 32) == id) {
+                    halves += packed[i] & 0xFFFFFFFFL;
+                    i++;
+                }
+                float value = (float) Math.log1p(halves / 2.0);
+                ids[size] = id;
+                values[size++] = value;
+                norm += value * value;
+            }
+            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+            for (int i = 0; i < size; i++) {
+                values[i] *= scale;
+            }
+            double cueNorm = 0;
+            for (double v : cues.values()) {
+                cueNorm += Math.log1p(v) * Math.log1p(v);
+            }
+            for (Map.Entry<String, Double> cue : cues.entrySet()) {
+                if (cue.getValue() > 0) {
+                    ids[size] = mix(cue.getKey().hashCode() ^ CUE);
+                    values[size++] = (float) (CUE_SCALE * Math.log1p(cue.getValue()) / Math.sqrt(cueNorm));
+                }
+            }
+            return new Features(ids, values, size);
+        }
+    }
+}

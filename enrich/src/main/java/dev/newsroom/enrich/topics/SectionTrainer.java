@@ -1,0 +1,144 @@
+package dev.newsroom.enrich.topics;
+
+import dev.newsroom.enrich.text.StemmedText;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains a {@link SectionModel}: multinomial logistic regression by stochastic gradient descent with AdaGrad steps
+ * and L2 shrinkage of the weights a text touches, over a fixed number of passes in a seeded order, so the same
+ * data always gives the same model.
+ */
+public final class SectionTrainer {
+    private final String language;
+    private final List<String> labels = new ArrayList<>();
+    private final List<SectionModel.Features> texts = new ArrayList<>();
+    private final List<Integer> classes = new ArrayList<>();
+    private int epochs = 12;
+    private double rate = 0.5;
+    private double l2 = 1e-5;
+    private int minTexts = 2;
+
+    public SectionTrainer(String language) {
+        this.language = language;
+    }
+
+    public SectionTrainer epochs(int epochs) {
+        this.epochs = epochs;
+        return this;
+    }
+
+    public SectionTrainer l2(double l2) {
+        this.l2 = l2;
+        return this;
+    }
+
+    public SectionTrainer rate(double rate) {
+        this.rate = rate;
+        return this;
+    }
+
+    public SectionTrainer minTexts(int minTexts) {
+        this.minTexts = minTexts;
+        return this;
+    }
+
+    /** One labelled text: its blocks as the enricher stems them, the lexicon's evidence, its class label. */
+    public void add(List<StemmedText> blocks, Map<String, Double> cues, String label) {
+        int c = labels.indexOf(label);
+        if (c < 0) {
+            labels.add(label);
+            c = labels.size() - 1;
+        }
+        texts.add(SectionModel.Features.of(blocks, cues));
+        classes.add(c);
+    }
+
+    public int size() {
+        return texts.size();
+    }
+
+    public SectionModel train(long seed) {
+        int k = labels.size();
+        Map<Integer, Integer> documentFrequency = new HashMap<>();
+        for (SectionModel.Features x : texts) {
+            for (int i = 0; i < x.size; i++) {
+                documentFrequency.merge(x.ids[i], 1, Integer::sum);
+            }
+        }
+        Map<Integer, Integer> rowOf = new HashMap<>();
+        List<Integer> kept = new ArrayList<>();
+        documentFrequency.forEach((id, df) -> {
+            if (df >= minTexts) {
+                rowOf.put(id, kept.size());
+                kept.add(id);
+            }
+        });
+        int[][] rows = new int[texts.size()][];
+        for (int t = 0; t < texts.size(); t++) {
+            SectionModel.Features x = texts.get(t);
+            rows[t] = new int[x.size];
+            for (int i = 0; i < x.size; i++) {
+                rows[t][i] = rowOf.getOrDefault(x.ids[i], -1);
+            }
+        }
+        float[] w = new float[kept.size() * k];
+        double[] g2 = new double[kept.size() * k];
+        double[] bias = new double[k];
+        double[] biasG2 = new double[k];
+        int[] order = new int[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        double[] scores = new double[k];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            for (int t : order) {
+                SectionModel.Features x = texts.get(t);
+                int[] r = rows[t];
+                for (int c = 0; c < k; c++) {
+                    scores[c] = bias[c];
+                }
+                for (int i = 0; i < x.size; i++) {
+                    if (r[i] >= 0) {
+                        int base = r[i] * k;
+                        for (int c = 0; c < k; c++) {
+                            scores[c] += x.values[i] * w[base + c];
+                        }
+                    }
+                }
+                double[] p = SectionModel.softmax(scores.clone());
+                int gold = classes.get(t);
+                for (int c = 0; c < k; c++) {
+                    double error = p[c] - (c == gold ? 1 : 0);
+                    biasG2[c] += error * error;
+                    bias[c] -= rate * error / Math.sqrt(biasG2[c] + 1e-8);
+                    for (int i = 0; i < x.size; i++) {
+                        if (r[i] >= 0) {
+                            int at = r[i] * k + c;
+                            double g = error * x.values[i] + l2 * w[at];
+                            g2[at] += g * g;
+                            w[at] -= (float) (rate * g / Math.sqrt(g2[at] + 1e-8));
+                        }
+                    }
+                }
+            }
+        }
+        float[] biasOut = new float[k];
+        for (int c = 0; c < k; c++) {
+            biasOut[c] = (float) bias[c];
+        }
+        return new SectionModel(language, labels.toArray(String[]::new), biasOut,
+                kept.stream().mapToInt(Integer::intValue).toArray(), w);
+    }
+}
