@@ -5,33 +5,21 @@ import dev.newsroom.platform.deadletter.FailureKind;
 import dev.newsroom.publish.outlet.OutletHealth;
 import dev.newsroom.publish.outlet.WebhookOutlet;
 import dev.newsroom.schemas.DeadLetter;
-import dev.newsroom.schemas.DeliveryOutcome;
 import dev.newsroom.schemas.DeliveryReceipt;
-import dev.newsroom.schemas.OutletKind;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,7 +74,6 @@ public final class WebhookWorker implements AutoCloseable {
     private static final Duration DEAD_LETTER_RETRY = Duration.ofSeconds(5);
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    private static final int ERROR_TEXT_LIMIT = 300;
 
     private final WebhookOutlet outlet;
     private final Map<String, Object> consumerConfig;
@@ -97,8 +84,7 @@ public final class WebhookWorker implements AutoCloseable {
     private final Deserializer<PublishedArticle> decoder;
     private final Serializer<DeliveryReceipt> receipts;
     private final DeadLetters deadLetters;
-    private final HttpClient http;
-    private final WebhookSigner signer;
+    private final WebhookRequests requests;
     private final OutletHealth health;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -108,14 +94,10 @@ public final class WebhookWorker implements AutoCloseable {
     private volatile boolean polling;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    private CommitPoints commits = new CommitPoints();
-    private ArticleQueues<Delivery> queues = new ArticleQueues<>();
-    private final ArrayDeque<Delivery> ready = new ArrayDeque<>();
-    private int inFlight;
+    private final DeliveryMachine machine;
     /** Counts restarts after a failure: answers and timers from before one are ignored. */
     private int epoch;
     private boolean paused;
-    private boolean disabled;
     private long lastCommitMs;
 
     private WebhookWorker(WebhookOutlet outlet, Map<String, Object> kafka, String groupId, TopicCatalogue topics,
@@ -130,7 +112,7 @@ public final class WebhookWorker implements AutoCloseable {
         this.receipts = topics.deliveries().valueSerde().serializer();
         this.deadLetters = new DeadLetters(Stage.DELIVERY, groupId, topics.name(TopicId.DEADLETTER),
                 topics.deadLetters().valueSerde().serializer(), clock);
-        this.signer = new WebhookSigner(outlet.secrets());
+        this.machine = new DeliveryMachine(outlet, ThreadLocalRandom.current()::nextDouble);
 
         consumerConfig = new HashMap<>(kafka);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -146,11 +128,7 @@ public final class WebhookWorker implements AutoCloseable {
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
 
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(outlet.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.requests = new WebhookRequests(outlet, WebhookRequests.client(outlet));
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread timer = new Thread(runnable, "webhook-" + outlet.name() + "-timers");
             timer.setDaemon(true);
@@ -199,7 +177,7 @@ public final class WebhookWorker implements AutoCloseable {
                     new ByteArrayDeserializer())) {
                 consumer = kafka;
                 kafka.subscribe(List.of(publishedTopic, redriveTopic), new Rebalance());
-                if (!disabled) {
+                if (!machine.disabled()) {
                     health.recovered(outlet.name());
                 }
                 while (running) {
@@ -248,19 +226,19 @@ public final class WebhookWorker implements AutoCloseable {
             }
         }
         handleEvents();
-        dispatch();
+        machine.startable().forEach(this::attempt);
         flowControl(kafka);
-        health.pending(outlet.name(), queues.size());
-        long now = System.currentTimeMillis();
+        health.pending(outlet.name(), machine.pending());
+        long now = clock.millis();
         if (now - lastCommitMs >= COMMIT_INTERVAL_MS) {
             lastCommitMs = now;
-            Map<TopicPartition, OffsetAndMetadata> due = commits.due();
+            Map<TopicPartition, OffsetAndMetadata> due = machine.dueCommits();
             if (!due.isEmpty()) {
                 kafka.commitAsync(due, (offsets, error) -> {
                     if (error != null) {
                         LOG.warn("Webhook outlet '{}': commit failed, it will be repeated: {}", outlet.name(),
                                 error.getMessage());
-                        commits.failed(offsets.keySet());
+                        machine.commitFailed(offsets.keySet());
                     }
                 });
             }
@@ -281,25 +259,25 @@ public final class WebhookWorker implements AutoCloseable {
      */
     private void finishUnderWay(KafkaConsumer<String, byte[]> kafka) {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (inFlight > 0 && System.nanoTime() < deadline) {
+        while (machine.inFlight() > 0 && System.nanoTime() < deadline) {
             handleEvents();
             sleep(Duration.ofMillis(10));
         }
         producer.flush();
         handleEvents();
-        commitSync(kafka, commits.current(kafka.assignment()));
+        commitSync(kafka, machine.commitPoints(kafka.assignment()));
     }
 
     /** Takes a record in; false when it could not be read now and the partition was rewound to it. */
     private boolean accept(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.value() == null) {
-            commits.passed(partition, record.offset());
+            machine.passed(partition, record.offset());
             return true;
         }
         boolean redriven = record.topic().equals(redriveTopic);
         if (redriven && !outlet.name().equals(header(record, WebhookRedrive.OUTLET_HEADER))) {
-            commits.passed(partition, record.offset());
+            machine.passed(partition, record.offset());
             return true;
         }
         PublishedArticle published;
@@ -315,122 +293,48 @@ public final class WebhookWorker implements AutoCloseable {
             if (FailureKind.of(e) == FailureKind.FATAL) {
                 throw e;
             }
-            commits.started(partition, record.offset());
+            machine.started(partition, record.offset());
             parkUnreadable(record, e);
             return true;
         }
         if (!redriven && !published.getOutlets().contains(outlet.name())) {
-            commits.passed(partition, record.offset());
+            machine.passed(partition, record.offset());
             return true;
         }
-        Delivery delivery = new Delivery(record, published, outlet.advisories().notices());
-        commits.started(partition, record.offset());
-        if (queues.add(delivery.articleId(), delivery)) {
-            ready.add(delivery);
-        }
+        machine.accept(new Delivery(record, published, outlet.advisories().notices()));
         return true;
     }
 
-    private void dispatch() {
-        while (!disabled && inFlight < outlet.concurrency() && !ready.isEmpty()) {
-            Delivery delivery = ready.poll();
-            if (!delivery.cancelled) {
-                attempt(delivery);
-            }
-        }
-    }
-
     private void attempt(Delivery delivery) {
-        delivery.attempts++;
         Instant started = clock.instant();
-        long timestamp = started.getEpochSecond();
-        WebhookMessage message = delivery.message;
-        HttpRequest request = HttpRequest.newBuilder(outlet.url())
-                .timeout(outlet.timeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "newsroom-publish")
-                .header("webhook-id", message.webhookId())
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", signer.sign(message.webhookId(), timestamp, message.body()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()))
-                .build();
-        inFlight++;
         int attemptEpoch = epoch;
-        http.sendAsync(request, info -> info.statusCode() >= 200 && info.statusCode() < 300
-                        ? HttpResponse.BodySubscribers.replacing("")
-                        : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8))
-                .whenComplete((response, error) -> post(attemptEpoch,
-                        () -> answered(delivery, started, response, error)));
+        requests.send(delivery, started, answer -> post(attemptEpoch, () -> machine.answered(delivery, answer,
+                started, clock.instant()).ifPresent(decision -> carryOut(delivery, decision))));
     }
 
-    private void answered(Delivery delivery, Instant started, HttpResponse<String> response, Throwable error) {
-        inFlight--;
-        if (delivery.cancelled) {
-            return;
+    private void carryOut(Delivery delivery, DeliveryMachine.Decision decision) {
+        if (decision instanceof DeliveryMachine.Delivered delivered) {
+            health.delivered(outlet.name());
+            send(receiptRecord(delivered.receipt()), () -> machine.finished(delivery));
+        } else if (decision instanceof DeliveryMachine.Retry retry) {
+            health.retrying(outlet.name(), delivery.lastError);
+            LOG.info("Webhook outlet '{}': attempt {} for {} failed ({}); next attempt at {}", outlet.name(),
+                    delivery.attempts, delivery.describe(), delivery.lastError, retry.receipt().getNextAttemptAt());
+            send(receiptRecord(retry.receipt()), null);
+            int retryEpoch = epoch;
+            timers.schedule(() -> post(retryEpoch, () -> machine.retryDue(delivery)), retry.delay().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else if (decision instanceof DeliveryMachine.Park park) {
+            LOG.warn("{}; parked in the dead-letter topic", park.reason());
+            health.parked(outlet.name(), delivery.lastError);
+            DeadLetter letter = deadLetter(delivery.record, new WebhookDeliveryException(park.reason()),
+                    park.details(), delivery.attempts);
+            parkDurably(letter, () -> send(receiptRecord(park.receipt()), () -> machine.finished(delivery)), delivery);
+        } else if (decision instanceof DeliveryMachine.Disable disable) {
+            LOG.error(disable.reason());
+            health.disabled(outlet.name(), disable.reason());
+            send(receiptRecord(disable.receipt()), null);
         }
-        long durationMs = Duration.between(started, clock.instant()).toMillis();
-        ResponseVerdict verdict;
-        if (error != null) {
-            delivery.lastStatus = null;
-            delivery.lastError = describe(error);
-            verdict = ResponseVerdict.RETRY;
-        } else {
-            delivery.lastStatus = response.statusCode();
-            delivery.lastError = response.statusCode() >= 300 ? "HTTP " + response.statusCode() + errorText(response)
-                    : null;
-            verdict = ResponseVerdict.of(response.statusCode());
-        }
-        switch (verdict) {
-            case DELIVERED -> {
-                health.delivered(outlet.name());
-                finish(delivery, receipt(delivery, DeliveryOutcome.DELIVERED, started, durationMs, null));
-            }
-            case DISABLE_OUTLET -> disable(delivery, started, durationMs);
-            case PARK -> park(delivery, started, durationMs);
-            case RETRY -> retry(delivery, started, durationMs, response);
-        }
-    }
-
-    private void retry(Delivery delivery, Instant started, long durationMs, HttpResponse<String> response) {
-        if (delivery.attempts >= outlet.retries().maxAttempts()) {
-            park(delivery, started, durationMs);
-            return;
-        }
-        Optional<Duration> asked = response == null ? Optional.empty() : ResponseVerdict.retryAfter(
-                response.statusCode(), response.headers().firstValue("retry-after").orElse(null), clock.instant());
-        Duration delay = asked.orElseGet(() -> outlet.retries()
-                .delayAfter(delivery.attempts, ThreadLocalRandom.current()::nextDouble).orElseThrow());
-        Instant next = clock.instant().plus(delay);
-        health.retrying(outlet.name(), delivery.lastError);
-        LOG.info("Webhook outlet '{}': attempt {} for {} failed ({}); next attempt at {}", outlet.name(),
-                delivery.attempts, delivery.describe(), delivery.lastError, next);
-        send(receiptRecord(receipt(delivery, DeliveryOutcome.RETRYING, started, durationMs, next)), null);
-        int retryEpoch = epoch;
-        timers.schedule(() -> post(retryEpoch, () -> {
-            if (!delivery.cancelled) {
-                ready.add(delivery);
-            }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void park(Delivery delivery, Instant started, long durationMs) {
-        String reason = "Webhook outlet '" + outlet.name() + "' gave up on " + delivery.describe() + " after "
-                + delivery.attempts + (delivery.attempts == 1 ? " attempt: " : " attempts: ") + delivery.lastError;
-        LOG.warn("{}; parked in the dead-letter topic", reason);
-        health.parked(outlet.name(), delivery.lastError);
-        Map<String, String> details = new HashMap<>();
-        details.put("outlet", outlet.name());
-        details.put("url", outlet.url().toString());
-        details.put("webhookId", delivery.message.webhookId());
-        details.put("event", delivery.message.event());
-        details.put("version", String.valueOf(delivery.published.getVersion()));
-        details.put("lastStatus", delivery.lastStatus == null ? "none" : String.valueOf(delivery.lastStatus));
-        details.put("lastError", String.valueOf(delivery.lastError));
-        DeadLetter letter = deadLetter(delivery.record, new WebhookDeliveryException(reason), details,
-                delivery.attempts);
-        advance(delivery);
-        DeliveryReceipt parked = receipt(delivery, DeliveryOutcome.PARKED, started, durationMs, null);
-        parkDurably(letter, () -> send(receiptRecord(parked), () -> finished(delivery)), delivery);
     }
 
     private void parkUnreadable(ConsumerRecord<String, byte[]> record, RuntimeException error) {
@@ -439,7 +343,7 @@ public final class WebhookWorker implements AutoCloseable {
         DeadLetter letter = deadLetter(record, error, details, 1);
         LOG.warn("Webhook outlet '{}': {}; parked in the dead-letter topic", outlet.name(), letter.getReason());
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        parkDurably(letter, () -> commits.finished(partition, record.offset()), null);
+        parkDurably(letter, () -> machine.finished(partition, record.offset()), null);
     }
 
     /** Writes the dead letter, trying again until the broker takes it: a parked delivery must not vanish. */
@@ -467,31 +371,6 @@ public final class WebhookWorker implements AutoCloseable {
         return DeadLetter.newBuilder(letter).setId(letter.getId() + ":" + outlet.name()).build();
     }
 
-    private void disable(Delivery delivery, Instant started, long durationMs) {
-        disabled = true;
-        String reason = "Webhook outlet '" + outlet.name() + "' is disabled: " + outlet.url() + " answered 410 Gone"
-                + " to " + delivery.describe() + "; nothing more is delivered or committed until the service restarts";
-        LOG.error(reason);
-        health.disabled(outlet.name(), reason);
-        send(receiptRecord(receipt(delivery, DeliveryOutcome.OUTLET_DISABLED, started, durationMs, null)), null);
-    }
-
-    private void finish(Delivery delivery, DeliveryReceipt receipt) {
-        advance(delivery);
-        send(receiptRecord(receipt), () -> finished(delivery));
-    }
-
-    private void finished(Delivery delivery) {
-        if (!delivery.cancelled) {
-            commits.finished(delivery.partition, delivery.record.offset());
-        }
-    }
-
-    /** The article's next version may go now. */
-    private void advance(Delivery delivery) {
-        queues.finishHead(delivery.articleId()).ifPresent(ready::add);
-    }
-
     private void send(ProducerRecord<byte[], byte[]> record, Runnable onAcknowledged) {
         int sendEpoch = epoch;
         producer.send(record, (metadata, error) -> {
@@ -509,34 +388,14 @@ public final class WebhookWorker implements AutoCloseable {
                 receipts.serialize(deliveriesTopic, receipt));
     }
 
-    private DeliveryReceipt receipt(Delivery delivery, DeliveryOutcome outcome, Instant attemptedAt, long durationMs,
-                                    Instant nextAttemptAt) {
-        return DeliveryReceipt.newBuilder()
-                .setDeliveryId(delivery.message.webhookId())
-                .setOutlet(outlet.name())
-                .setOutletKind(OutletKind.WEBHOOK)
-                .setArticleId(delivery.articleId())
-                .setVersion(delivery.published.getVersion())
-                .setEvent(delivery.message.event())
-                .setAttempt(delivery.attempts)
-                .setOutcome(outcome)
-                .setHttpStatus(delivery.lastStatus)
-                .setError(delivery.lastError)
-                .setAttemptedAt(attemptedAt)
-                .setDurationMs(durationMs)
-                .setNextAttemptAt(nextAttemptAt)
-                .build();
-    }
-
     private void flowControl(KafkaConsumer<String, byte[]> kafka) {
-        boolean shouldPause = disabled || queues.size() >= outlet.maxPending();
-        if (shouldPause && !paused) {
+        boolean pause = machine.pauseReading();
+        if (pause && !paused) {
             kafka.pause(kafka.assignment());
-            paused = true;
-        } else if (!shouldPause && paused && queues.size() <= outlet.maxPending() / 2) {
+        } else if (!pause && paused) {
             kafka.resume(kafka.paused());
-            paused = false;
         }
+        paused = pause;
     }
 
     /** Something that happened off the worker's thread, to handle on it. */
@@ -552,15 +411,8 @@ public final class WebhookWorker implements AutoCloseable {
     }
 
     private void forgetEverything() {
-        queues.removeIf(delivery -> {
-            delivery.cancelled = true;
-            return true;
-        });
-        ready.clear();
+        machine.reset();
         inbox.clear();
-        commits = new CommitPoints();
-        queues = new ArticleQueues<>();
-        inFlight = 0;
         epoch++;
         paused = false;
     }
@@ -583,13 +435,13 @@ public final class WebhookWorker implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commitSync(consumer, commits.current(partitions));
-            drop(partitions);
+            commitSync(consumer, machine.commitPoints(partitions));
+            machine.drop(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            drop(partitions);
+            machine.drop(partitions);
         }
 
         @Override
@@ -598,47 +450,11 @@ public final class WebhookWorker implements AutoCloseable {
                 consumer.pause(partitions);
             }
         }
-
-        private void drop(Collection<TopicPartition> partitions) {
-            commits.forget(partitions);
-            ready.removeIf(delivery -> partitions.contains(delivery.partition));
-            for (Delivery head : queues.removeIf(delivery -> {
-                boolean gone = partitions.contains(delivery.partition);
-                delivery.cancelled |= gone;
-                return gone;
-            })) {
-                ready.add(head);
-            }
-        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String key) {
         Header header = record.headers().lastHeader(key);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        URI url = outlet.url();
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer from " + url.getHost() + ":" + url.getPort() + " within " + outlet.timeout().toMillis()
-                    + " ms";
-        }
-        if (cause instanceof ConnectException) {
-            return "cannot connect to " + url.getHost() + ":" + url.getPort();
-        }
-        if (cause instanceof IOException) {
-            return "connection to " + url.getHost() + " failed: " + cause;
-        }
-        return String.valueOf(cause);
-    }
-
-    private static String errorText(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body().strip();
-        if (body.isEmpty()) {
-            return "";
-        }
-        return ": " + (body.length() > ERROR_TEXT_LIMIT ? body.substring(0, ERROR_TEXT_LIMIT) + "..." : body);
     }
 
     private static void sleep(Duration pause) {
