@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * in the manner of Mozilla Readability:
  *
  * <ol>
- *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements, and containers
+ *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements (unless they hold
+ *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
  *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags
  *       (hints in English, French and transliterated Arabic), unless it also says article/content/post.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
@@ -45,7 +46,7 @@ final class ArticleExtractor {
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
                     + "pagination|pager|popup|yom-remote|share|sharing|newsletter|ticker|breaking|cookie|consent|subscribe|"
-                    + "promo|outbrain|taboola|widget|most-?read|popular|trending|partage|commentaire|lire-?aussi|a-lire|"
+                    + "promo|outbrain|taboola|widget|most-?read|popular|page-?bottom|copyright|trending|partage|commentaire|lire-?aussi|a-lire|"
                     + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
@@ -57,6 +58,8 @@ final class ArticleExtractor {
                     + "advertisement|newsletter|comments?|comment-respond|respond|breadcrumbs?|post-tags|tags|tag-?list|ticker|"
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
                     + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAYWALL = Pattern.compile("paywall|premium|subscriber|abonne|locked|restricted|article|content|body",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|texte|contenu|corps|chapo|"
@@ -71,8 +74,9 @@ final class ArticleExtractor {
 
     private static final Evaluator NEVER_ARTICLE = QueryParser.parse(
             "script, style, noscript, template, iframe, object, embed, input, button, select, textarea, svg, canvas, nav, "
-                    + "aside, menu, dialog, link, meta, [hidden], [aria-hidden=true], [role=navigation], [role=banner], "
+                    + "aside, menu, dialog, link, meta, [role=navigation], [role=banner], "
                     + "[role=contentinfo], [role=complementary], [role=menu], [role=menubar], [role=search], [role=dialog]");
+    private static final Evaluator HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true]");
     private static final Evaluator STYLED = QueryParser.parse("[style]");
     private static final Evaluator MAIN = QueryParser.parse("main, [role=main]");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
@@ -116,10 +120,23 @@ final class ArticleExtractor {
 
     private void prune(Element body) {
         body.select(NEVER_ARTICLE).remove();
+        // Hidden is menus, dialogs, templates and legal notices, but also the paywalled rest of an article that the
+        // page holds and a script reveals to subscribers: that is shown, so that it survives the body's cleaning.
+        for (Element hidden : body.select(HIDDEN)) {
+            if (isPaywalledProse(hidden)) {
+                hidden.removeAttr("hidden").removeAttr("aria-hidden");
+            } else {
+                hidden.remove();
+            }
+        }
         for (Element styled : body.select(STYLED)) {
             String style = styled.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
             if (style.contains("display:none") || style.contains("visibility:hidden")) {
-                styled.remove();
+                if (isPaywalledProse(styled)) {
+                    styled.removeAttr("style");
+                } else {
+                    styled.remove();
+                }
             }
         }
         List<Element> doomed = new ArrayList<>();
@@ -290,6 +307,10 @@ final class ArticleExtractor {
             container.appendChild(element);
         }
         return container;
+    }
+
+    private static boolean isPaywalledProse(Element element) {
+        return PAYWALL.matcher(hints(element)).find() && longParagraphs(element) >= 3;
     }
 
     // An article's <header> may hold nothing but its standfirst: plain prose, no title, no links.
