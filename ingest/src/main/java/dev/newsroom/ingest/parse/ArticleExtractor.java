@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  * in the manner of Mozilla Readability:
  *
  * <ol>
- *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements, and containers
+ *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements (unless they hold
+ *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
  *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags
  *       (hints in English, French and transliterated Arabic), unless it also says article/content/post.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
- *       100 characters up to three. The score flows to the parent in full, to the grandparent by half and further up
+ *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
  *       by a third per level. Containers start from their tag (div +5, lists and forms −3, headings −5) and ±25 for
  *       class/id hints.</li>
  *   <li><b>Pick</b> the best container after scaling each score by (1 − link density), climbing to a common ancestor
@@ -33,18 +34,19 @@ import java.util.regex.Pattern;
  *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images, inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
  * </ol>
- * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text is not an article.
+ * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text, one real paragraph of
+ * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word.
  */
 final class ArticleExtractor {
 
     static final int MIN_PARAGRAPH_CHARS = 25;
-    static final int MIN_ARTICLE_CHARS = 200;
+    static final int MIN_ARTICLE_CHARS = 80;
 
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
                     + "pagination|pager|popup|yom-remote|share|sharing|newsletter|ticker|breaking|cookie|consent|subscribe|"
-                    + "promo|outbrain|taboola|widget|most-?read|popular|trending|partage|commentaire|lire-?aussi|a-lire|"
+                    + "promo|outbrain|taboola|widget|most-?read|popular|page-?bottom|copyright|trending|partage|commentaire|lire-?aussi|a-lire|"
                     + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
@@ -56,6 +58,8 @@ final class ArticleExtractor {
                     + "advertisement|newsletter|comments?|comment-respond|respond|breadcrumbs?|post-tags|tags|tag-?list|ticker|"
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
                     + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAYWALL = Pattern.compile("paywall|premium|subscriber|abonne|locked|restricted|article|content|body",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|texte|contenu|corps|chapo|"
@@ -70,9 +74,11 @@ final class ArticleExtractor {
 
     private static final Evaluator NEVER_ARTICLE = QueryParser.parse(
             "script, style, noscript, template, iframe, object, embed, input, button, select, textarea, svg, canvas, nav, "
-                    + "aside, menu, dialog, link, meta, [hidden], [aria-hidden=true], [role=navigation], [role=banner], "
+                    + "aside, menu, dialog, link, meta, [role=navigation], [role=banner], "
                     + "[role=contentinfo], [role=complementary], [role=menu], [role=menubar], [role=search], [role=dialog]");
+    private static final Evaluator HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true]");
     private static final Evaluator STYLED = QueryParser.parse("[style]");
+    private static final Evaluator MAIN = QueryParser.parse("main, [role=main]");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dl", "div", "figure",
             "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
@@ -104,8 +110,9 @@ final class ArticleExtractor {
         }
         Element content = gatherSiblings(top);
         cleanConditionally(content);
-        int length = textLength(content);
-        if (length < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
+        String text = content.text();
+        int length = text.length();
+        if (proseWeight(text) < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
             return null;
         }
         return new Extraction(content, length);
@@ -113,10 +120,23 @@ final class ArticleExtractor {
 
     private void prune(Element body) {
         body.select(NEVER_ARTICLE).remove();
+        // Hidden is menus, dialogs, templates and legal notices, but also the paywalled rest of an article that the
+        // page holds and a script reveals to subscribers: that is shown, so that it survives the body's cleaning.
+        for (Element hidden : body.select(HIDDEN)) {
+            if (isPaywalledProse(hidden)) {
+                hidden.removeAttr("hidden").removeAttr("aria-hidden");
+            } else {
+                hidden.remove();
+            }
+        }
         for (Element styled : body.select(STYLED)) {
             String style = styled.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
             if (style.contains("display:none") || style.contains("visibility:hidden")) {
-                styled.remove();
+                if (isPaywalledProse(styled)) {
+                    styled.removeAttr("style");
+                } else {
+                    styled.remove();
+                }
             }
         }
         List<Element> doomed = new ArrayList<>();
@@ -133,9 +153,10 @@ final class ArticleExtractor {
             if (!(always || unlikely) || hasAncestor(element, "table") || hasAncestor(element, "code")) {
                 continue;
             }
-            // A container holding several long paragraphs is the article whatever its class says ("has-sidebar"),
-            // unless it is the comment thread.
-            boolean holdsProse = longParagraphs(element) >= 3 && !hints.toLowerCase(Locale.ROOT).contains("comment");
+            // A container holding several long paragraphs, or the page's main element, is the article whatever its
+            // class says ("has-sidebar", "l-wrapper gate-ad"), unless it is the comment thread.
+            boolean holdsProse = (longParagraphs(element) >= 3 || !element.select(MAIN).isEmpty())
+                    && !hints.toLowerCase(Locale.ROOT).contains("comment");
             if (!holdsProse) {
                 doomed.add(element);
             }
@@ -162,10 +183,11 @@ final class ArticleExtractor {
                 continue;
             }
             String text = element.text();
-            if (text.length() < MIN_PARAGRAPH_CHARS) {
+            int weight = proseWeight(text);
+            if (weight < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double score = 1 + countCommas(text) + Math.min(text.length() / 100, 3);
+            double score = 1 + countCommas(text) + Math.min(weight / 100, 3);
             Element ancestor = element.parent();
             for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
                 if (ancestor.normalName().equals("#root")) {
@@ -271,7 +293,7 @@ final class ArticleExtractor {
             if (!append && isProseBlock(sibling)) {
                 String text = sibling.text();
                 double density = linkDensity(sibling);
-                append = (text.length() > 80 && density < 0.25)
+                append = (proseWeight(text) > 80 && density < 0.25)
                         || (text.length() > 0 && density == 0 && endsSentence(text));
             }
             if (!append && beforeTop && isLeadFigure(sibling)) {
@@ -287,10 +309,14 @@ final class ArticleExtractor {
         return container;
     }
 
+    private static boolean isPaywalledProse(Element element) {
+        return PAYWALL.matcher(hints(element)).find() && longParagraphs(element) >= 3;
+    }
+
     // An article's <header> may hold nothing but its standfirst: plain prose, no title, no links.
     private static boolean isStandfirst(Element element) {
         String text = element.text();
-        return !hasBlockChildren(element) && element.getElementsByTag("a").isEmpty() && text.length() > 80 && endsSentence(text);
+        return !hasBlockChildren(element) && element.getElementsByTag("a").isEmpty() && proseWeight(text) > 80 && endsSentence(text);
     }
 
     // A div holding only inline text (a standfirst, a lead) reads like a paragraph, as in Readability's div-to-p rule.
@@ -422,14 +448,22 @@ final class ArticleExtractor {
         return Math.min(1.0, (double) linkLength / length);
     }
 
-    private static int textLength(Element element) {
-        return element.text().length();
+    /** Length of text as prose: a Han, kana or hangul character carries about a word, so it counts as three. */
+    private static int proseWeight(String text) {
+        int weight = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+                    || (c >= 0xF900 && c <= 0xFAFF);
+            weight += cjk ? 3 : 1;
+        }
+        return weight;
     }
 
     private static int longParagraphs(Element element) {
         int count = 0;
         for (Element paragraph : element.getElementsByTag("p")) {
-            if (paragraph.text().length() >= 100) {
+            if (proseWeight(paragraph.text()) >= 100) {
                 count++;
             }
         }

@@ -28,6 +28,10 @@ final class BodyBuilder {
     private static final Set<String> TRANSPARENT_BLOCKS = Set.of("div", "section", "article", "main", "header", "footer",
             "body", "tbody", "thead", "tfoot", "dl", "caption");
 
+    /** What a table cell holds when the table lays out a page rather than tabulating data. */
+    private static final Set<String> LAYOUT_CONTENT = Set.of("table", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+            "ol", "blockquote", "figure", "section", "article");
+
     private final JunkRules junk;
 
     BodyBuilder(JunkRules junk) {
@@ -258,8 +262,19 @@ final class BodyBuilder {
                 }
                 case "table" -> {
                     flushInline(inQuote);
-                    for (Element row : element.getElementsByTag("tr")) {
-                        emitBlock(row, BlockKind.PARAGRAPH, 0);
+                    if (isLayoutTable(element)) {
+                        // A table that lays out a page (cells holding paragraphs, divs or more tables) is read cell by
+                        // cell as a container: read row by row, its nested rows would repeat the text.
+                        for (Element cell : element.select("td, th")) {
+                            if (cell.closest("table") == element) {
+                                walkChildren(cell, listDepth, inQuote);
+                                flushInline(inQuote);
+                            }
+                        }
+                    } else {
+                        for (Element row : element.getElementsByTag("tr")) {
+                            emitBlock(row, BlockKind.PARAGRAPH, 0);
+                        }
                     }
                 }
                 case "br" -> {
@@ -280,6 +295,15 @@ final class BodyBuilder {
                     }
                 }
             }
+        }
+
+        private static boolean isLayoutTable(Element table) {
+            for (Element inner : table.getAllElements()) {
+                if (inner != table && LAYOUT_CONTENT.contains(inner.normalName())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void flushInline(boolean inQuote) {

@@ -85,7 +85,7 @@ final class HtmlPageReader {
             if (articleBody == null) {
                 throw new RejectedDocumentException(Reason.NO_ARTICLE, context.describe() + " is an HTML page without an article: "
                         + "no block of prose of at least " + ArticleExtractor.MIN_ARTICLE_CHARS
-                        + " characters outside navigation, link lists and boilerplate");
+                        + " characters (Han, kana and hangul counting three) outside navigation, link lists and boilerplate");
             }
             draft.bodyText = articleBody;
         }

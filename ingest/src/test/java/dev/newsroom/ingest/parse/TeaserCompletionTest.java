@@ -178,7 +178,7 @@ class TeaserCompletionTest {
                 "Document 'feed' (application/rss+xml) item 2 has no text (neither a headline nor a body), and the page "
                         + "fetched from its link https://news.example/gone could not complete it: Document 'feed' item 2, "
                         + "page 'https://news.example/gone' (text/html; charset=utf-8) is an HTML page without an article: no block of prose "
-                        + "of at least 200 characters outside navigation, link lists and boilerplate");
+                        + "of at least 80 characters (Han, kana and hangul counting three) outside navigation, link lists and boilerplate");
     }
 
     @Test
