@@ -36,8 +36,11 @@ import java.util.function.UnaryOperator;
  * meaning it ("ceasefire", "القوات المسلحة") are listed as neutral and hide their words.
  *
  * <p>A kind's score is the sum of its counted triggers: strong 1, weak 0.5, and 2 (counted twice) for a strong
- * violence or death trigger within three words of the people it concerns ("killing 16 people", "مقتل ضابط"); a
- * headline counts half as much again. A kind is a public notice from its notice threshold with at least two counted
+ * violence or death trigger within four words of the people it concerns ("killing 16 people", "مقتل ضابط"); a
+ * headline counts half as much again. Once a block says people were harmed, it also vouches for how: any violence
+ * trigger and any strong terrorism trigger in that block or the next counts 2 as well ("killed in a drone attack", "a car bomb
+ * kills seven people"), which is what lets a one-sentence report reach a notice. That is why words for accidents
+ * and their outcomes ("explosion", "injured") are not violence triggers. A kind is a public notice from its notice threshold with at least two counted
  * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
@@ -47,9 +50,12 @@ public final class AdvisoryDetector {
     private static final double WEAK = 0.5;
     private static final int REASON_WORDS = 6;
     private static final int MIN_TRIGGERS = 2;
-    /** A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط") stands on its own. */
+    /**
+     * A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط"), or holding them ("death
+     * toll", "lost their lives"), stands on its own.
+     */
     private static final double CORROBORATED = 2.0;
-    private static final int PEOPLE_WINDOW = 3;
+    private static final int PEOPLE_WINDOW = 4;
     /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
     private static final int CONTEXT_BLOCKS = 1;
 
@@ -152,19 +158,23 @@ public final class AdvisoryDetector {
         Map<AdvisoryKind, Set<String>> words = new EnumMap<>(AdvisoryKind.class);
         List<List<Hit>> blocks = new ArrayList<>(texts.size());
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
+        List<Boolean> harmedPeople = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
             List<Hit> hits = hits(language, lexicon, text);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
             hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
             blocks.add(hits);
             strongKinds.add(strong);
+            harmedPeople.add(hits.stream().anyMatch(hit -> namesHarmedPeople(language, text, hit)));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
+            boolean peopleHarmed = false;
             for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
+                peopleHarmed |= harmedPeople.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
             for (Hit hit : blocks.get(b)) {
@@ -172,7 +182,9 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
-                boolean corroborated = hit.trigger().strong() && harms(kind) && namesPeople(language, text, hit);
+                boolean corroborated = namesHarmedPeople(language, text, hit)
+                        || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
+                        || kind == AdvisoryKind.TERRORISM && hit.trigger().strong());
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
                 score.merge(kind, weight * hit.factor(), Double::sum);
                 counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
@@ -205,12 +217,16 @@ public final class AdvisoryDetector {
         return kind == AdvisoryKind.VIOLENCE || kind == AdvisoryKind.DEATH;
     }
 
+    private boolean namesHarmedPeople(String language, StemmedText text, Hit hit) {
+        return hit.trigger().strong() && harms(hit.trigger().kind()) && namesPeople(language, text, hit);
+    }
+
     private boolean namesPeople(String language, StemmedText text, Hit hit) {
         Set<String> words = people.getOrDefault(language, Set.of());
         List<String> stems = text.stems();
         for (int k = Math.max(0, hit.start() - PEOPLE_WINDOW); k < Math.min(stems.size(), hit.end() + PEOPLE_WINDOW);
              k++) {
-            if ((k < hit.start() || k >= hit.end()) && words.contains(stems.get(k))) {
+            if (words.contains(stems.get(k))) {
                 return true;
             }
         }
