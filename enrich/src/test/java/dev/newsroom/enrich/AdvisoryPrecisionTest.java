@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** English is the only language with enough held-out positives per kind (graphic has none). */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.90, 0.73", "DEATH, 0.95, 0.83", "TERRORISM, 0.95, 0.63"})
+    @CsvSource({"VIOLENCE, 0.90, 0.73", "DEATH, 0.95, 0.85", "TERRORISM, 0.90, 0.78"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -54,7 +54,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.88, 0.83", "DEATH, 0.92, 0.88", "TERRORISM, 0.85, 0.57", "GRAPHIC, 0.95, 0.55"})
+    @CsvSource({"VIOLENCE, 0.88, 0.83", "DEATH, 0.92, 0.88", "TERRORISM, 0.80, 0.60", "GRAPHIC, 0.95, 0.55"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
