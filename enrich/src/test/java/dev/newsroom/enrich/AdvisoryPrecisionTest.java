@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** English is the only language with enough held-out positives per kind (graphic has none). */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.88, 0.27", "DEATH, 0.97, 0.65", "TERRORISM, 0.95, 0.07"})
+    @CsvSource({"VIOLENCE, 0.90, 0.73", "DEATH, 0.95, 0.85", "TERRORISM, 0.90, 0.78"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -54,7 +54,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.86, 0.53", "DEATH, 0.91, 0.80", "TERRORISM, 0.95, 0.25", "GRAPHIC, 0.95, 0.55"})
+    @CsvSource({"VIOLENCE, 0.88, 0.83", "DEATH, 0.92, 0.88", "TERRORISM, 0.80, 0.60", "GRAPHIC, 0.95, 0.55"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
@@ -75,6 +75,10 @@ class AdvisoryPrecisionTest {
             en | Cyber attack hits the bank | Attackers exploited a flaw in the server. The bank said no customer data was lost and the attack was contained.
             ar | الهجوم يحسم المباراة | شن الفريق هجوما قويا في الشوط الثاني . و سدد المهاجم كرة قوية في الدقيقة الاخيرة .
             ar | هدنة في الجنوب | دعا المجلس الى وقف اطلاق النار فورا و الى انسحاب القوات المسلحة من المنطقة .
+            en | Is this the killer app? | Analysts call the new messaging service the killer app of the year. Two rivals say it will kill their sales.
+            en | The body of the report | The body of the report runs to forty pages. The summary says the project died a slow death in committee.
+            en | A history lesson | In 1066 the Normans won the battle of Hastings, where King Harold was killed by an arrow.
+            en | Markets bleed | Stocks were slaughtered on Monday as the bloodbath on Wall Street wiped out three years of gains.
             """)
     void words_that_only_sound_violent_raise_no_notice(String language, String headline, String text) {
         List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)

@@ -36,8 +36,15 @@ import java.util.function.UnaryOperator;
  * meaning it ("ceasefire", "القوات المسلحة") are listed as neutral and hide their words.
  *
  * <p>A kind's score is the sum of its counted triggers: strong 1, weak 0.5, and 2 (counted twice) for a strong
- * violence or death trigger within three words of the people it concerns ("killing 16 people", "مقتل ضابط"); a
- * headline counts half as much again. A kind is a public notice from its notice threshold with at least two counted
+ * violence or death trigger within four words of the people it concerns ("killing 16 people", "مقتل ضابط"); a
+ * headline counts half as much again. Once a block says people were harmed, it also vouches for how: any violence
+ * trigger and any strong terrorism trigger in that block or the next counts 2 as well ("killed in a drone attack", "a car bomb
+ * kills seven people"), which is what lets a one-sentence report reach a notice. That is why words for accidents
+ * and their outcomes ("explosion", "injured") are not violence triggers. When those harmed are civilians or police
+ * ({@code CONTEXT civilians}), an armed group's name ({@code TERRORISM actor}, otherwise weak) beside them counts 2
+ * as well: an armed group named in a
+ * report of police officers killed is a terrorist attack, the same group named among fighters killed in battle is
+ * not. A kind is a public notice from its notice threshold with at least two counted
  * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
@@ -47,14 +54,20 @@ public final class AdvisoryDetector {
     private static final double WEAK = 0.5;
     private static final int REASON_WORDS = 6;
     private static final int MIN_TRIGGERS = 2;
-    /** A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط") stands on its own. */
+    /**
+     * A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط"), or holding them ("death
+     * toll", "lost their lives"), stands on its own.
+     */
     private static final double CORROBORATED = 2.0;
-    private static final int PEOPLE_WINDOW = 3;
+    private static final int PEOPLE_WINDOW = 4;
     /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
     private static final int CONTEXT_BLOCKS = 1;
 
-    /** A trigger phrase: its kind and whether it is unambiguous on its own. */
-    private record Trigger(AdvisoryKind kind, boolean strong) {
+    /**
+     * A trigger phrase: its kind, whether it is unambiguous on its own, and whether it names an armed group (a weak
+     * terrorism trigger that a report of civilians harmed turns into evidence).
+     */
+    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor) {
     }
 
     /** When a kind becomes a suggestion and when a notice. */
@@ -65,10 +78,13 @@ public final class AdvisoryDetector {
     private final Map<String, Integer> maxWords = new HashMap<>();
     private final Map<String, Set<String>> firstWords = new HashMap<>();
     private final Map<String, Set<String>> people = new HashMap<>();
+    private final Map<String, Set<String>> civilians = new HashMap<>();
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
 
     /**
      * Lines {@code KIND<TAB>strong|weak<TAB>term|term...}, a term may be listed under several kinds;
+     * {@code TERRORISM<TAB>actor<TAB>...} armed groups' names (weak triggers, see above);
+     * {@code CONTEXT<TAB>people|civilians<TAB>...} the words for those a harm trigger concerns;
      * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
      * النار"), matched first so their words are not taken as triggers. {@code #} starts a comment.
      */
@@ -84,20 +100,24 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (f.length == 3 && f[0].equals("CONTEXT") && f[1].equals("people")) {
-                    Set<String> words = people.computeIfAbsent(language, l -> new HashSet<>());
+                if (f.length == 3 && f[0].equals("CONTEXT") && (f[1].equals("people") || f[1].equals("civilians"))) {
+                    Set<String> words = (f[1].equals("people") ? people : civilians)
+                            .computeIfAbsent(language, l -> new HashSet<>());
                     for (String term : f[2].split("\\|")) {
                         words.addAll(stems(term, stemmer));
                     }
                     continue;
                 }
                 boolean neutral = f.length == 3 && f[0].equals("NONE") && f[1].equals("none");
-                if (f.length != 3 || !(neutral || f[1].equals("strong") || f[1].equals("weak"))) {
+                if (f.length != 3 || !(neutral || f[1].equals("strong") || f[1].equals("weak")
+                        || f[0].equals("TERRORISM") && f[1].equals("actor"))) {
                     throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
-                            + ": expected KIND<TAB>strong|weak<TAB>terms, NONE<TAB>none<TAB>terms or"
-                            + " CONTEXT<TAB>people<TAB>terms, got '" + line + "'");
+                            + ": expected KIND<TAB>strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
+                            + " NONE<TAB>none<TAB>terms or"
+                            + " CONTEXT<TAB>people|civilians<TAB>terms, got '" + line + "'");
                 }
-                Trigger trigger = neutral ? null : new Trigger(AdvisoryKind.valueOf(f[0]), f[1].equals("strong"));
+                Trigger trigger = neutral ? null
+                        : new Trigger(AdvisoryKind.valueOf(f[0]), f[1].equals("strong"), f[1].equals("actor"));
                 for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
                     if (!stems.isEmpty()) {
@@ -152,19 +172,28 @@ public final class AdvisoryDetector {
         Map<AdvisoryKind, Set<String>> words = new EnumMap<>(AdvisoryKind.class);
         List<List<Hit>> blocks = new ArrayList<>(texts.size());
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
+        List<Boolean> harmedPeople = new ArrayList<>(texts.size());
+        List<Boolean> harmedCivilians = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
             List<Hit> hits = hits(language, lexicon, text);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
             hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
             blocks.add(hits);
             strongKinds.add(strong);
+            harmedPeople.add(hits.stream().anyMatch(hit -> namesHarmedPeople(language, text, hit)));
+            harmedCivilians.add(hits.stream().anyMatch(hit -> hit.trigger().strong() && harms(hit.trigger().kind())
+                    && near(civilians.getOrDefault(language, Set.of()), text, hit)));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
+            boolean peopleHarmed = false;
+            boolean civiliansHarmed = false;
             for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
+                peopleHarmed |= harmedPeople.get(near);
+                civiliansHarmed |= harmedCivilians.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
             for (Hit hit : blocks.get(b)) {
@@ -172,7 +201,10 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
-                boolean corroborated = hit.trigger().strong() && harms(kind) && namesPeople(language, text, hit);
+                boolean corroborated = namesHarmedPeople(language, text, hit)
+                        || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
+                        || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
+                        || civiliansHarmed && hit.trigger().actor();
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
                 score.merge(kind, weight * hit.factor(), Double::sum);
                 counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
@@ -205,12 +237,19 @@ public final class AdvisoryDetector {
         return kind == AdvisoryKind.VIOLENCE || kind == AdvisoryKind.DEATH;
     }
 
+    private boolean namesHarmedPeople(String language, StemmedText text, Hit hit) {
+        return hit.trigger().strong() && harms(hit.trigger().kind()) && namesPeople(language, text, hit);
+    }
+
     private boolean namesPeople(String language, StemmedText text, Hit hit) {
-        Set<String> words = people.getOrDefault(language, Set.of());
+        return near(people.getOrDefault(language, Set.of()), text, hit);
+    }
+
+    private static boolean near(Set<String> words, StemmedText text, Hit hit) {
         List<String> stems = text.stems();
         for (int k = Math.max(0, hit.start() - PEOPLE_WINDOW); k < Math.min(stems.size(), hit.end() + PEOPLE_WINDOW);
              k++) {
-            if ((k < hit.start() || k >= hit.end()) && words.contains(stems.get(k))) {
+            if (words.contains(stems.get(k))) {
                 return true;
             }
         }
