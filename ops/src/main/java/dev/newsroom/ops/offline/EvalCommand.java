@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsroom eval}: quality measurements that anyone can reproduce. */
 @Command(name = "eval", description = "Measure quality on annotated data.",
-        subcommands = {EvalCommand.Ner.class, EvalAdvisoriesCommand.class})
+        subcommands = {EvalCommand.Ner.class, EvalAdvisoriesCommand.class, EvalSectionsCommand.class})
 public final class EvalCommand {
 
     @Command(name = "ner", description = {
