@@ -66,6 +66,10 @@ public final class SectionTraining {
             List<String> labels = model.labels();
             for (Prepared p : test) {
                 double[] probabilities = model.predict(p.blocks(), p.cues());
+                if (probabilities == null) {
+                    confusions.merge(p.label().split("/")[0] + " none", 1, Integer::sum);
+                    continue;
+                }
                 int best = 0;
                 for (int c = 1; c < probabilities.length; c++) {
                     best = probabilities[c] > probabilities[best] ? c : best;

@@ -38,6 +38,8 @@ public final class SectionModel {
     private final float[] idf;
     private final float[] weights;
     private final int mask;
+    private final List<List<String>> codes;
+    private final java.util.Set<String> sections;
 
     SectionModel(String language, String[] labels, float[] bias, int[] features, float[] idf, float[] weights) {
         this.language = language;
@@ -45,11 +47,14 @@ public final class SectionModel {
         this.bias = bias;
         this.idf = idf;
         this.weights = weights;
+        this.codes = Arrays.stream(labels).map(l -> List.of(l.split("/"))).toList();
+        this.sections = codes.stream().map(c -> c.get(0)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         int capacity = Integer.highestOneBit(Math.max(4, features.length * 2 - 1)) << 1;
         this.keys = new int[capacity];
         this.rows = new int[capacity];
         Arrays.fill(rows, -1);
         this.mask = capacity - 1;
+        this.counts = ThreadLocal.withInitial(() -> new float[features.length]);
         for (int row = 0; row < features.length; row++) {
             int slot = mix(features[row]) & mask;
             while (rows[slot] >= 0) {
@@ -69,11 +74,98 @@ public final class SectionModel {
         return List.of(labels);
     }
 
-    /** Class probabilities, in the order of {@link #labels()}. */
-    public double[] predict(List<StemmedText> texts, Map<String, Double> cues) {
-        return predict(Features.of(texts, cues));
+    /** The topic codes of each class, top level first. */
+    public List<List<String>> codes() {
+        return codes;
     }
 
+    /** The top-level topics the model was trained on. */
+    public java.util.Set<String> sections() {
+        return sections;
+    }
+
+    /** Per thread: the count of each row a text touches (zero elsewhere) and which rows those are. */
+    private final ThreadLocal<float[]> counts;
+    private final ThreadLocal<int[][]> touched = ThreadLocal.withInitial(() -> new int[][] {new int[1024]});
+
+    /**
+     * Class probabilities, in the order of {@link #labels()}; null when the text has no word the model knows and
+     * no cue. The same values as {@link Features} and {@link #weigh} give in training, computed in one pass over the
+     * stems with no sorting or allocation: words the model never kept are dropped as they are read.
+     */
+    public double[] predict(List<StemmedText> texts, Map<String, Double> cues) {
+        float[] count = counts.get();
+        int[][] holder = touched.get();
+        int n = 0;
+        for (StemmedText t : texts) {
+            float halves = Math.max(1, Math.round(t.weight() * 2));
+            int previous = 0;
+            List<String> stems = t.stems();
+            for (int i = 0; i < stems.size(); i++) {
+                int h = stems.get(i).hashCode();
+                n = touch(count, holder, row(mix(h ^ UNIGRAM)), halves, n);
+                if (i > 0) {
+                    n = touch(count, holder, row(mix(previous * 31 + h ^ BIGRAM)), halves, n);
+                }
+                previous = h;
+            }
+        }
+        int[] rowsTouched = holder[0];
+        float[] values = new float[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            int row = rowsTouched[k];
+            float value = (float) Math.log1p(count[row] / 2.0) * idf[row];
+            count[row] = 0;
+            values[k] = value;
+            norm += value * value;
+        }
+        int classes = labels.length;
+        double[] scores = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            scores[c] = bias[c];
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int k = 0; k < n; k++) {
+            add(scores, rowsTouched[k], values[k] * scale);
+        }
+        double cueNorm = 0;
+        for (double v : cues.values()) {
+            cueNorm += Math.log1p(v) * Math.log1p(v);
+        }
+        boolean cued = false;
+        for (Map.Entry<String, Double> cue : cues.entrySet()) {
+            int row = cue.getValue() > 0 ? row(mix(cue.getKey().hashCode() ^ CUE)) : -1;
+            if (row >= 0) {
+                add(scores, row, (float) (CUE_SCALE * Math.log1p(cue.getValue()) / Math.sqrt(cueNorm)));
+                cued = true;
+            }
+        }
+        return n == 0 && !cued ? null : softmax(scores);
+    }
+
+    private void add(double[] scores, int row, float value) {
+        int base = row * labels.length;
+        for (int c = 0; c < labels.length; c++) {
+            scores[c] += value * weights[base + c];
+        }
+    }
+
+    private static int touch(float[] count, int[][] holder, int row, float halves, int n) {
+        if (row < 0) {
+            return n;
+        }
+        if (count[row] == 0) {
+            if (n == holder[0].length) {
+                holder[0] = Arrays.copyOf(holder[0], n * 2);
+            }
+            holder[0][n++] = row;
+        }
+        count[row] += halves;
+        return n;
+    }
+
+    /** The training path's view of the same computation, kept to check the one-pass {@link #predict} against. */
     double[] predict(Features x) {
         int[] found = new int[x.size];
         float[] values = new float[x.size];
@@ -240,10 +332,6 @@ public final class SectionModel {
             this.values = values;
             this.words = words;
             this.size = size;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
         }
 
         static Features of(List<StemmedText> texts, Map<String, Double> cues) {

@@ -81,8 +81,8 @@ public final class TopicClassifier {
     public void loadModel(InputStream in) {
         try {
             SectionModel model = SectionModel.read(in);
-            for (String label : model.labels()) {
-                for (String code : label.split("/")) {
+            for (List<String> codes : model.codes()) {
+                for (String code : codes) {
                     if (!topics.containsKey(code)) {
                         throw new IllegalStateException("section model " + model.language() + " names unknown topic "
                                 + code);
@@ -104,10 +104,7 @@ public final class TopicClassifier {
         List<Scored> all = score(language, texts);
         List<Scored> out = new ArrayList<>();
         SectionModel model = models.get(language);
-        java.util.Set<String> known = new java.util.HashSet<>();
-        if (model != null) {
-            model.labels().forEach(l -> known.add(l.split("/")[0]));
-        }
+        java.util.Set<String> known = model == null ? java.util.Set.of() : model.sections();
         boolean bestSeen = model == null;
         boolean knownSeen = model == null;
         for (Scored s : all) {
@@ -148,14 +145,12 @@ public final class TopicClassifier {
                 cues.put(code, score);
             }
         });
-        SectionModel.Features features = SectionModel.Features.of(texts, cues);
-        if (features.isEmpty()) {
+        double[] p = model.predict(texts, cues);
+        if (p == null) {
             return List.of();
         }
-        double[] p = model.predict(features);
-        List<String> labels = model.labels();
-        java.util.Set<String> known = new java.util.HashSet<>();
-        labels.forEach(l -> known.add(l.split("/")[0]));
+        List<List<String>> labels = model.codes();
+        java.util.Set<String> known = model.sections();
         double total = 0;
         for (double score : cues.values()) {
             total += score;
@@ -172,7 +167,7 @@ public final class TopicClassifier {
             }
         }
         for (int c = 0; c < labels.size(); c++) {
-            for (String code : labels.get(c).split("/")) {
+            for (String code : labels.get(c)) {
                 combined.merge(code, p[c] * (1 - unknown), Double::sum);
             }
         }
