@@ -15,16 +15,31 @@ import java.util.TreeSet;
  * Top-1 section accuracy on a labelled set ({@link SectionData}): each item goes through {@link Enricher#enrich}
  * as an article would, and its first top-level subject is compared with the label. An item with no subject counts
  * as wrong ("none" in the confusion table).
+ * <p>
+ * A set labels only some sections (no set here has conflict, crime or weather), while the enricher may put such a
+ * section first, from its lexicons, where the set's label is another: a coup filed under politics. So a second
+ * figure is given beside the strict one: the first top-level subject among the sections the set labels in that
+ * language, which is what the trained model is asked to tell apart.
  */
 public final class SectionEvaluation {
     static final String NONE = "none";
 
-    /** Gold and predicted top-level codes per item, by language. */
+    /**
+     * Per item, by language: the labelled top-level code, the first top-level subject, and the first top-level
+     * subject among the sections the set labels in that language.
+     */
     public record Result(Map<String, List<String[]>> pairs) {
 
+        /** Strict top-1: the first top-level subject is the labelled one. */
         public double accuracy(String language) {
             List<String[]> items = language == null ? all() : pairs.getOrDefault(language, List.of());
             return items.stream().filter(p -> p[0].equals(p[1])).count() / (double) items.size();
+        }
+
+        /** Top-1 among the set's own sections: subjects the set never labels are passed over. */
+        public double accuracyAmongLabelled(String language) {
+            List<String[]> items = language == null ? all() : pairs.getOrDefault(language, List.of());
+            return items.stream().filter(p -> p[0].equals(p[2])).count() / (double) items.size();
         }
 
         public int items(String language) {
@@ -42,8 +57,10 @@ public final class SectionEvaluation {
             StringBuilder out = new StringBuilder();
             for (Map.Entry<String, List<String[]>> language : pairs.entrySet()) {
                 List<String[]> items = language.getValue();
-                out.append(String.format(Locale.ROOT, "%s: %d items, top-1 accuracy %.3f%n", language.getKey(),
-                        items.size(), accuracy(language.getKey())));
+                out.append(String.format(Locale.ROOT,
+                        "%s: %d items, top-1 accuracy %.3f; among the set's %d sections %.3f%n", language.getKey(),
+                        items.size(), accuracy(language.getKey()),
+                        items.stream().map(p -> p[0]).distinct().count(), accuracyAmongLabelled(language.getKey())));
                 TreeSet<String> gold = new TreeSet<>();
                 TreeSet<String> classes = new TreeSet<>();
                 items.forEach(p -> {
@@ -82,13 +99,18 @@ public final class SectionEvaluation {
     }
 
     public static Result evaluate(Path labelled, Enricher enricher) {
+        List<SectionData> items = SectionData.read(labelled);
+        Map<String, java.util.Set<String>> sections = new TreeMap<>();
+        items.forEach(i -> sections.computeIfAbsent(i.language(), l -> new java.util.HashSet<>()).add(i.topic()));
         Map<String, List<String[]>> pairs = new TreeMap<>();
-        for (SectionData item : SectionData.read(labelled)) {
+        for (SectionData item : items) {
             EnrichedArticle e = enricher.enrich(item.article(), SectionData.NOW);
-            String predicted = e.getSubjects().stream().map(Subject::getCode)
-                    .map(c -> c.substring("medtop:".length())).filter(c -> c.endsWith("000000"))
-                    .findFirst().orElse(NONE);
-            pairs.computeIfAbsent(item.language(), l -> new ArrayList<>()).add(new String[] {item.topic(), predicted});
+            List<String> topLevel = e.getSubjects().stream().map(Subject::getCode)
+                    .map(c -> c.substring("medtop:".length())).filter(c -> c.endsWith("000000")).toList();
+            String first = topLevel.isEmpty() ? NONE : topLevel.get(0);
+            String among = topLevel.stream().filter(sections.get(item.language())::contains).findFirst().orElse(NONE);
+            pairs.computeIfAbsent(item.language(), l -> new ArrayList<>())
+                    .add(new String[] {item.topic(), first, among});
         }
         return new Result(pairs);
     }

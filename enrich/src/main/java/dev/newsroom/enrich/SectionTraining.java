@@ -49,8 +49,12 @@ public final class SectionTraining {
         return trainer.train(SEED);
     }
 
-    /** Top-level accuracy of the model alone, each fold scored by a model trained on the other folds. */
-    static double crossValidate(String language, List<Prepared> items, Settings settings, int folds) {
+    /**
+     * Top-level accuracy of the model alone, each fold scored by a model trained on the other folds; the
+     * confusions (labelled, predicted) are counted into {@code confusions}.
+     */
+    static double crossValidate(String language, List<Prepared> items, Settings settings, int folds,
+                                Map<String, Integer> confusions) {
         int right = 0;
         for (int fold = 0; fold < folds; fold++) {
             List<Prepared> train = new ArrayList<>();
@@ -62,11 +66,18 @@ public final class SectionTraining {
             List<String> labels = model.labels();
             for (Prepared p : test) {
                 double[] probabilities = model.predict(p.blocks(), p.cues());
+                if (probabilities == null) {
+                    confusions.merge(p.label().split("/")[0] + " none", 1, Integer::sum);
+                    continue;
+                }
                 int best = 0;
                 for (int c = 1; c < probabilities.length; c++) {
                     best = probabilities[c] > probabilities[best] ? c : best;
                 }
-                right += labels.get(best).split("/")[0].equals(p.label().split("/")[0]) ? 1 : 0;
+                String gold = p.label().split("/")[0];
+                String predicted = labels.get(best).split("/")[0];
+                right += predicted.equals(gold) ? 1 : 0;
+                confusions.merge(gold + " " + predicted, 1, Integer::sum);
             }
         }
         return right / (double) items.size();
@@ -79,7 +90,7 @@ public final class SectionTraining {
     }
 
     record Settings(int epochs, double l2, double rate, int minTexts) {
-        static final Settings DEFAULT = new Settings(12, 1e-5, 0.5, 2);
+        static final Settings DEFAULT = new Settings(12, 1e-4, 0.5, 2);
     }
 
     public static void main(String[] args) throws IOException {
@@ -107,8 +118,10 @@ public final class SectionTraining {
         String language = items.get(0).language();
         List<Prepared> prepared = prepare(items, Enricher.loadWithoutSections());
         if (folds > 1) {
+            Map<String, Integer> confusions = new java.util.TreeMap<>();
             System.out.printf(Locale.ROOT, "%s: %d texts, %d-fold cross-validated top-level accuracy %.3f (%s)%n",
-                    language, prepared.size(), folds, crossValidate(language, prepared, s, folds), s);
+                    language, prepared.size(), folds, crossValidate(language, prepared, s, folds, confusions), s);
+            confusions.forEach((pair, n) -> System.out.printf(Locale.ROOT, "  labelled, predicted %s: %d%n", pair, n));
         }
         if (out != null) {
             SectionModel model = train(language, prepared, s);

@@ -16,8 +16,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A multinomial logistic regression over hashed features of one language: stemmed unigrams and bigrams (one pass
  * over the stems, no strings built) and the lexicon's evidence per top-level topic. Words count by the weight of
- * the block they are in (the headline most), damped with log(1 + count) and scaled to unit length, so a long text
- * does not shout down a short one.
+ * the block they are in (the headline most), damped with log(1 + count), weighted by inverse document frequency in
+ * the training texts and scaled to unit length, so neither common words nor a long text shout down the rest.
  * <p>
  * Only features seen in at least two training texts are kept; they live in an open-addressing table from the
  * 32-bit feature hash to a row of class weights, so memory follows the vocabulary, not a hash space.
@@ -35,19 +35,26 @@ public final class SectionModel {
     private final float[] bias;
     private final int[] keys;
     private final int[] rows;
+    private final float[] idf;
     private final float[] weights;
     private final int mask;
+    private final List<List<String>> codes;
+    private final java.util.Set<String> sections;
 
-    SectionModel(String language, String[] labels, float[] bias, int[] features, float[] weights) {
+    SectionModel(String language, String[] labels, float[] bias, int[] features, float[] idf, float[] weights) {
         this.language = language;
         this.labels = labels;
         this.bias = bias;
+        this.idf = idf;
         this.weights = weights;
+        this.codes = Arrays.stream(labels).map(l -> List.of(l.split("/"))).toList();
+        this.sections = codes.stream().map(c -> c.get(0)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         int capacity = Integer.highestOneBit(Math.max(4, features.length * 2 - 1)) << 1;
         this.keys = new int[capacity];
         this.rows = new int[capacity];
         Arrays.fill(rows, -1);
         this.mask = capacity - 1;
+        this.counts = ThreadLocal.withInitial(() -> new float[features.length]);
         for (int row = 0; row < features.length; row++) {
             int slot = mix(features[row]) & mask;
             while (rows[slot] >= 0) {
@@ -67,28 +74,147 @@ public final class SectionModel {
         return List.of(labels);
     }
 
-    /** Class probabilities, in the order of {@link #labels()}. */
-    public double[] predict(List<StemmedText> texts, Map<String, Double> cues) {
-        return predict(Features.of(texts, cues));
+    /** The topic codes of each class, top level first. */
+    public List<List<String>> codes() {
+        return codes;
     }
 
-    double[] predict(Features x) {
+    /** The top-level topics the model was trained on. */
+    public java.util.Set<String> sections() {
+        return sections;
+    }
+
+    /** Per thread: the count of each row a text touches (zero elsewhere) and which rows those are. */
+    private final ThreadLocal<float[]> counts;
+    private final ThreadLocal<int[][]> touched = ThreadLocal.withInitial(() -> new int[][] {new int[1024]});
+
+    /**
+     * Class probabilities, in the order of {@link #labels()}; null when the text has no word the model knows and
+     * no cue. The same values as {@link Features} and {@link #weigh} give in training, computed in one pass over the
+     * stems with no sorting or allocation: words the model never kept are dropped as they are read.
+     */
+    public double[] predict(List<StemmedText> texts, Map<String, Double> cues) {
+        float[] count = counts.get();
+        int[][] holder = touched.get();
+        int n = 0;
+        for (StemmedText t : texts) {
+            float halves = Math.max(1, Math.round(t.weight() * 2));
+            int previous = 0;
+            List<String> stems = t.stems();
+            for (int i = 0; i < stems.size(); i++) {
+                int h = stems.get(i).hashCode();
+                n = touch(count, holder, row(mix(h ^ UNIGRAM)), halves, n);
+                if (i > 0) {
+                    n = touch(count, holder, row(mix(previous * 31 + h ^ BIGRAM)), halves, n);
+                }
+                previous = h;
+            }
+        }
+        int[] rowsTouched = holder[0];
+        float[] values = new float[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            int row = rowsTouched[k];
+            float value = (float) Math.log1p(count[row] / 2.0) * idf[row];
+            count[row] = 0;
+            values[k] = value;
+            norm += value * value;
+        }
         int classes = labels.length;
         double[] scores = new double[classes];
         for (int c = 0; c < classes; c++) {
             scores[c] = bias[c];
         }
-        for (int i = 0; i < x.size; i++) {
-            int row = row(x.ids[i]);
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int k = 0; k < n; k++) {
+            add(scores, rowsTouched[k], values[k] * scale);
+        }
+        double cueNorm = 0;
+        for (double v : cues.values()) {
+            cueNorm += Math.log1p(v) * Math.log1p(v);
+        }
+        boolean cued = false;
+        for (Map.Entry<String, Double> cue : cues.entrySet()) {
+            int row = cue.getValue() > 0 ? row(mix(cue.getKey().hashCode() ^ CUE)) : -1;
             if (row >= 0) {
-                int base = row * classes;
-                float value = x.values[i];
-                for (int c = 0; c < classes; c++) {
-                    scores[c] += value * weights[base + c];
-                }
+                add(scores, row, (float) (CUE_SCALE * Math.log1p(cue.getValue()) / Math.sqrt(cueNorm)));
+                cued = true;
+            }
+        }
+        return n == 0 && !cued ? null : softmax(scores);
+    }
+
+    private void add(double[] scores, int row, float value) {
+        int base = row * labels.length;
+        for (int c = 0; c < labels.length; c++) {
+            scores[c] += value * weights[base + c];
+        }
+    }
+
+    private static int touch(float[] count, int[][] holder, int row, float halves, int n) {
+        if (row < 0) {
+            return n;
+        }
+        if (count[row] == 0) {
+            if (n == holder[0].length) {
+                holder[0] = Arrays.copyOf(holder[0], n * 2);
+            }
+            holder[0][n++] = row;
+        }
+        count[row] += halves;
+        return n;
+    }
+
+    /** The training path's view of the same computation, kept to check the one-pass {@link #predict} against. */
+    double[] predict(Features x) {
+        int[] found = new int[x.size];
+        float[] values = new float[x.size];
+        int n = weigh(x, found, values, this::row, idf);
+        int classes = labels.length;
+        double[] scores = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            scores[c] = bias[c];
+        }
+        for (int i = 0; i < n; i++) {
+            int base = found[i] * classes;
+            float value = values[i];
+            for (int c = 0; c < classes; c++) {
+                scores[c] += value * weights[base + c];
             }
         }
         return softmax(scores);
+    }
+
+    /**
+     * The rows of a text's known features and their final values: words by idf, scaled to unit length over the
+     * known words (a word the model never kept has no weight to add, so it does not dilute the others), then the
+     * cues as they are. Returns how many were found.
+     */
+    static int weigh(Features x, int[] found, float[] values, java.util.function.IntUnaryOperator rowOf,
+                     float[] idf) {
+        int n = 0;
+        double norm = 0;
+        for (int i = 0; i < x.words; i++) {
+            int row = rowOf.applyAsInt(x.ids[i]);
+            if (row >= 0) {
+                float value = x.values[i] * idf[row];
+                found[n] = row;
+                values[n++] = value;
+                norm += value * value;
+            }
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int i = 0; i < n; i++) {
+            values[i] *= scale;
+        }
+        for (int i = x.words; i < x.size; i++) {
+            int row = rowOf.applyAsInt(x.ids[i]);
+            if (row >= 0) {
+                found[n] = row;
+                values[n++] = x.values[i];
+            }
+        }
+        return n;
     }
 
     private int row(int feature) {
@@ -154,6 +280,7 @@ public final class SectionModel {
                 .toArray(Integer[]::new);
         for (int slot : sorted) {
             data.writeInt(keys[slot]);
+            data.writeFloat(idf[rows[slot]]);
             int base = rows[slot] * labels.length;
             for (int c = 0; c < labels.length; c++) {
                 data.writeFloat(weights[base + c]);
@@ -178,30 +305,33 @@ public final class SectionModel {
         }
         int features = data.readInt();
         int[] ids = new int[features];
+        float[] idf = new float[features];
         float[] weights = new float[features * classes];
         for (int row = 0; row < features; row++) {
             ids[row] = data.readInt();
+            idf[row] = data.readFloat();
             for (int c = 0; c < classes; c++) {
                 weights[row * classes + c] = data.readFloat();
             }
         }
-        return new SectionModel(language, labels, bias, ids, weights);
+        return new SectionModel(language, labels, bias, ids, idf, weights);
     }
 
-    /** A text's features: sorted distinct ids and their values, unit length (words) plus the scaled cues. */
+    /**
+     * A text's features: distinct word ids with log(1 + count), then (from {@code words} on) the lexicon cues,
+     * already scaled.
+     */
     static final class Features {
         final int[] ids;
         final float[] values;
+        final int words;
         final int size;
 
-        private Features(int[] ids, float[] values, int size) {
+        private Features(int[] ids, float[] values, int words, int size) {
             this.ids = ids;
             this.values = values;
+            this.words = words;
             this.size = size;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
         }
 
         static Features of(List<StemmedText> texts, Map<String, Double> cues) {
@@ -229,7 +359,6 @@ public final class SectionModel {
             int[] ids = new int[n + cues.size()];
             float[] values = new float[n + cues.size()];
             int size = 0;
-            double norm = 0;
             for (int i = 0; i < n; ) {
                 int id = (int) (packed[i] >>> 32);
                 long halves = 0;
@@ -237,15 +366,10 @@ public final class SectionModel {
                     halves += packed[i] & 0xFFFFFFFFL;
                     i++;
                 }
-                float value = (float) Math.log1p(halves / 2.0);
                 ids[size] = id;
-                values[size++] = value;
-                norm += value * value;
+                values[size++] = (float) Math.log1p(halves / 2.0);
             }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-            for (int i = 0; i < size; i++) {
-                values[i] *= scale;
-            }
+            int words = size;
             double cueNorm = 0;
             for (double v : cues.values()) {
                 cueNorm += Math.log1p(v) * Math.log1p(v);
@@ -256,7 +380,7 @@ public final class SectionModel {
                     values[size++] = (float) (CUE_SCALE * Math.log1p(cue.getValue()) / Math.sqrt(cueNorm));
                 }
             }
-            return new Features(ids, values, size);
+            return new Features(ids, values, words, size);
         }
     }
 }

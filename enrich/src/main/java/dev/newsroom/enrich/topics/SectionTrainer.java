@@ -3,6 +3,7 @@ package dev.newsroom.enrich.topics;
 import dev.newsroom.enrich.text.StemmedText;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class SectionTrainer {
     private final List<Integer> classes = new ArrayList<>();
     private int epochs = 12;
     private double rate = 0.5;
-    private double l2 = 1e-5;
+    private double l2 = 1e-4;
     private int minTexts = 2;
 
     public SectionTrainer(String language) {
@@ -65,26 +66,39 @@ public final class SectionTrainer {
     public SectionModel train(long seed) {
         int k = labels.size();
         Map<Integer, Integer> documentFrequency = new HashMap<>();
+        java.util.Set<Integer> cueIds = new java.util.HashSet<>();
         for (SectionModel.Features x : texts) {
             for (int i = 0; i < x.size; i++) {
                 documentFrequency.merge(x.ids[i], 1, Integer::sum);
+                if (i >= x.words) {
+                    cueIds.add(x.ids[i]);
+                }
             }
         }
         Map<Integer, Integer> rowOf = new HashMap<>();
         List<Integer> kept = new ArrayList<>();
-        documentFrequency.forEach((id, df) -> {
-            if (df >= minTexts) {
-                rowOf.put(id, kept.size());
-                kept.add(id);
+        List<Float> idfs = new ArrayList<>();
+        double n = texts.size();
+        documentFrequency.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (e.getValue() >= minTexts || cueIds.contains(e.getKey())) {
+                rowOf.put(e.getKey(), kept.size());
+                kept.add(e.getKey());
+                idfs.add(cueIds.contains(e.getKey()) ? 1f : (float) (Math.log((n + 1) / (e.getValue() + 1)) + 1));
             }
         });
+        float[] idf = new float[idfs.size()];
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = idfs.get(i);
+        }
         int[][] rows = new int[texts.size()][];
+        float[][] values = new float[texts.size()][];
         for (int t = 0; t < texts.size(); t++) {
             SectionModel.Features x = texts.get(t);
-            rows[t] = new int[x.size];
-            for (int i = 0; i < x.size; i++) {
-                rows[t][i] = rowOf.getOrDefault(x.ids[i], -1);
-            }
+            int[] found = new int[x.size];
+            float[] weighed = new float[x.size];
+            int m = SectionModel.weigh(x, found, weighed, id -> rowOf.getOrDefault(id, -1), idf);
+            rows[t] = Arrays.copyOf(found, m);
+            values[t] = Arrays.copyOf(weighed, m);
         }
         float[] w = new float[kept.size() * k];
         double[] g2 = new double[kept.size() * k];
@@ -104,17 +118,15 @@ public final class SectionTrainer {
                 order[j] = swap;
             }
             for (int t : order) {
-                SectionModel.Features x = texts.get(t);
                 int[] r = rows[t];
+                float[] v = values[t];
                 for (int c = 0; c < k; c++) {
                     scores[c] = bias[c];
                 }
-                for (int i = 0; i < x.size; i++) {
-                    if (r[i] >= 0) {
-                        int base = r[i] * k;
-                        for (int c = 0; c < k; c++) {
-                            scores[c] += x.values[i] * w[base + c];
-                        }
+                for (int i = 0; i < r.length; i++) {
+                    int base = r[i] * k;
+                    for (int c = 0; c < k; c++) {
+                        scores[c] += v[i] * w[base + c];
                     }
                 }
                 double[] p = SectionModel.softmax(scores.clone());
@@ -123,13 +135,11 @@ public final class SectionTrainer {
                     double error = p[c] - (c == gold ? 1 : 0);
                     biasG2[c] += error * error;
                     bias[c] -= rate * error / Math.sqrt(biasG2[c] + 1e-8);
-                    for (int i = 0; i < x.size; i++) {
-                        if (r[i] >= 0) {
-                            int at = r[i] * k + c;
-                            double g = error * x.values[i] + l2 * w[at];
-                            g2[at] += g * g;
-                            w[at] -= (float) (rate * g / Math.sqrt(g2[at] + 1e-8));
-                        }
+                    for (int i = 0; i < r.length; i++) {
+                        int at = r[i] * k + c;
+                        double g = error * v[i] + l2 * w[at];
+                        g2[at] += g * g;
+                        w[at] -= (float) (rate * g / Math.sqrt(g2[at] + 1e-8));
                     }
                 }
             }
@@ -139,6 +149,6 @@ public final class SectionTrainer {
             biasOut[c] = (float) bias[c];
         }
         return new SectionModel(language, labels.toArray(String[]::new), biasOut,
-                kept.stream().mapToInt(Integer::intValue).toArray(), w);
+                kept.stream().mapToInt(Integer::intValue).toArray(), idf, w);
     }
 }

@@ -81,8 +81,8 @@ public final class TopicClassifier {
     public void loadModel(InputStream in) {
         try {
             SectionModel model = SectionModel.read(in);
-            for (String label : model.labels()) {
-                for (String code : label.split("/")) {
+            for (List<String> codes : model.codes()) {
+                for (String code : codes) {
                     if (!topics.containsKey(code)) {
                         throw new IllegalStateException("section model " + model.language() + " names unknown topic "
                                 + code);
@@ -95,14 +95,26 @@ public final class TopicClassifier {
         }
     }
 
-    /** Topics with relevance of at least 25, most relevant first (a parent before its children on ties). */
+    /**
+     * Topics with relevance of at least 25, most relevant first (a parent before its children on ties). Where a
+     * section model decides, the best top-level topic, and the best of the sections the model knows, are kept even
+     * below 25: the text has words, so it has a section, however unsure.
+     */
     public List<Scored> classify(String language, List<StemmedText> texts) {
         List<Scored> all = score(language, texts);
         List<Scored> out = new ArrayList<>();
+        SectionModel model = models.get(language);
+        java.util.Set<String> known = model == null ? java.util.Set.of() : model.sections();
+        boolean bestSeen = model == null;
+        boolean knownSeen = model == null;
         for (Scored s : all) {
-            if (s.relevance() >= MIN_RELEVANCE && out.size() < MAX_SUBJECTS) {
+            boolean top = s.topic().isTopLevel();
+            boolean keep = top && (!bestSeen || (!knownSeen && known.contains(s.topic().code())));
+            if ((s.relevance() >= MIN_RELEVANCE || keep) && out.size() < MAX_SUBJECTS) {
                 out.add(s);
             }
+            bestSeen |= top;
+            knownSeen |= top && known.contains(s.topic().code());
         }
         return out;
     }
@@ -133,30 +145,30 @@ public final class TopicClassifier {
                 cues.put(code, score);
             }
         });
-        SectionModel.Features features = SectionModel.Features.of(texts, cues);
-        if (features.isEmpty()) {
+        double[] p = model.predict(texts, cues);
+        if (p == null) {
             return List.of();
         }
-        double[] p = model.predict(features);
-        List<String> labels = model.labels();
-        java.util.Set<String> known = new java.util.HashSet<>();
-        labels.forEach(l -> known.add(l.split("/")[0]));
+        List<List<String>> labels = model.codes();
+        java.util.Set<String> known = model.sections();
         double total = 0;
+        for (double score : cues.values()) {
+            total += score;
+        }
+        // Little evidence in all (a headline with one cue word) claims little, as in the lexicon's own relevance.
+        double strength = Math.min(1.0, total / SATURATION);
+        Map<String, Double> combined = new HashMap<>();
         double unknown = 0;
         for (Map.Entry<String, Double> cue : cues.entrySet()) {
-            total += cue.getValue();
-            unknown += known.contains(cue.getKey()) ? 0 : cue.getValue();
-        }
-        double modelShare = total > 0 ? 1 - unknown / total : 1;
-        Map<String, Double> combined = new HashMap<>();
-        for (int c = 0; c < labels.size(); c++) {
-            for (String code : labels.get(c).split("/")) {
-                combined.merge(code, p[c] * modelShare, Double::sum);
+            if (!known.contains(cue.getKey()) && cue.getValue() > 0) {
+                double share = cue.getValue() / total * strength;
+                combined.put(cue.getKey(), share);
+                unknown += share;
             }
         }
-        for (Map.Entry<String, Double> cue : cues.entrySet()) {
-            if (!known.contains(cue.getKey())) {
-                combined.put(cue.getKey(), cue.getValue() / total);
+        for (int c = 0; c < labels.size(); c++) {
+            for (String code : labels.get(c)) {
+                combined.merge(code, p[c] * (1 - unknown), Double::sum);
             }
         }
         raw.forEach((code, score) -> {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsroom eval}: quality measurements that anyone can reproduce. */
 @Command(name = "eval", description = "Measure quality on annotated data.",
-        subcommands = {EvalCommand.Ner.class, EvalAdvisoriesCommand.class, EvalExtractionCommand.class})
+        subcommands = {EvalCommand.Ner.class, EvalAdvisoriesCommand.class, EvalExtractionCommand.class,
+                EvalSectionsCommand.class})
 public final class EvalCommand {
 
     @Command(name = "ner", description = {
