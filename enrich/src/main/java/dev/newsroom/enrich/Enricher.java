@@ -56,7 +56,7 @@ public final class Enricher {
         this.resources = resources;
         this.version = "enrich-" + RULES_REVISION + "-" + resources.fingerprint;
         this.segmenter = new ArabicSegmenter(resources.frequencies);
-        this.tagger = entityTaggerWith(resources.model);
+        this.tagger = entityTaggerWith(resources.model, resources.englishModel);
         this.assembler = new EntityAssembler(resources.gazetteer, resources.triggers, resources.romaniser);
     }
 
@@ -84,8 +84,8 @@ public final class Enricher {
         return tagger;
     }
 
-    NamedEntityTagger entityTaggerWith(SequenceModel model) {
-        return new NamedEntityTagger(resources.gazetteer, resources.triggers, model, resources.frequencies);
+    NamedEntityTagger entityTaggerWith(SequenceModel arabic, SequenceModel latin) {
+        return new NamedEntityTagger(resources.gazetteer, resources.triggers, arabic, latin, resources.frequencies);
     }
 
     public EnrichedArticle enrich(Article article, Instant now) {

@@ -35,7 +35,8 @@ public final class NerEvaluation {
 
     /** Scores the enricher's shipped tagger (whatever model it carries) on {@code conllFile}. */
     public static NerScores evaluateConll(Path conllFile, Enricher enricher) {
-        return evaluate(read(conllFile), enricher.entityTagger());
+        NamedEntityTagger tagger = enricher.entityTagger();
+        return evaluate(read(conllFile, tagger), tagger);
     }
 
     /**
@@ -44,20 +45,37 @@ public final class NerEvaluation {
      * sentence is scored by a model that saw it. Scores are summed over the folds.
      */
     public static NerScores crossValidate(Path conllFile, Enricher enricher, int folds, long seed) {
-        List<ConllCorpus.Sentence> sentences = read(conllFile);
         NamedEntityTagger base = enricher.entityTagger();
+        List<ConllCorpus.Sentence> sentences = read(conllFile, base);
+        NerTraining.Size size = size(sentences);
         NerScores total = null;
         for (int fold = 0; fold < folds; fold++) {
             int from = sentences.size() * fold / folds;
             int to = sentences.size() * (fold + 1) / folds;
             List<ConllCorpus.Sentence> train = new ArrayList<>(sentences.subList(0, from));
             train.addAll(sentences.subList(to, sentences.size()));
-            SequenceModel model = NerTraining.train(train, base, seed + fold);
-            NamedEntityTagger tagger = enricher.entityTaggerWith(model);
+            SequenceModel model = NerTraining.train(train, base, seed + fold, size);
+            NamedEntityTagger tagger = size == NerTraining.Size.ARABIC
+                    ? enricher.entityTaggerWith(model, null) : enricher.entityTaggerWith(null, model);
             NerScores scores = evaluate(sentences.subList(from, to), tagger);
             total = total == null ? scores : total.plus(scores);
         }
         return total;
+    }
+
+    /** The Arabic model's size for a corpus mostly in Arabic script, the English one's otherwise. */
+    static NerTraining.Size size(List<ConllCorpus.Sentence> sentences) {
+        long arabic = 0;
+        long all = 0;
+        for (ConllCorpus.Sentence s : sentences) {
+            for (String token : s.tokens()) {
+                all++;
+                if (Character.UnicodeScript.of(token.codePointAt(0)) == Character.UnicodeScript.ARABIC) {
+                    arabic++;
+                }
+            }
+        }
+        return arabic * 2 > all ? NerTraining.Size.ARABIC : NerTraining.Size.ENGLISH;
     }
 
     static NerScores evaluate(List<ConllCorpus.Sentence> sentences, NamedEntityTagger tagger) {
@@ -105,9 +123,10 @@ public final class NerEvaluation {
         return NerScores.of(perType);
     }
 
-    private static List<ConllCorpus.Sentence> read(Path file) {
+    /** The file's sentences; in English ones, titles are taken out of person names ({@link NerTraining#withoutTitles}). */
+    private static List<ConllCorpus.Sentence> read(Path file, NamedEntityTagger tagger) {
         try {
-            return ConllCorpus.read(file);
+            return NerTraining.withoutTitles(ConllCorpus.read(file), tagger.triggers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,19 +134,25 @@ public final class NerEvaluation {
 
     /**
      * {@code NerEvaluation CONLL [--folds N]} prints the cross-validated scores;
-     * {@code NerEvaluation CONLL --train MODEL} trains on the whole file and writes the model.
+     * {@code NerEvaluation CONLL --train MODEL} trains on the whole file and writes the model (the Arabic model's
+     * size for an Arabic corpus, the English one's otherwise); {@code NerEvaluation CONLL --score} scores the
+     * shipped models on the file.
      */
     public static void main(String[] args) throws IOException {
         Path conll = Path.of(args[0]);
         boolean training = args.length > 2 && args[1].equals("--train");
         Enricher enricher = training ? Enricher.loadWithoutModel() : Enricher.loadDefault();
         if (training) {
-            List<ConllCorpus.Sentence> sentences = ConllCorpus.read(conll);
             var tagger = enricher.entityTagger();
-            SequenceModel model = NerTraining.train(sentences, tagger, 20261128L);
+            List<ConllCorpus.Sentence> sentences = read(conll, tagger);
+            SequenceModel model = NerTraining.train(sentences, tagger, 20261128L, size(sentences));
             try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
                 model.write(out);
             }
+            return;
+        }
+        if (args.length > 1 && args[1].equals("--score")) {
+            System.out.print(evaluateConll(conll, enricher).table());
             return;
         }
         int folds = args.length > 2 && args[1].equals("--folds") ? Integer.parseInt(args[2]) : 5;

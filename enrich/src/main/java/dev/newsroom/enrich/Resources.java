@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 /** Everything the enricher reads from the classpath, loaded once, and the fingerprint of it all. */
 final class Resources {
     static final String MODEL = "ner/ar-newsfane.model.gz";
+    static final String ENGLISH_MODEL = "ner/en-gmb.model.gz";
     private static final String[] LANGUAGES = {"ar", "en", "fr"};
     private static final int NAME_WORD_COUNT = 25;
 
@@ -23,6 +24,7 @@ final class Resources {
     final Romaniser romaniser = new Romaniser();
     final WordFrequencies frequencies;
     final SequenceModel model;
+    final SequenceModel englishModel;
     final TopicClassifier topics = new TopicClassifier();
     final AdvisoryDetector advisories = new AdvisoryDetector();
     final Keywords keywords = new Keywords();
@@ -41,6 +43,7 @@ final class Resources {
                 NAME_WORD_COUNT);
         try {
             model = withModel ? SequenceModel.read(data.open(MODEL)) : null;
+            englishModel = withModel ? SequenceModel.read(data.open(ENGLISH_MODEL)) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

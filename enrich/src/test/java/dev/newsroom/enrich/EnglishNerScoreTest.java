@@ -1,26 +1,34 @@
 package dev.newsroom.enrich;
 
+import dev.newsroom.schemas.EntityType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * English NER on openly licensed news: 65 Voice of America sentences from the Groningen Meaning Bank extract
- * (ODbL/DbCL; src/test/resources/ner). Nothing was trained on it; English tagging is gazetteer and context
- * rules only. GMB includes titles in person names ("President Mahmoud Ahmadinejad"), which the tagger leaves
- * out, so this score understates what a reader sees. The floor sits just under the measured F1 (0.69; 0.65
- * before the acronym rule was added after a first run on this sample).
+ * English NER on the held-out part of the Groningen Meaning Bank extract (corpora/gmb/gmb-test.conll: the last
+ * 1,300 sentences, 27,679 tokens, of Voice of America news and other public-domain English text; ODbL/DbCL). The
+ * shipped English model was trained on gmb-train.conll, which ends 50 sentences before this file starts, so no
+ * document is on both sides. GMB's entity tags are partly machine-made (Costa Rica as an organisation, Kabul as a
+ * person), which caps any score on it. GMB's person spans include titles ("President Bush"); this project's do not,
+ * so titles are taken out of them before scoring ({@code NerTraining.withoutTitles}). The floors sit just under
+ * the measured figures (F1 0.789; PERSON 0.751, ORGANISATION 0.661, PLACE 0.865).
  */
+@Tag("corpus")
 class EnglishNerScoreTest {
+    private static final Path HELD_OUT = Path.of("..", "corpora", "gmb", "gmb-test.conll");
 
     @Test
-    void gmb_sample_score() throws URISyntaxException {
-        Path file = Path.of(EnglishNerScoreTest.class.getResource("/ner/gmb-sample.conll").toURI());
-        NerScores scores = NerEvaluation.evaluateConll(file, Fixtures.ENRICHER);
-        System.out.print("GMB sample (English)\n" + scores.table());
-        assertThat(scores.overall().f1()).isGreaterThan(0.67);
+    void gmb_held_out_score() {
+        assertThat(HELD_OUT).exists();
+        NerScores scores = NerEvaluation.evaluateConll(HELD_OUT, Fixtures.ENRICHER);
+        System.out.print("GMB held-out (English)\n" + scores.table());
+        assertThat(scores.overall().f1()).isGreaterThan(0.78);
+        assertThat(scores.perType().get(EntityType.PERSON).f1()).isGreaterThan(0.74);
+        assertThat(scores.perType().get(EntityType.ORGANISATION).f1()).isGreaterThan(0.65);
+        assertThat(scores.perType().get(EntityType.PLACE).f1()).isGreaterThan(0.85);
     }
 }

@@ -1,41 +1,111 @@
 package dev.newsroom.enrich.ner;
 
-/** Greedy left-to-right decoding; an I- label may only continue a span of its own type. */
+import java.util.Arrays;
+
+/**
+ * First-order Viterbi decoding: the best label sequence under the word features, a label-transition table and
+ * previous-label-with-word features; an I- label may only continue a span of its own type. Greedy decoding
+ * committed to a label before seeing the next word, so a name's first word was typed before its second was read.
+ */
 final class Decoder {
+    private static final float IMPOSSIBLE = Float.NEGATIVE_INFINITY;
+
     private Decoder() {
     }
 
-    static int[] decode(SequenceModel model, FeatureExtractor.Context c, float[] margins) {
-        int[] labels = new int[c.n];
-        float[] scores = new float[Labels.COUNT];
-        int previous = Labels.O;
-        int beforePrevious = Labels.O;
-        for (int i = 0; i < c.n; i++) {
-            FeatureExtractor.dynamic(c, i, previous, beforePrevious);
-            java.util.Arrays.fill(scores, 0f);
-            model.score(c.features[i], FeatureExtractor.WIDTH, scores);
-            int best = best(scores, previous);
-            labels[i] = best;
-            if (margins != null) {
-                margins[i] = margin(scores, best, previous);
+    /** Labels of the sentence; {@code margins}, if given, gets each position's lead of its label over the next. */
+    static int[] decode(Weights weights, FeatureExtractor.Context c, float[] margins) {
+        int n = c.n;
+        int[] labels = new int[n];
+        if (n == 0) {
+            return labels;
+        }
+        int k = Labels.COUNT;
+        float[] transition = transitions(weights);
+        float[][] local = new float[n][];
+        float[][] pairs = new float[n][];
+        float[] delta = new float[k];
+        float[] next = new float[k];
+        int[][] back = new int[n][k];
+        float[] row = new float[k];
+        for (int i = 0; i < n; i++) {
+            local[i] = new float[k];
+            weights.score(c.features[i], FeatureExtractor.WIDTH, local[i]);
+            float[] pair = pairScores(weights, c, i, row);
+            pairs[i] = pair;
+            if (i == 0) {
+                for (int l = 0; l < k; l++) {
+                    delta[l] = allowed(l, Labels.O)
+                            ? local[0][l] + transition[Labels.O * k + l] + pair[Labels.O * k + l] : IMPOSSIBLE;
+                }
+                continue;
             }
-            beforePrevious = previous;
-            previous = best;
+            for (int l = 0; l < k; l++) {
+                float best = IMPOSSIBLE;
+                int arg = Labels.O;
+                for (int p = 0; p < k; p++) {
+                    if (delta[p] == IMPOSSIBLE || !allowed(l, p)) {
+                        continue;
+                    }
+                    float s = delta[p] + transition[p * k + l] + pair[p * k + l];
+                    if (s > best) {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                next[l] = best == IMPOSSIBLE ? IMPOSSIBLE : best + local[i][l];
+                back[i][l] = arg;
+            }
+            float[] swap = delta;
+            delta = next;
+            next = swap;
+        }
+        int last = Labels.O;
+        for (int l = 0; l < k; l++) {
+            if (delta[l] > delta[last]) {
+                last = l;
+            }
+        }
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) {
+            labels[i - 1] = back[i][labels[i]];
+        }
+        if (margins != null) {
+            for (int i = 0; i < n; i++) {
+                int previous = i == 0 ? Labels.O : labels[i - 1];
+                float[] s = local[i].clone();
+                for (int l = 0; l < k; l++) {
+                    s[l] += transition[previous * k + l] + pairs[i][previous * k + l];
+                }
+                margins[i] = margin(s, labels[i], previous);
+            }
         }
         return labels;
     }
 
-    static int best(float[] scores, int previous) {
-        int best = -1;
-        for (int l = 0; l < Labels.COUNT; l++) {
-            if (!allowed(l, previous)) {
-                continue;
-            }
-            if (best < 0 || scores[l] > scores[best]) {
-                best = l;
-            }
+    /** Label-transition scores, {@code [previous * COUNT + label]}. */
+    static float[] transitions(Weights weights) {
+        int k = Labels.COUNT;
+        float[] t = new float[k * k];
+        float[] row = new float[k];
+        for (int p = 0; p < k; p++) {
+            Arrays.fill(row, 0f);
+            weights.score(FeatureExtractor.transition(p), row);
+            System.arraycopy(row, 0, t, p * k, k);
         }
-        return best;
+        return t;
+    }
+
+    /** Scores of the previous-label-with-word features at {@code i}, {@code [previous * COUNT + label]}. */
+    private static float[] pairScores(Weights weights, FeatureExtractor.Context c, int i, float[] row) {
+        int k = Labels.COUNT;
+        float[] pair = new float[k * k];
+        for (int p = 0; p < k; p++) {
+            Arrays.fill(row, 0f);
+            weights.score(FeatureExtractor.previousWithWord(c, i, p), row);
+            System.arraycopy(row, 0, pair, p * k, k);
+        }
+        return pair;
     }
 
     static boolean allowed(int label, int previous) {
@@ -46,7 +116,7 @@ final class Decoder {
     }
 
     private static float margin(float[] scores, int best, int previous) {
-        float second = Float.NEGATIVE_INFINITY;
+        float second = IMPOSSIBLE;
         for (int l = 0; l < Labels.COUNT; l++) {
             if (l != best && allowed(l, previous) && scores[l] > second) {
                 second = scores[l];

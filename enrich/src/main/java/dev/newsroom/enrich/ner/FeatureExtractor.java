@@ -8,12 +8,10 @@ import java.util.List;
 /**
  * Turns a sentence of segments into hashed features: the word and its neighbours, affixes, shape, gazetteer
  * hits around it and context triggers (titles, organisation heads, place nouns). Label-dependent features
- * (previous labels) are added by the decoder. Strings are hashed in place, without building feature strings.
+ * (the label transition, the previous label with the word) are looked up by the decoder. Strings are hashed in place, without building feature strings.
  */
 final class FeatureExtractor {
-    static final int STATIC = 47;
-    static final int DYNAMIC = 3;
-    static final int WIDTH = STATIC + DYNAMIC;
+    static final int WIDTH = 52;
 
     private final Triggers triggers;
     private final WordFrequencies frequencies;
@@ -41,6 +39,7 @@ final class FeatureExtractor {
         final int[] gazetteer;
         final int[] listed;
         final int[] memory;
+        final int[] fineShape;
         final long[][] features;
 
         Context(int n) {
@@ -60,6 +59,7 @@ final class FeatureExtractor {
             gazetteer = new int[n];
             listed = new int[n];
             memory = new int[n];
+            fineShape = new int[n];
             features = new long[n][WIDTH];
         }
     }
@@ -85,6 +85,7 @@ final class FeatureExtractor {
             c.gazetteer[i] = gazetteerLabels[i];
             c.listed[i] = triggers.isListedName(w) ? 1 : 0;
             c.memory[i] = memoryLabels[i];
+            c.fineShape[i] = fineShape(s.surface());
         }
         for (int i = 0; i < n; i++) {
             long[] f = c.features[i];
@@ -136,16 +137,42 @@ final class FeatureExtractor {
             f[k++] = h(49, at(c.memory, i - 1));
             f[k++] = h(50, at(c.memory, i + 1));
             f[k++] = h2(51, c.memory[i], c.gazetteer[i]);
+            f[k++] = h(52, c.fineShape[i]);
+            f[k++] = h2(53, at(c.fineShape, i - 1), c.fineShape[i]);
+            f[k++] = h2(54, c.fineShape[i], at(c.fineShape, i + 1));
+            f[k++] = h(55, segments.get(i).surface().hashCode());
+            f[k++] = h2(56, i == 0 ? 1 : 0, c.fineShape[i]);
         }
         return c;
     }
 
-    /** Fills the label-dependent features of position {@code i} given the two previous labels. */
-    static void dynamic(Context c, int i, int previous, int beforePrevious) {
-        long[] f = c.features[i];
-        f[STATIC] = h(40, previous);
-        f[STATIC + 1] = h(41, beforePrevious * 16 + previous);
-        f[STATIC + 2] = h2(42, previous, c.word[i]);
+    /** The feature of a transition from label {@code previous}. */
+    static long transition(int previous) {
+        return h(40, previous);
+    }
+
+    /** The previous label together with the word at {@code i}. */
+    static long previousWithWord(Context c, int i, int previous) {
+        return h2(42, previous, c.word[i]);
+    }
+
+    /**
+     * Letters and digits as classes, runs collapsed: "Xx" (Obama), "X.X." (U.S.), "X" (NATO), "d" (2009), "Xx-Xx";
+     * letters without case (Arabic) count as one class, so Arabic words share one shape.
+     */
+    private static int fineShape(String w) {
+        int h = 17;
+        char last = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            char cls = Character.isUpperCase(ch) ? 'X' : Character.isLowerCase(ch) ? 'x'
+                    : Character.isDigit(ch) ? 'd' : Character.isLetter(ch) ? 'a' : ch;
+            if (cls != last) {
+                h = 31 * h + cls;
+                last = cls;
+            }
+        }
+        return h;
     }
 
     private static int at(int[] values, int i) {

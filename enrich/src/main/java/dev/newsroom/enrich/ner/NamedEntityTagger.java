@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Finds name spans in one block of segments. Three sources, in order of trust when they overlap:
- * the gazetteer (known entities, with ids), the sequence model (Arabic; trained on NewsFANE) and context
- * rules (a title before an unknown person, an organisation head noun, capitalised runs in Latin script).
+ * the gazetteer (known entities, with ids), the sequence model of the block's script (Arabic: trained on NewsFANE;
+ * Latin: trained on English news of the Groningen Meaning Bank) and context rules (a title before an unknown
+ * person, an organisation head noun, capitalised runs in Latin script).
  */
 public final class NamedEntityTagger {
     /** Where a span came from; decides confidence and which one wins an overlap. */
@@ -34,14 +35,20 @@ public final class NamedEntityTagger {
     private final Gazetteer gazetteer;
     private final Triggers triggers;
     private final SequenceModel model;
+    private final SequenceModel latinModel;
     private final WordFrequencies frequencies;
     private final FeatureExtractor extractor;
 
-    /** {@code model} may be null (training, or text with no Arabic): then gazetteer and context rules only. */
-    public NamedEntityTagger(Gazetteer gazetteer, Triggers triggers, SequenceModel model, WordFrequencies frequencies) {
+    /**
+     * {@code model} tags Arabic blocks, {@code latinModel} Latin-script ones; either may be null (training): then
+     * gazetteer and context rules only.
+     */
+    public NamedEntityTagger(Gazetteer gazetteer, Triggers triggers, SequenceModel model, SequenceModel latinModel,
+                             WordFrequencies frequencies) {
         this.gazetteer = gazetteer;
         this.triggers = triggers;
         this.model = model;
+        this.latinModel = latinModel;
         this.frequencies = frequencies;
         this.extractor = new FeatureExtractor(triggers, frequencies);
     }
@@ -149,13 +156,18 @@ public final class NamedEntityTagger {
         }
         boolean arabic = arabicShare(segments) > 0.5;
         List<Span> spans = new ArrayList<>();
-        if (model != null && arabic) {
-            spans.addAll(modelSpans(segments, matches));
+        SequenceModel scriptModel = arabic ? model : latinModel;
+        if (scriptModel != null) {
+            spans.addAll(modelSpans(scriptModel, segments, matches));
         }
-        spans = mergeKnown(spans, known);
+        spans = mergeKnown(spans, known, !arabic);
         // A context rule may add the first words the model missed, but after where the model ended only a family
-        // name (الصباحي): the words it would add there are more often the verb that follows the name.
-        for (Span s : arabic ? arabicContext(segments) : latinContext(segments)) {
+        // name (الصباحي) or a word rare in running text (قرطاس): the words it would add there are more often the
+        // verb that follows the name. An organisation takes the rule's whole complement (وزارة الزراعة التونسية). The
+        // capitalised-run rules for Latin script stand in for a model only: with the English model they add more
+        // wrong names than right ones.
+        List<Span> rules = arabic ? arabicContext(segments) : latinModel == null ? latinContext(segments) : List.of();
+        for (Span s : rules) {
             List<Span> overlapping = spans.stream().filter(s::overlaps).toList();
             boolean widensModel = !overlapping.isEmpty() && overlapping.stream().allMatch(o ->
                     o.source() == Source.MODEL && o.type() == s.type() && o.from() >= s.from() && o.to() <= s.to());
@@ -163,7 +175,8 @@ public final class NamedEntityTagger {
                 spans.add(s);
             } else if (widensModel) {
                 int end = overlapping.stream().mapToInt(Span::to).max().orElseThrow();
-                while (end < s.to() && familyName(segments.get(end).folded())) {
+                while (end < s.to() && (s.type() == EntityType.ORGANISATION || familyName(segments.get(end).folded())
+                        || rare(segments.get(end).folded()))) {
                     end++;
                 }
                 spans.removeAll(overlapping);
@@ -280,7 +293,7 @@ public final class NamedEntityTagger {
         return extractor.extract(segments, gazetteerLabels(segments.size(), gazetteer.match(segments)), memoryLabels);
     }
 
-    private List<Span> modelSpans(List<Segment> segments, List<Gazetteer.Match> matches) {
+    private List<Span> modelSpans(SequenceModel model, List<Segment> segments, List<Gazetteer.Match> matches) {
         FeatureExtractor.Context c = extractor.extract(segments, gazetteerLabels(segments.size(), matches),
                 model.memory().labels(segments));
         float[] margins = new float[c.n];
@@ -301,10 +314,34 @@ public final class NamedEntityTagger {
             }
             double confidence = 0.5 + 0.45 * Math.tanh(margin / (j - i) / 8.0);
             int end = nameEnd(segments, i, j, type);
-            spans.add(new Span(i, end, Labels.entityType(type), null, confidence, Source.MODEL));
+            int from = model == latinModel ? latinNameStart(segments, i, end, type) : i;
+            if (from < end) {
+                spans.add(new Span(from, end, Labels.entityType(type), null, confidence, Source.MODEL));
+            }
             i = j;
         }
         return spans;
+    }
+
+    /**
+     * Where a Latin-script person or place the model found really starts: after a title ("President [Donald
+     * Trump]"), which is not part of the name here, and after a lower-case word ("southern [Syria]"). Organisations
+     * keep theirs: "al-Qaida" is written so.
+     */
+    private int latinNameStart(List<Segment> segments, int from, int to, int type) {
+        int person = Labels.typeIndex(EntityType.PERSON);
+        int place = Labels.typeIndex(EntityType.PLACE);
+        int k = from;
+        while (k < to) {
+            Segment s = segments.get(k);
+            boolean title = type == person && triggers.is(s.folded(), Triggers.Kind.PERSON_TITLE);
+            boolean lower = (type == person || type == place) && s.kind() == Token.Kind.WORD && !s.isCapitalised();
+            if (!title && !lower) {
+                break;
+            }
+            k++;
+        }
+        return k;
     }
 
     /** The shape of an Arab family name: the article and a nisba ending (الصباحي, البارزاني). */
@@ -332,9 +369,10 @@ public final class NamedEntityTagger {
     /**
      * Gazetteer spans replace the model's where they overlap (they carry an identity), except where the model
      * found a longer name of another type that opens with an organisation head (جامعة القاهرة is a university,
-     * not Cairo).
+     * not Cairo), and, in Latin script, where the model's span holds the gazetteer's of the same type and more
+     * (the English model learnt where names end: "U.N. Security Council", "East Jerusalem").
      */
-    private List<Span> mergeKnown(List<Span> modelSpans, List<Span> known) {
+    private List<Span> mergeKnown(List<Span> modelSpans, List<Span> known, boolean latin) {
         List<Span> out = new ArrayList<>();
         List<Span> kept = new ArrayList<>(known);
         for (Span m : modelSpans) {
@@ -343,7 +381,9 @@ public final class NamedEntityTagger {
                 out.add(m);
                 continue;
             }
-            boolean modelWins = overlapping.size() == 1 && m.from() <= overlapping.get(0).from()
+            boolean modelWins = latin && overlapping.stream().allMatch(o -> m.from() <= o.from() && m.to() >= o.to()
+                    && m.to() - m.from() > o.to() - o.from() && o.type() == m.type())
+                    || overlapping.size() == 1 && m.from() <= overlapping.get(0).from()
                     && m.to() >= overlapping.get(0).to() && (m.to() - m.from()) > (overlapping.get(0).to()
                     - overlapping.get(0).from()) && m.type() != overlapping.get(0).type()
                     && m.type() == EntityType.ORGANISATION;

@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.ner;
 
 import dev.newsroom.enrich.text.ArabicSegmenter;
+import dev.newsroom.enrich.text.Folding;
 import dev.newsroom.enrich.text.Segment;
 import dev.newsroom.enrich.text.Tokenizer;
 
@@ -9,9 +10,25 @@ import java.util.List;
 
 /** Trains the sequence model on BIO sentences with the same gazetteer and triggers the tagger uses. */
 public final class NerTraining {
-    public static final int BITS = 18;
     private static final int JACKKNIFE = 5;
     public static final int EPOCHS = 8;
+
+    /**
+     * The size of a model: hashed feature space ({@code bits}) and rows kept. English is trained on about twice the
+     * tokens of the Arabic model and its case-sensitive features add more distinct values, so it gets a wider space.
+     */
+    public enum Size {
+        ARABIC(18, SequenceModel.ARABIC_ROWS),
+        ENGLISH(20, 131071);
+
+        final int bits;
+        final int maxRows;
+
+        Size(int bits, int maxRows) {
+            this.bits = bits;
+            this.maxRows = maxRows;
+        }
+    }
 
     private NerTraining() {
     }
@@ -22,7 +39,7 @@ public final class NerTraining {
      * model would learn that a remembered name is always a name.
      */
     public static SequenceModel train(List<ConllCorpus.Sentence> sentences, NamedEntityTagger featureSource,
-                                      long seed) {
+                                      long seed, Size size) {
         List<List<Segment>> segmented = new ArrayList<>(sentences.size());
         List<String[]> folded = new ArrayList<>(sentences.size());
         List<int[]> labels = new ArrayList<>(sentences.size());
@@ -48,7 +65,36 @@ public final class NerTraining {
                         labels.get(i)));
             }
         }
-        return new PerceptronTrainer(BITS, EPOCHS, seed).train(examples, NameMemory.of(folded, labels));
+        return new PerceptronTrainer(size.bits, size.maxRows, EPOCHS, seed).train(examples,
+                NameMemory.of(folded, labels));
+    }
+
+    /**
+     * The sentences with a leading title taken out of each person's span in Latin script ("President [Bush]",
+     * "Mr. [Abbas]"): the Groningen Meaning Bank puts titles inside person names, this project's names leave them
+     * out, so the English model learns, and is scored on, names without them. Other sentences are unchanged.
+     */
+    public static List<ConllCorpus.Sentence> withoutTitles(List<ConllCorpus.Sentence> sentences, Triggers triggers) {
+        List<ConllCorpus.Sentence> out = new ArrayList<>(sentences.size());
+        int person = Labels.typeIndex(dev.newsroom.schemas.EntityType.PERSON);
+        for (ConllCorpus.Sentence s : sentences) {
+            int[] labels = s.labels().clone();
+            for (int[] span : goldSpans(labels)) {
+                int from = span[0];
+                while (span[2] == person && span[1] - from > 1 && latin(s.tokens()[from])
+                        && triggers.is(Folding.fold(s.tokens()[from]), Triggers.Kind.PERSON_TITLE)) {
+                    labels[from] = Labels.O;
+                    labels[from + 1] = Labels.begin(person);
+                    from++;
+                }
+            }
+            out.add(new ConllCorpus.Sentence(s.tokens(), labels));
+        }
+        return out;
+    }
+
+    private static boolean latin(String token) {
+        return Character.UnicodeScript.of(token.codePointAt(0)) == Character.UnicodeScript.LATIN;
     }
 
     /** Gold spans of a sentence as [from, to, type] triples (type: 0 person, 1 organisation, 2 place, 3 unscored). */

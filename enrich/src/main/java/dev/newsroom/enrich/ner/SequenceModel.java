@@ -12,14 +12,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Weights of the greedy left-to-right BIO tagger: hashed features, one row of label scores per bucket.
- * Tagging is bound by memory latency (some forty random lookups per word), so the table is kept small enough to
- * stay in cache: only the {@value #MAX_ROWS} strongest rows are kept, behind a 16-bit bucket-to-row index, with
- * weights quantised to 16 bits (about 2 MB in all). Both cost nothing measurable in F1.
+ * Weights of the BIO tagger: hashed features, one row of label scores per bucket. Tagging is bound by memory
+ * latency (some sixty random lookups per word), so the table is kept small: only the strongest rows are kept
+ * ({@link #ARABIC_ROWS} for the Arabic model, trained on 86k tokens), behind a bucket-to-row index, with weights
+ * quantised to 16 bits. Both cost nothing measurable in F1.
  */
-public final class SequenceModel {
+public final class SequenceModel implements Weights {
     private static final int MAGIC = 0x4E455233;
-    static final int MAX_ROWS = 65535;
+    public static final int ARABIC_ROWS = 65535;
     private static final int NONE = -1;
 
     final int bits;
@@ -43,7 +43,7 @@ public final class SequenceModel {
     }
 
     /** Keeps the strongest non-zero rows of a dense weight table (bucket * labels + label), quantised. */
-    static SequenceModel fromDense(int bits, float[] dense, NameMemory memory) {
+    static SequenceModel fromDense(int bits, int maxRows, float[] dense, NameMemory memory) {
         int buckets = 1 << bits;
         float[] strength = new float[buckets];
         float largest = 0;
@@ -57,14 +57,14 @@ public final class SequenceModel {
         float threshold = 0;
         float[] sorted = strength.clone();
         Arrays.sort(sorted);
-        if (buckets > MAX_ROWS) {
-            threshold = Math.max(threshold, sorted[buckets - MAX_ROWS - 1]);
+        if (buckets > maxRows) {
+            threshold = Math.max(threshold, sorted[buckets - maxRows - 1]);
         }
         float scale = largest == 0 ? 1 : largest / Short.MAX_VALUE;
         int[] rowOf = new int[buckets];
         Arrays.fill(rowOf, NONE);
         int count = 0;
-        for (int b = 0; b < buckets && count < MAX_ROWS; b++) {
+        for (int b = 0; b < buckets && count < maxRows; b++) {
             if (strength[b] > threshold) {
                 rowOf[b] = count++;
             }
@@ -80,8 +80,20 @@ public final class SequenceModel {
         return new SequenceModel(bits, rowOf, rows, scale, memory);
     }
 
-    /** Adds the weights of every feature to {@code scores}. */
-    void score(long[] features, int count, float[] scores) {
+    @Override
+    public void score(long feature, float[] scores) {
+        int row = rowOf[(int) feature & mask];
+        if (row == NONE) {
+            return;
+        }
+        int offset = row * Labels.COUNT;
+        for (int l = 0; l < Labels.COUNT; l++) {
+            scores[l] += rows[offset + l] * scale;
+        }
+    }
+
+    @Override
+    public void score(long[] features, int count, float[] scores) {
         for (int f = 0; f < count; f++) {
             int row = rowOf[(int) features[f] & mask];
             if (row == NONE) {
