@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.schemas.Advisory;
 import dev.newsroom.schemas.AdvisoryKind;
 import dev.newsroom.schemas.Article;
-import dev.newsroom.schemas.BlockKind;
-import dev.newsroom.schemas.BodyBlock;
-import dev.newsroom.schemas.Lineage;
-import dev.newsroom.schemas.TextDirection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,32 +155,6 @@ public final class AdvisoryEvaluation {
 
     /** The item as ingest would hand it on: a headline, then one paragraph per sentence. */
     static Article article(String id, String language, String headline, String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String sentence : text.split("(?<=[.!?؟])\\s+")) {
-            if (!sentence.isBlank()) {
-                sentences.add(sentence.strip());
-            }
-        }
-        boolean derived = headline == null || headline.isBlank();
-        String title = derived ? (sentences.isEmpty() ? id : sentences.get(0)) : headline;
-        List<BodyBlock> blocks = new ArrayList<>();
-        for (String sentence : derived && !sentences.isEmpty() ? sentences.subList(1, sentences.size()) : sentences) {
-            blocks.add(BodyBlock.newBuilder().setKind(BlockKind.PARAGRAPH).setLevel(0).setText(sentence)
-                    .setHtml(sentence).build());
-        }
-        return Article.newBuilder()
-                .setId(id)
-                .setVersion(1)
-                .setSource("labelled-set")
-                .setLanguage(language)
-                .setDirection(language.startsWith("ar") ? TextDirection.rtl : TextDirection.ltr)
-                .setHeadline(title)
-                .setHeadlineDerived(derived)
-                .setBlocks(blocks)
-                .setBodyHtml("")
-                .setContentHash("0".repeat(64))
-                .setLineage(Lineage.newBuilder().setRawTopic("labelled").setRawPartition(0).setRawOffset(0)
-                        .setDocumentId(id).setFormat("text").setIngestedAt(NOW).build())
-                .build();
+        return LabelledArticle.of(id, language, headline, List.of(text.split("(?<=[.!?؟])\\s+")), NOW);
     }
 }

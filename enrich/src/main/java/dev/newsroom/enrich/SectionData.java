@@ -3,10 +3,6 @@ package dev.newsroom.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.schemas.Article;
-import dev.newsroom.schemas.BlockKind;
-import dev.newsroom.schemas.BodyBlock;
-import dev.newsroom.schemas.Lineage;
-import dev.newsroom.schemas.TextDirection;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,33 +74,6 @@ record SectionData(String id, String language, String topic, String subtopic, Ar
 
     /** The item as ingest would hand it on: the headline (else the first paragraph) and one block per paragraph. */
     static Article article(String id, String language, String headline, String text) {
-        List<String> paragraphs = new ArrayList<>();
-        for (String paragraph : text.split("\n")) {
-            if (!paragraph.isBlank()) {
-                paragraphs.add(paragraph.strip());
-            }
-        }
-        boolean derived = headline == null || headline.isBlank();
-        String title = derived ? (paragraphs.isEmpty() ? id : paragraphs.get(0)) : headline.strip();
-        List<BodyBlock> blocks = new ArrayList<>();
-        for (String paragraph : derived && !paragraphs.isEmpty() ? paragraphs.subList(1, paragraphs.size())
-                : paragraphs) {
-            blocks.add(BodyBlock.newBuilder().setKind(BlockKind.PARAGRAPH).setLevel(0).setText(paragraph)
-                    .setHtml(paragraph).build());
-        }
-        return Article.newBuilder()
-                .setId(id)
-                .setVersion(1)
-                .setSource("labelled-set")
-                .setLanguage(language)
-                .setDirection(language.startsWith("ar") ? TextDirection.rtl : TextDirection.ltr)
-                .setHeadline(title)
-                .setHeadlineDerived(derived)
-                .setBlocks(blocks)
-                .setBodyHtml("")
-                .setContentHash("0".repeat(64))
-                .setLineage(Lineage.newBuilder().setRawTopic("labelled").setRawPartition(0).setRawOffset(0)
-                        .setDocumentId(id).setFormat("text").setIngestedAt(NOW).build())
-                .build();
+        return LabelledArticle.of(id, language, headline, List.of(text.split("\n")), NOW);
     }
 }
