@@ -198,10 +198,7 @@ final class BenchRun {
                 String.valueOf(value)));
         common.put("schema.registry.url", registryUrl);
         common.put(CommonSettings.TOPIC_PARTITIONS, String.valueOf(settings.partitions()));
-        for (TopicId id : TopicId.values()) {
-            common.put(id.configKey(), topicName(id));
-        }
-        common.put(PublishSettings.REDRIVE_TOPIC, runId + "." + PublishSettings.DEFAULT_REDRIVE_TOPIC);
+        common.putAll(TopicCatalogue.prefixed(runId + "."));
         common.putAll(settings.serviceSettings());
         return common;
     }

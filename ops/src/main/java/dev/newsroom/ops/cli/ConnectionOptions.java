@@ -1,6 +1,7 @@
 package dev.newsroom.ops.cli;
 
 import dev.newsroom.platform.config.Durations;
+import dev.newsroom.platform.config.ServiceConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -103,9 +105,18 @@ public final class ConnectionOptions {
         return settings();
     }
 
-    /** Client settings, the config file first and the explicit options on top, without reaching out to Kafka. */
+    /**
+     * Client settings without reaching out to Kafka: topic names from the environment ({@code NEWSROOM_TOPIC_RAW}
+     * read as the services read it), the config file over them and the explicit options on top.
+     */
     public Map<String, Object> settings() {
-        Map<String, Object> config = read(clientConfig);
+        Map<String, Object> config = new HashMap<>();
+        ServiceConfig.load(List.of(), null, System.getenv(), Map.of()).asMap().forEach((key, value) -> {
+            if (key.startsWith(ServiceConfig.TOPIC_KEY_PREFIX)) {
+                config.put(key, value);
+            }
+        });
+        config.putAll(read(clientConfig));
         config.put("bootstrap.servers", bootstrapServers());
         config.put("schema.registry.url", schemaRegistryUrl());
         return config;

@@ -22,7 +22,6 @@ import dev.newsroom.schemas.Pubstatus;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
-import dev.newsroom.schemas.topic.TopicId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -177,10 +176,7 @@ public final class Demo {
         common.put("bootstrap.servers", stack.bootstrapServers());
         common.put("schema.registry.url", stack.schemaRegistryUrl());
         common.put(CommonSettings.TOPIC_PARTITIONS, "3");
-        for (TopicId id : TopicId.values()) {
-            common.put(id.configKey(), prefix + id.defaultName());
-        }
-        common.put(PublishSettings.REDRIVE_TOPIC, prefix + PublishSettings.DEFAULT_REDRIVE_TOPIC);
+        common.putAll(TopicCatalogue.prefixed(prefix));
         return common;
     }
 

@@ -140,6 +140,40 @@ class DeadLetterIT {
         }
     }
 
+    @Test
+    void aParkedWebhookDeliveryGoesToItsOutletThroughTheRedriveTopicNeverBackToThePublishedLog(KafkaStack stack)
+            throws Exception {
+        PrefixedPipeline pipeline = new PrefixedPipeline(stack, dir, "dlq-parked");
+        pipeline.createTopics(2);
+        String published = pipeline.name(TopicId.PUBLISHED);
+        String redriveTopic = pipeline.name(TopicId.PUBLISH_REDRIVE);
+        byte[] version = utf8("version 3 of the article, as the published log held it");
+        DeadLetters webhooks = new DeadLetters(Stage.DELIVERY, "newsroom-publish-webhook-site",
+                pipeline.name(TopicId.DEADLETTER), pipeline.topics().deadLetters().valueSerde().serializer(),
+                Clock.systemUTC());
+        DeadLetter parked = webhooks.describe(DeadLetters.Failed.of(published, 0, 12, Instant.now().toEpochMilli(),
+                "akhbar.example:palmyra", version, new RecordHeaders()),
+                new IllegalStateException("site answered 503 on every attempt"), Map.of("outlet", "site"), 8);
+        try (KafkaProducer<byte[], byte[]> producer = pipeline.producer()) {
+            producer.send(webhooks.toRecord(parked)).get();
+        }
+
+        OperateCli.Run dryRun = pipeline.run("dlq", "redrive", "--id", parked.getId(), "--dry-run");
+        OperateCli.Run redrive = pipeline.run("dlq", "redrive", "--id", parked.getId());
+
+        assertThat(dryRun.out()).contains("would re-drive " + parked.getId() + " -> " + redriveTopic);
+        assertThat(redrive.exitCode()).as(redrive.err()).isZero();
+        assertThat(redrive.out()).contains("re-driven " + parked.getId() + " -> " + redriveTopic);
+        assertThat(pipeline.readCommitted(published)).as("the compacted published log is left alone").isEmpty();
+        List<ConsumerRecord<byte[], byte[]>> sent = pipeline.readCommitted(redriveTopic);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).value()).isEqualTo(version);
+        assertThat(new String(sent.get(0).headers().lastHeader("newsroom-redrive-outlet").value(),
+                StandardCharsets.UTF_8)).isEqualTo("site");
+        assertThat(new String(sent.get(0).headers().lastHeader(Redriver.REDRIVE_OF).value(), StandardCharsets.UTF_8))
+                .isEqualTo(parked.getId());
+    }
+
     private static List<JsonNode> listJson(PrefixedPipeline pipeline) throws Exception {
         OperateCli.Run run = pipeline.run("dlq", "list", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();

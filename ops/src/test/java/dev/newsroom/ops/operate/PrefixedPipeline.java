@@ -49,9 +49,7 @@ public final class PrefixedPipeline {
     public PrefixedPipeline(KafkaStack stack, Path dir, String name) {
         this.stack = stack;
         this.prefix = KafkaStack.uniqueName(name);
-        for (TopicId id : TopicId.values()) {
-            settings.put(id.configKey(), prefix + "." + id.defaultName());
-        }
+        settings.putAll(TopicCatalogue.prefixed(prefix + "."));
         settings.put("bootstrap.servers", stack.bootstrapServers());
         settings.put("schema.registry.url", stack.schemaRegistryUrl());
         topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));

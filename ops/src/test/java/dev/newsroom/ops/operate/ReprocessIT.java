@@ -55,8 +55,7 @@ class ReprocessIT {
         String from = now.minus(Duration.ofHours(2)).toString();
         Map<String, String> publishSettings = Map.of(
                 PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()),
-                PublishSettings.REDRIVE_TOPIC, pipeline.prefix() + ".redrive");
+                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
 
         ServiceRunner publish = ServiceRunner.start(new PublishApplication(Map.of()),
                 pipeline.serviceConfig(PipelineService.PUBLISH, dir.resolve("publish"), publishSettings));

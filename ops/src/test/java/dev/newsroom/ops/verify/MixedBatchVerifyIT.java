@@ -104,8 +104,7 @@ class MixedBatchVerifyIT {
         pipeline.createTopics(2);
         Map<String, String> publishSettings = Map.of(
                 PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()),
-                PublishSettings.REDRIVE_TOPIC, pipeline.prefix() + ".redrive");
+                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
         Serializer<RawDocument> rawValues = pipeline.topics().raw().valueSerde().serializer();
         Map<RecordPosition, Expected> expected = new LinkedHashMap<>();
         byte[] feedAr = sample("feed-ar.rss");

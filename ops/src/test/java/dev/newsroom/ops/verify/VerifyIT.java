@@ -42,8 +42,7 @@ class VerifyIT {
         String published = pipeline.name(TopicId.PUBLISHED);
         Map<String, String> publishSettings = Map.of(
                 PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()),
-                PublishSettings.REDRIVE_TOPIC, pipeline.prefix() + ".redrive");
+                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
         Path bad = java.nio.file.Files.writeString(dir.resolve("broken.rss"), "<rss><channel><item><title>cut off");
         Path samples = Path.of("..", "samples");
 

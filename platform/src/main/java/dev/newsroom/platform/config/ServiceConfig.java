@@ -38,6 +38,10 @@ public final class ServiceConfig {
             "KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP_SERVERS,
             "SCHEMA_REGISTRY_URL", SCHEMA_REGISTRY_URL);
 
+    /** A topic's name is set as {@code newsroom.topic.<role>}, or {@code NEWSROOM_TOPIC_<ROLE>} in the environment. */
+    public static final String TOPIC_KEY_PREFIX = "newsroom.topic.";
+    private static final String TOPIC_VARIABLE_PREFIX = "NEWSROOM_TOPIC_";
+
     private final Map<String, String> values;
 
     private ServiceConfig(Map<String, String> values) {
@@ -94,6 +98,10 @@ public final class ServiceConfig {
             if (environmentVariable(key).equals(variable)) {
                 return key;
             }
+        }
+        if (variable.startsWith(TOPIC_VARIABLE_PREFIX)) {
+            return TOPIC_KEY_PREFIX + variable.substring(TOPIC_VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT)
+                    .replace('_', '-');
         }
         if (variable.startsWith("NEWSROOM_KAFKA_")) {
             return KAFKA_PREFIX + variable.substring("NEWSROOM_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');

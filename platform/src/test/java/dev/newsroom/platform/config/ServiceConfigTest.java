@@ -68,6 +68,18 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aTopicIsRenamedFromTheEnvironmentByItsRoleAndTheirSettingsStayTheirs() {
+        List<Setting> settings = List.of(new Setting(CommonSettings.TOPIC_PARTITIONS, "6", "partitions"));
+        ServiceConfig config = ServiceConfig.load(settings, null, Map.of(
+                "NEWSROOM_TOPIC_MODERATION_COMMANDS", "acme.commands",
+                "NEWSROOM_TOPIC_PARTITIONS", "3"), Map.of());
+
+        assertThat(config.get("newsroom.topic.moderation-commands")).isEqualTo("acme.commands");
+        assertThat(config.getInt(CommonSettings.TOPIC_PARTITIONS, 0)).isEqualTo(3);
+        assertThat(config.asMap()).doesNotContainKey("newsroom.topic.moderation_commands");
+    }
+
+    @Test
     void durationsInIsoOrWithAUnit() {
         ServiceConfig config = ServiceConfig.of(Map.of("a", "PT2M", "b", "30s", "c", "250ms", "d", "5m", "e", "2h"));
 

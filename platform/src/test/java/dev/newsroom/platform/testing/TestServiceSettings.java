@@ -2,7 +2,7 @@ package dev.newsroom.platform.testing;
 
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.platform.config.CommonSettings;
-import dev.newsroom.schemas.topic.TopicId;
+import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,10 +18,7 @@ public final class TestServiceSettings {
      * port, and a small partition count.
      */
     public static Map<String, String> forStack(KafkaStack stack, String prefix, Path stateDir) {
-        Map<String, String> settings = new HashMap<>();
-        for (TopicId id : TopicId.values()) {
-            settings.put(id.configKey(), prefix + "." + id.defaultName());
-        }
+        Map<String, String> settings = new HashMap<>(TopicCatalogue.prefixed(prefix + "."));
         settings.put("bootstrap.servers", stack.bootstrapServers());
         settings.put("schema.registry.url", stack.schemaRegistryUrl());
         settings.put("application.id", prefix);

@@ -15,13 +15,12 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The topics the publish service owns besides the catalogue's: one per Kafka outlet and the re-drive topic. They
+ * The topics the publish service owns besides the catalogue's: one per Kafka outlet. They
  * are created like the catalogue's, and waited for until every partition takes writes (KAFKA-15591).
  */
 final class OutletTopics {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
 
     private OutletTopics() {
     }
@@ -36,8 +35,9 @@ final class OutletTopics {
         for (KafkaOutlet outlet : outlets.kafka()) {
             specs.add(new TopicSpec(outlet.topic(), partitions, replication, Map.of()));
         }
-        specs.add(new TopicSpec(PublishSettings.redriveTopic(config), partitions, replication,
-                Map.of("retention.ms", WEEK_MS)));
+        if (specs.isEmpty()) {
+            return;
+        }
         try (Admin admin = Admin.create(new HashMap<>(PublishSettings.kafkaClients(config)))) {
             new TopicProvisioner(admin, TIMEOUT).ensure(specs);
         }

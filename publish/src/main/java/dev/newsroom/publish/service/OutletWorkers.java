@@ -8,6 +8,7 @@ import dev.newsroom.publish.outlet.WebhookOutlet;
 import dev.newsroom.publish.webhook.WebhookWorker;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
+import dev.newsroom.schemas.topic.TopicId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -43,7 +44,7 @@ public final class OutletWorkers implements AutoCloseable {
                                       MeterRegistry meters, Clock clock) {
         OutletHealth health = new OutletHealth(meters, clock);
         Map<String, Object> kafka = PublishSettings.kafkaClients(config);
-        String redriveTopic = PublishSettings.redriveTopic(config);
+        String redriveTopic = topics.name(TopicId.PUBLISH_REDRIVE);
         List<WebhookWorker> webhooks = new ArrayList<>();
         FeedWorker feeds = null;
         try {

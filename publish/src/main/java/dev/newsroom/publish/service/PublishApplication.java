@@ -12,7 +12,6 @@ import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +95,7 @@ public final class PublishApplication implements StreamsApplication {
             LOG.warn("No outlet file ({}): articles go to the published log only", PublishSettings.OUTLETS_FILE);
             return Outlets.none();
         }
-        List<String> reserved = new ArrayList<>(Arrays.stream(TopicId.values()).map(topics::name).toList());
-        reserved.add(PublishSettings.redriveTopic(config));
+        List<String> reserved = Arrays.stream(TopicId.values()).map(topics::name).toList();
         return OutletFile.read(Path.of(file), environment).requireOwnTopics(reserved);
     }
 

@@ -23,13 +23,11 @@ public final class PublishSettings {
     public static final String FEEDS_BASE_URL = "newsroom.publish.feeds.base-url";
     public static final String EMBARGO_CHECK_INTERVAL = "newsroom.publish.embargo.check-interval";
     public static final String WAIT_LIMIT = "newsroom.publish.moderation.wait-limit";
-    public static final String REDRIVE_TOPIC = "newsroom.publish.redrive.topic";
     public static final String WORKERS_ENABLED = "newsroom.publish.workers.enabled";
 
     public static final String DEFAULT_APPLICATION_ID = "newsroom-publish";
     public static final int DEFAULT_MANAGEMENT_PORT = 8093;
     public static final int DEFAULT_HTTP_PORT = 8094;
-    public static final String DEFAULT_REDRIVE_TOPIC = "newsroom.publish.redrive.v1";
 
     public static final List<Setting> ALL = List.of(
             new Setting(OUTLETS_FILE, null, "The outlet file (YAML, or JSON by its .json name). Without one the"
@@ -42,7 +40,6 @@ public final class PublishSettings {
                     + " moderation commands are looked at as often."),
             new Setting(WAIT_LIMIT, "72h", "How long a moderation command sent before its article (--before-arrival)"
                     + " waits for it before it expires."),
-            new Setting(REDRIVE_TOPIC, DEFAULT_REDRIVE_TOPIC, "Topic parked webhook deliveries are re-driven through."),
             new Setting(WORKERS_ENABLED, "true", "Run the webhook and feed workers in this process; false to run"
                     + " them apart (dev.newsroom.publish.service.OutletWorkers)."));
 
@@ -62,10 +59,6 @@ public final class PublishSettings {
 
     static Duration waitLimit(ServiceConfig config) {
         return config.getDuration(WAIT_LIMIT, Duration.ofHours(72));
-    }
-
-    static String redriveTopic(ServiceConfig config) {
-        return config.get(REDRIVE_TOPIC, DEFAULT_REDRIVE_TOPIC);
     }
 
     static String applicationId(ServiceConfig config) {

@@ -23,8 +23,13 @@ public final class WebhookRedrive {
     private WebhookRedrive() {
     }
 
+    /** Whether {@code letter} is a webhook delivery an outlet gave up on, which only this re-drive may send again. */
+    public static boolean isParkedDelivery(DeadLetter letter) {
+        return letter.getStage() == Stage.DELIVERY && letter.getDetails().containsKey("outlet");
+    }
+
     public static ProducerRecord<byte[], byte[]> record(DeadLetter parked, String redriveTopic) {
-        if (parked.getStage() != Stage.DELIVERY || !parked.getDetails().containsKey("outlet")) {
+        if (!isParkedDelivery(parked)) {
             throw new IllegalArgumentException("Dead letter '" + parked.getId()
                     + "' is not a parked webhook delivery (stage DELIVERY with an outlet)");
         }

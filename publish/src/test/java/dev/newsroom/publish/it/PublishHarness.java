@@ -57,9 +57,7 @@ final class PublishHarness implements AutoCloseable {
         this.stack = stack;
         this.dir = dir;
         String prefix = KafkaStack.uniqueName("pub");
-        for (TopicId id : TopicId.values()) {
-            settings.put(id.configKey(), prefix + "." + id.defaultName());
-        }
+        settings.putAll(TopicCatalogue.prefixed(prefix + "."));
         settings.put("bootstrap.servers", stack.bootstrapServers());
         settings.put("schema.registry.url", stack.schemaRegistryUrl());
         settings.put("application.id", prefix + "-publish");
@@ -67,7 +65,6 @@ final class PublishHarness implements AutoCloseable {
         settings.put("newsroom.topic.partitions", "2");
         settings.put(ServiceRunner.MANAGEMENT_PORT, String.valueOf(LoopbackPorts.free()));
         settings.put(PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
-        settings.put(PublishSettings.REDRIVE_TOPIC, prefix + ".redrive");
         settings.put(PublishSettings.EMBARGO_CHECK_INTERVAL, "200ms");
         topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),

@@ -12,7 +12,6 @@ import dev.newsroom.publish.fixtures.Articles;
 import dev.newsroom.publish.it.WebhookReceiver.Reply;
 import dev.newsroom.publish.it.WebhookReceiver.Request;
 import dev.newsroom.publish.publication.DeliveryId;
-import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.publish.webhook.WebhookRedrive;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryOutcome;
@@ -304,7 +303,7 @@ class WebhookDeliveryIT {
 
     private ProducerRecord<String, byte[]> redrive(DeadLetter letter) {
         ProducerRecord<byte[], byte[]> raw = WebhookRedrive.record(letter,
-                publish.settings().get(PublishSettings.REDRIVE_TOPIC));
+                publish.topics().name(TopicId.PUBLISH_REDRIVE));
         return new ProducerRecord<>(raw.topic(), null, new String(raw.key(), java.nio.charset.StandardCharsets.UTF_8),
                 raw.value(), raw.headers());
     }

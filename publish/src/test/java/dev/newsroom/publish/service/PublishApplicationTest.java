@@ -68,7 +68,7 @@ class PublishApplicationTest {
                 "NEWSROOM_PUBLISH_HTTP_PORT", "9094"));
 
         assertThat(new PublishApplication(Map.of()).settings()).extracting(Setting::key)
-                .contains(PublishSettings.OUTLETS_FILE, PublishSettings.HTTP_PORT, PublishSettings.REDRIVE_TOPIC);
+                .contains(PublishSettings.OUTLETS_FILE, PublishSettings.HTTP_PORT);
         assertThat(config.get(PublishSettings.OUTLETS_FILE)).isEqualTo("/etc/outlets.yaml");
         assertThat(config.getInt(PublishSettings.HTTP_PORT, 0)).isEqualTo(9094);
         assertThat(config.get(PublishSettings.EMBARGO_CHECK_INTERVAL)).isEqualTo("1s");

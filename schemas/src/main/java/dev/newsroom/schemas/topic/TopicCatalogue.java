@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The one place that knows topic names and their serdes. Names default to DESIGN's and can be overridden per
- * topic with {@link TopicId#configKey()} in the configuration, or {@link TopicId#environmentVariable()}.
- * All value serdes share one registry client, so its caches serve the whole service.
+ * topic with {@link TopicId#configKey()} in the configuration (which the services' configuration also reads from
+ * the environment). All value serdes share one registry client, so its caches serve the whole service.
  */
 public final class TopicCatalogue {
 
@@ -45,16 +45,10 @@ public final class TopicCatalogue {
      * @param registry the client every serde of this catalogue shares
      */
     public static TopicCatalogue of(Map<String, ?> config, SchemaRegistryClient registry) {
-        return of(config, System.getenv(), registry);
-    }
-
-    static TopicCatalogue of(Map<String, ?> config, Map<String, String> environment, SchemaRegistryClient registry) {
         Map<TopicId, String> names = new EnumMap<>(TopicId.class);
         for (TopicId id : TopicId.values()) {
             Object configured = config.get(id.configKey());
-            String fromEnvironment = environment.get(id.environmentVariable());
-            String name = configured != null ? configured.toString()
-                    : fromEnvironment != null ? fromEnvironment : id.defaultName();
+            String name = configured != null ? configured.toString() : id.defaultName();
             if (name.isBlank()) {
                 throw new IllegalArgumentException("Topic name for " + id + " (" + id.configKey() + ") is empty");
             }
@@ -67,6 +61,18 @@ public final class TopicCatalogue {
             }
         });
         return new TopicCatalogue(names, registry, serdeConfig);
+    }
+
+    /**
+     * The settings that give every topic the name {@code <prefix><default name>}, so that several pipelines (the
+     * demo, a bench run, each test) can share one cluster without meeting.
+     */
+    public static Map<String, String> prefixed(String prefix) {
+        Map<String, String> settings = new HashMap<>();
+        for (TopicId id : TopicId.values()) {
+            settings.put(id.configKey(), prefix + id.defaultName());
+        }
+        return settings;
     }
 
     public String name(TopicId id) {
@@ -107,6 +113,10 @@ public final class TopicCatalogue {
 
     public Topic<String, DeliveryReceipt> deliveries() {
         return topic(TopicId.DELIVERIES, DeliveryReceipt.class);
+    }
+
+    public Topic<String, PublishedArticle> publishRedrive() {
+        return topic(TopicId.PUBLISH_REDRIVE, PublishedArticle.class);
     }
 
     public Topic<String, DeadLetter> deadLetters() {

@@ -34,6 +34,9 @@ public enum TopicId {
             "min.compaction.lag.ms", String.valueOf(7L * 24 * 3600 * 1000))),
     MODERATION_EVENTS("newsroom.moderation.events.v1", ModerationEvent.class, Map.of()),
     DELIVERIES("newsroom.deliveries.v1", DeliveryReceipt.class, Map.of()),
+    /** Published versions an operator re-drives to one webhook outlet (named in a header), after it parked them. */
+    PUBLISH_REDRIVE("newsroom.publish.redrive.v1", PublishedArticle.class, Map.of(
+            "retention.ms", String.valueOf(7L * 24 * 3600 * 1000))),
     /** Kept for 30 days: long enough to notice, fix and re-drive; as large as raw, since it carries raw records. */
     DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of(
             "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
@@ -70,8 +73,4 @@ public enum TopicId {
         return "newsroom.topic." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Environment variable that overrides the name, e.g. {@code NEWSROOM_TOPIC_MODERATION_COMMANDS}. */
-    public String environmentVariable() {
-        return "NEWSROOM_TOPIC_" + name();
-    }
 }

@@ -80,6 +80,7 @@ class RecordRoundTripIT {
             case PUBLISHED -> topics.published();
             case MODERATION_EVENTS -> topics.moderationEvents();
             case DELIVERIES -> topics.deliveries();
+            case PUBLISH_REDRIVE -> topics.publishRedrive();
             case DEADLETTER -> topics.deadLetters();
         };
         return (Topic<String, SpecificRecord>) topic;

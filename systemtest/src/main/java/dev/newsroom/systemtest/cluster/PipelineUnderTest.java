@@ -4,7 +4,6 @@ import dev.newsroom.devstack.LoopbackPorts;
 import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
-import dev.newsroom.schemas.topic.TopicId;
 import dev.newsroom.schemas.topic.TopicProvisioner;
 import dev.newsroom.systemtest.receiver.WebhookSite;
 import java.io.IOException;
@@ -54,15 +53,12 @@ public final class PipelineUnderTest implements AutoCloseable {
         this.cluster = cluster;
         this.prefix = prefix;
         this.dir = dir;
-        for (TopicId id : TopicId.values()) {
-            common.put(id.configKey(), prefix + "." + id.defaultName());
-        }
+        common.putAll(TopicCatalogue.prefixed(prefix + "."));
         common.put("bootstrap.servers", cluster.bootstrapServers());
         common.put("schema.registry.url", cluster.schemaRegistryUrl());
         common.put("newsroom.topic.partitions", String.valueOf(PARTITIONS));
         common.put("kafka.session.timeout.ms", String.valueOf(SESSION_TIMEOUT.toMillis()));
         common.put("kafka.heartbeat.interval.ms", String.valueOf(SESSION_TIMEOUT.toMillis() / 3));
-        common.put(PublishSettings.REDRIVE_TOPIC, prefix + "." + PublishSettings.DEFAULT_REDRIVE_TOPIC);
         this.topics = TopicCatalogue.of(common, new SchemaRegistryClient(cluster.schemaRegistryUrl()));
         this.site = WebhookSite.start("site");
         this.partner = WebhookSite.start("partner");

@@ -221,11 +221,11 @@ public final class DlqCommand {
             if (dryRun) {
                 selected = redriver.select(wanted, again);
                 selected.toRedrive().forEach(entry -> out.printf("would re-drive %s -> %s (%s)%n", entry.id(),
-                        entry.letter().getOriginalTopic(), oneLine(entry.letter().getReason(), REASON_WIDTH)));
+                        redriver.destination(entry.letter()), oneLine(entry.letter().getReason(), REASON_WIDTH)));
             } else {
                 String redriveId = Redriver.newId(Clock.systemUTC());
                 selected = redriver.redrive(wanted, again, redriveId, entry -> out.printf("re-driven %s -> %s%n",
-                        entry.id(), entry.letter().getOriginalTopic()));
+                        entry.id(), redriver.destination(entry.letter())));
                 if (!selected.toRedrive().isEmpty()) {
                     out.printf("redrive %s: %d dead letter%s re-driven%n", redriveId, selected.toRedrive().size(),
                             selected.toRedrive().size() == 1 ? "" : "s");

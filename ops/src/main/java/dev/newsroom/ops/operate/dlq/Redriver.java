@@ -5,8 +5,10 @@ import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.dlq.DeadLetterStore.Entry;
 import dev.newsroom.ops.operate.dlq.DeadLetterStore.Marker;
 import dev.newsroom.ops.operate.replay.ReplayPlan;
+import dev.newsroom.publish.webhook.WebhookRedrive;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.RecordHeader;
+import dev.newsroom.schemas.topic.TopicId;
 import dev.newsroom.schemas.topic.TopicProvisioner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,7 +77,7 @@ public final class Redriver {
             }
             if (markers.containsKey(entry.id()) && !again) {
                 already.add(entry);
-            } else if (!existing.contains(entry.letter().getOriginalTopic())) {
+            } else if (!existing.contains(destination(entry.letter()))) {
                 missing.add(entry);
             } else {
                 toRedrive.add(entry);
@@ -122,8 +124,8 @@ public final class Redriver {
         try {
             for (Entry entry : batch) {
                 DeadLetter letter = entry.letter();
-                producer.send(original(letter, redriveId, partitions.get(letter.getOriginalTopic())));
-                Marker marker = new Marker(letter.getId(), redriveId, clock.instant(), letter.getOriginalTopic());
+                producer.send(original(letter, redriveId, partitions.get(destination(letter))));
+                Marker marker = new Marker(letter.getId(), redriveId, clock.instant(), destination(letter));
                 producer.send(new ProducerRecord<>(store.markerTopic(), letter.getId().getBytes(StandardCharsets.UTF_8),
                         marker.toJson()));
             }
@@ -142,10 +144,26 @@ public final class Redriver {
     }
 
     /**
+     * Where a letter goes back to: its original topic, except a parked webhook delivery, which goes to the publish
+     * re-drive topic for its one outlet (written back to the compacted published log, an old version would become
+     * the article's current state).
+     */
+    public String destination(DeadLetter letter) {
+        return WebhookRedrive.isParkedDelivery(letter) ? clients.catalogue().name(TopicId.PUBLISH_REDRIVE)
+                : letter.getOriginalTopic();
+    }
+
+    /**
      * The original record as it was, plus who re-drove it. It goes back to its original partition while the
      * topic still has it, so it lines up with the records it was among.
      */
-    private static ProducerRecord<byte[], byte[]> original(DeadLetter letter, String redriveId, int partitions) {
+    private ProducerRecord<byte[], byte[]> original(DeadLetter letter, String redriveId, int partitions) {
+        if (WebhookRedrive.isParkedDelivery(letter)) {
+            ProducerRecord<byte[], byte[]> parked = WebhookRedrive.record(letter, destination(letter));
+            parked.headers().add(REDRIVE_ID, redriveId.getBytes(StandardCharsets.UTF_8));
+            parked.headers().add(REDRIVE_OF, letter.getId().getBytes(StandardCharsets.UTF_8));
+            return parked;
+        }
         RecordHeaders headers = new RecordHeaders();
         for (RecordHeader header : letter.getOriginalHeaders()) {
             headers.add(header.getKey(), Formats.bytes(header.getValue()));
@@ -169,7 +187,7 @@ public final class Redriver {
     }
 
     private Map<String, Integer> ensureMarkerTopicAndCountPartitions(List<Entry> letters) {
-        List<String> originals = letters.stream().map(e -> e.letter().getOriginalTopic()).distinct().toList();
+        List<String> originals = letters.stream().map(e -> destination(e.letter())).distinct().toList();
         try (Admin admin = clients.admin()) {
             TopicDescription deadLetterTopic = admin.describeTopics(List.of(store.topic())).allTopicNames().get()
                     .get(store.topic());
