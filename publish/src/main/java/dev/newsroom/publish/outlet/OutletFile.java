@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsroom.platform.config.ConfigurationException;
 import dev.newsroom.publish.notice.AdvisoryNotices;
-import dev.newsroom.publish.webhook.RetrySchedule;
-import dev.newsroom.publish.webhook.WebhookSecret;
 import dev.newsroom.schemas.AdvisoryKind;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,5 @@
 package dev.newsroom.publish.outlet;
 
-import dev.newsroom.publish.webhook.RetrySchedule;
-import dev.newsroom.publish.webhook.WebhookSecret;
 import dev.newsroom.schemas.OutletKind;
 import java.net.URI;
 import java.time.Duration;

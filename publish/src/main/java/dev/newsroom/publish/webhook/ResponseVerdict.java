@@ -1,5 +1,6 @@
 package dev.newsroom.publish.webhook;
 
+import dev.newsroom.publish.outlet.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package dev.newsroom.publish.webhook;
 
+import dev.newsroom.publish.outlet.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,7 @@
 package dev.newsroom.publish.webhook;
 
 import dev.newsroom.platform.deadletter.DeadLetters;
+import dev.newsroom.publish.outlet.RetrySchedule;
 import dev.newsroom.platform.deadletter.FailureKind;
 import dev.newsroom.publish.outlet.OutletHealth;
 import dev.newsroom.publish.outlet.WebhookOutlet;

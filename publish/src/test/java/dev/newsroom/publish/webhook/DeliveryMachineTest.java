@@ -3,6 +3,8 @@ package dev.newsroom.publish.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.publish.outlet.AdvisoryPolicy;
+import dev.newsroom.publish.outlet.WebhookSecret;
+import dev.newsroom.publish.outlet.RetrySchedule;
 import dev.newsroom.publish.outlet.OutletFilter;
 import dev.newsroom.publish.outlet.WebhookOutlet;
 import dev.newsroom.schemas.DeliveryOutcome;

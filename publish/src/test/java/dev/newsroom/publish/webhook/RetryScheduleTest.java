@@ -3,6 +3,7 @@ package dev.newsroom.publish.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.publish.outlet.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.newsroom.publish.webhook;
+package dev.newsroom.publish.outlet;
 
 import java.util.Base64;
 
@@ -41,7 +41,8 @@ public final class WebhookSecret {
         return new WebhookSecret(key);
     }
 
-    byte[] key() {
+    /** A copy of the key, for the signer; {@link #toString()} never shows it. */
+    public byte[] key() {
         return key.clone();
     }
 

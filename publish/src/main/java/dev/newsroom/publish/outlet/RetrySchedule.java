@@ -1,4 +1,4 @@
-package dev.newsroom.publish.webhook;
+package dev.newsroom.publish.outlet;
 
 import java.time.Duration;
 import java.util.List;
