@@ -1,6 +1,6 @@
 package dev.newsroom.devstack.kafka;
 
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.newsroom.devstack.registry;
 
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.devstack.registry.JavaRuntimes.JavaRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;

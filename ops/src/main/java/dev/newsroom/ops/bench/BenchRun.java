@@ -1,6 +1,6 @@
 package dev.newsroom.ops.bench;
 
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.enrich.service.EnrichApplication;
 import dev.newsroom.ingest.service.IngestApplication;
 import dev.newsroom.ops.bench.LoadProducer.Payload;

@@ -1,6 +1,5 @@
 package dev.newsroom.ops.bench;
 
-import dev.newsroom.ops.Newsroom;
 import dev.newsroom.ops.stack.Services;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  * limit and a GC log, so each one's pauses, heap and resident memory are its own.
  */
 final class ServiceProcesses implements AutoCloseable {
+
+    /**
+     * The command line's main class, named rather than imported: the command line holds the bench, so importing
+     * it here would tie the two packages in a cycle.
+     */
+    static final String LAUNCHER = "dev.newsroom.ops.Newsroom";
 
     /** One service's process. */
     record Child(Services service, Process process, int managementPort, Path gcLog) {
@@ -50,7 +55,7 @@ final class ServiceProcesses implements AutoCloseable {
                 command.add("-Xlog:gc:file=" + gcLog);
                 command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.newsroom.schemas");
                 command.add("-Dfile.encoding=UTF-8");
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), Newsroom.class.getName(),
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), LAUNCHER,
                         "service", service.label()));
                 entry.getValue().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
                 Process process = new ProcessBuilder(command)

@@ -3,7 +3,7 @@ package dev.newsroom.ops.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.devstack.KafkaStack;
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.enrich.service.EnrichApplication;
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.ingest.parse.RawInput;

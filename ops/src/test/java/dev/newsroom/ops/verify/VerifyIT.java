@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.KafkaStack;
-import dev.newsroom.devstack.LoopbackPorts;
 import dev.newsroom.devstack.junit.WithKafkaStack;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.enrich.service.EnrichApplication;
 import dev.newsroom.ingest.service.IngestApplication;
 import dev.newsroom.ops.CommandLineRun;

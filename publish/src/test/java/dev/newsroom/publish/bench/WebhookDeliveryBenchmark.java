@@ -2,7 +2,7 @@ package dev.newsroom.publish.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devstack.EmbeddedKafkaStack;
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.fixtures.Articles;

@@ -3,7 +3,7 @@ package dev.newsroom.publish.it;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.KafkaStack;
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.service.PublishApplication;

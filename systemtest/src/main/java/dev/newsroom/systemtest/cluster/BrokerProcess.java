@@ -1,7 +1,7 @@
 package dev.newsroom.systemtest.cluster;
 
-import dev.newsroom.devstack.LoopbackPorts;
 import dev.newsroom.devstack.kafka.BrokerMain;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.systemtest.process.ChildClasspath;
 import dev.newsroom.systemtest.process.ChildProcess;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.newsroom.systemtest.cluster;
 
-import dev.newsroom.devstack.LoopbackPorts;
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;

@@ -1,4 +1,4 @@
-package dev.newsroom.devstack;
+package dev.newsroom.devstack.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
