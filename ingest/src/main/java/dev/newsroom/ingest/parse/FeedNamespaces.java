@@ -1,5 +1,7 @@
 package dev.newsroom.ingest.parse;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The namespaces feeds are written in, and those whose elements ingest reads. */
@@ -27,6 +29,19 @@ final class FeedNamespaces {
             "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
             "http://purl.org/rss/1.0/modules/rss091#", ATOM10, ATOM03);
 
+    /** Namespaces that feeds use under a conventional prefix, sometimes without declaring it. */
+    private static final Map<String, String> CONVENTIONAL_PREFIXES = Map.ofEntries(
+            Map.entry("xml", XmlElement.XML_NAMESPACE),
+            Map.entry("dc", DC),
+            Map.entry("dcterms", DCTERMS),
+            Map.entry("content", CONTENT),
+            Map.entry("media", MEDIA),
+            Map.entry("itunes", ITUNES),
+            Map.entry("atom", ATOM10),
+            Map.entry("rdf", RDF),
+            Map.entry("xhtml", XHTML),
+            Map.entry("feedburner", FEEDBURNER));
+
     private FeedNamespaces() {
     }
 
@@ -42,5 +57,10 @@ final class FeedNamespaces {
     /** iTunes' podcast namespace, whose case varies between feeds. */
     static boolean isItunes(String namespace) {
         return namespace.equalsIgnoreCase(ITUNES);
+    }
+
+    /** The namespace {@code prefix} conventionally names in feeds, or null. */
+    static String conventional(String prefix) {
+        return CONVENTIONAL_PREFIXES.get(prefix.toLowerCase(Locale.ROOT));
     }
 }

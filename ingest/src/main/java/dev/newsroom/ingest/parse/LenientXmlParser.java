@@ -1,10 +1,7 @@
 package dev.newsroom.ingest.parse;
 
-import org.jsoup.nodes.Entities;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a feed's XML into {@link XmlElement}s, recovering from the faults real feeds have, as the reference feed parser
@@ -23,20 +20,6 @@ final class LenientXmlParser {
 
     static final int MAX_DEPTH = 256;
     private static final int MAX_PROBLEMS_KEPT = 20;
-    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
-
-    /** Namespaces that feeds use under a conventional prefix, sometimes without declaring it. */
-    private static final Map<String, String> CONVENTIONAL_PREFIXES = Map.ofEntries(
-            Map.entry("xml", XmlElement.XML_NAMESPACE),
-            Map.entry("dc", FeedNamespaces.DC),
-            Map.entry("dcterms", FeedNamespaces.DCTERMS),
-            Map.entry("content", FeedNamespaces.CONTENT),
-            Map.entry("media", FeedNamespaces.MEDIA),
-            Map.entry("itunes", FeedNamespaces.ITUNES),
-            Map.entry("atom", FeedNamespaces.ATOM10),
-            Map.entry("rdf", FeedNamespaces.RDF),
-            Map.entry("xhtml", FeedNamespaces.XHTML),
-            Map.entry("feedburner", FeedNamespaces.FEEDBURNER));
 
     /** A fault the parser recovered from or stopped at, with where it is. */
     record Problem(int line, int column, String message) {
@@ -146,7 +129,7 @@ final class LenientXmlParser {
                 if (current == null) {
                     rootDone = true;
                 }
-            } else if (pos + 1 < length && isNameStart(text.charAt(pos + 1))) {
+            } else if (pos + 1 < length && XmlCharacters.isNameStart(text.charAt(pos + 1))) {
                 flushText(current);
                 if (rootDone || (root != null && current == null)) {
                     problem("markup after the root element; ignored");
@@ -250,7 +233,7 @@ final class LenientXmlParser {
                     semicolon = j;
                     break;
                 }
-                if (!(isAsciiLetterOrDigit(c) || c == '#')) {
+                if (!(XmlCharacters.isAsciiLetterOrDigit(c) || c == '#')) {
                     break;
                 }
             }
@@ -261,7 +244,7 @@ final class LenientXmlParser {
                 continue;
             }
             String name = text.substring(amp + 1, semicolon);
-            String value = resolveEntity(name);
+            String value = XmlCharacters.resolveEntity(name);
             if (value == null) {
                 problemAt(amp, "undefined entity &" + name + "; kept as written");
                 out.append(text, amp, semicolon + 1);
@@ -270,45 +253,6 @@ final class LenientXmlParser {
             }
             i = semicolon + 1;
         }
-    }
-
-    private static String resolveEntity(String name) {
-        switch (name) {
-            case "lt":
-                return "<";
-            case "gt":
-                return ">";
-            case "amp":
-                return "&";
-            case "quot":
-                return "\"";
-            case "apos":
-                return "'";
-            default:
-                break;
-        }
-        if (name.charAt(0) == '#') {
-            try {
-                int codePoint = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
-                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-                if (codePoint == 0 || codePoint > Character.MAX_CODE_POINT || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-                    return "\uFFFD";
-                }
-                return codePoint >= 0x80 && codePoint <= 0x9F ? windows1252(codePoint) : new String(Character.toChars(codePoint));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return Entities.isNamedEntity(name) ? Entities.getByName(name) : null;
-    }
-
-    /**
-     * A character reference to a C1 control (U+0080..U+009F) almost always means the windows-1252 character with that
-     * byte value ({@code &#150;} for an en dash), as the reference parser reads it.
-     */
-    private static String windows1252(int codePoint) {
-        String mapped = new String(new byte[] {(byte) codePoint}, WINDOWS_1252);
-        return mapped.equals("\uFFFD") ? String.valueOf((char) codePoint) : mapped;
     }
 
     /** Start tag at {@code pos}; {@code null} when the document ends inside it. */
@@ -338,7 +282,7 @@ final class LenientXmlParser {
                 problemAt(i, "tag <" + element.qualifiedName + "> is not closed with '>'");
                 break;
             }
-            if (!isNameStart(c)) {
+            if (!XmlCharacters.isNameStart(c)) {
                 problemAt(i, "unexpected '" + c + "' in tag <" + element.qualifiedName + ">; skipped");
                 i++;
                 continue;
@@ -406,7 +350,7 @@ final class LenientXmlParser {
         if (element.prefix.isEmpty()) {
             return "";
         }
-        String conventional = CONVENTIONAL_PREFIXES.get(element.prefix.toLowerCase(java.util.Locale.ROOT));
+        String conventional = FeedNamespaces.conventional(element.prefix);
         if (!element.prefix.equals("xml")) {
             problem("namespace prefix '" + element.prefix + "' is not declared");
         }
@@ -480,7 +424,7 @@ final class LenientXmlParser {
 
     private int nameEnd(int from) {
         int i = from;
-        while (i < length && isNameChar(text.charAt(i))) {
+        while (i < length && XmlCharacters.isNameChar(text.charAt(i))) {
             i++;
         }
         return i;
@@ -541,17 +485,5 @@ final class LenientXmlParser {
         if (problems.size() < MAX_PROBLEMS_KEPT) {
             problems.add(new Problem(atLine, column, message));
         }
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (c > 0x7F && Character.isLetter(c));
-    }
-
-    private static boolean isNameChar(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '\u00B7' || (c > 0x7F && Character.isLetterOrDigit(c));
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

@@ -13,15 +13,8 @@ import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
-import dev.newsroom.schemas.topic.TopicId;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,7 +60,6 @@ final class BenchRun {
     }
 
     private static final Duration STALL = Duration.ofSeconds(120);
-    private static final Pattern PROMETHEUS_LINE = Pattern.compile("^(kafka_stream_thread_(\\w+)_ratio)\\{[^}]*}\\s+(\\S+)");
 
     private final Settings settings;
     private final Map<String, Object> kafkaConfig;
@@ -203,10 +192,6 @@ final class BenchRun {
         return common;
     }
 
-    private String topicName(TopicId id) {
-        return runId + "." + id.defaultName();
-    }
-
     private String applicationId(Services service) {
         return runId + "-" + service.label();
     }
@@ -299,7 +284,7 @@ final class BenchRun {
                     && reader.count(deadLetters) >= measured.bad(), STALL, settings.timeout());
             CpuMeter.Usage usage = cpu.snapshot().since(before);
             GcPauses.Summary thisJvmGc = gc.stop();
-            Map<String, String> threadTimes = threadTimes(inProcess, processes);
+            Map<String, String> threadTimes = StreamThreadTimes.read(inProcess, processes);
 
             double seconds = (reader.lastArrivalNanos() - sent.startedNanos()) / 1e9;
             BenchReport.EndToEnd endToEnd = new BenchReport.EndToEnd(sent.records(), reader.count(published),
@@ -309,7 +294,7 @@ final class BenchRun {
                         reader.count(published), measured.expectedArticles(), reader.count(deadLetters), measured.bad());
             }
             List<BenchReport.Stage> stages = stages(usage, measured, endToEnd, sampler.maxLag(), threadTimes);
-            List<BenchReport.Memory> memory = memory(sampler, thisJvmGc, childGc, processes);
+            List<BenchReport.Memory> memory = MemoryReadings.rows(work, sampler, thisJvmGc, childGc, processes);
             double runCpu = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new PipelineFigures(endToEnd, stages,
                     usage.machineBusySeconds() / (usage.wallSeconds() * usage.cores()),
@@ -377,91 +362,6 @@ final class BenchRun {
         return String.format(Locale.ROOT, "%s (largest backlog: %,d records); costliest per record: %s, %s of the"
                         + " machine's CPU", backlogged.name(), backlogged.maxBacklog() == null ? 0 : backlogged.maxBacklog(),
                 costliest.name(), BenchReport.percent(costliest.cpuShare()));
-    }
-
-    private List<BenchReport.Memory> memory(Sampler sampler, GcPauses.Summary thisJvmGc,
-                                            Map<Services, GcPauses.LogWindow> childGc, ServiceProcesses processes) {
-        List<BenchReport.Memory> rows = new ArrayList<>();
-        Map<String, Long> resident = sampler.maxResidentBytes();
-        long heapLimit = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20;
-        String stores = stateStores();
-        rows.add(new BenchReport.Memory("this JVM", processes == null
-                ? "broker, services, load generator" : "broker, load generator", sampler.maxHeapUsedBytes() >> 20,
-                heapLimit, resident.getOrDefault("this JVM", 0L) >> 20, thisJvmGc, processes == null ? stores : ""));
-        if (processes != null) {
-            for (var entry : childGc.entrySet()) {
-                Services service = entry.getKey();
-                GcPauses.Summary gc = entry.getValue().read();
-                rows.add(new BenchReport.Memory(service.label() + " JVM", service.label(), gc.maxHeapAfterMb(),
-                        gc.heapCapacityMb(), resident.getOrDefault(service.label(), 0L) >> 20, gc,
-                        directorySize(work.resolve("state").resolve(service.label()))));
-            }
-        }
-        resident.forEach((name, bytes) -> {
-            if (name.startsWith("registry")) {
-                rows.add(new BenchReport.Memory(name, "schema registry", 0, 0, bytes >> 20, GcPauses.Summary.NONE, ""));
-            }
-        });
-        return rows;
-    }
-
-    private String stateStores() {
-        List<String> sizes = new ArrayList<>();
-        for (Services service : Services.all()) {
-            sizes.add(service.label() + " " + directorySize(work.resolve("state").resolve(service.label())));
-        }
-        return String.join(", ", sizes);
-    }
-
-    private static String directorySize(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return "0 MB";
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            long bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-        } catch (IOException | UncheckedIOException e) {
-            return "?";
-        }
-    }
-
-    /** How each service's stream thread spent its time lately (Kafka Streams' own ratios), e.g. "process 62%". */
-    private Map<String, String> threadTimes(Pipeline inProcess, ServiceProcesses processes) {
-        Map<String, String> times = new LinkedHashMap<>();
-        for (Services service : Services.all()) {
-            String scrape = inProcess != null ? inProcess.runner(service).meters().scrape()
-                    : scrape(processes.children().get(service).managementPort());
-            Map<String, Double> ratios = new LinkedHashMap<>();
-            for (String line : scrape.split("\n")) {
-                Matcher metric = PROMETHEUS_LINE.matcher(line);
-                if (metric.find()) {
-                    ratios.merge(metric.group(2), Double.parseDouble(metric.group(3)), Double::sum);
-                }
-            }
-            if (!ratios.isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                for (String part : List.of("process", "commit", "poll", "punctuate")) {
-                    if (ratios.containsKey(part)) {
-                        parts.add(part + " " + BenchReport.percent(ratios.get(part)));
-                    }
-                }
-                times.put(service.label(), String.join(", ", parts));
-            }
-        }
-        return times;
-    }
-
-    private static String scrape(int managementPort) {
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private List<PassThroughBaseline.Result> runBaselines(List<Payload> measured) throws InterruptedException {
