@@ -3,6 +3,7 @@ package dev.newsroom.publish.feed;
 import dev.newsroom.platform.deadletter.DeadLetters;
 import dev.newsroom.platform.deadletter.FailureKind;
 import dev.newsroom.publish.outlet.FeedOutlet;
+import dev.newsroom.publish.outlet.LogFollower;
 import dev.newsroom.publish.outlet.OutletHealth;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.topic.TopicCatalogue;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -49,7 +52,6 @@ public final class FeedWorker implements AutoCloseable {
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(5);
     static final Duration RENDER_INTERVAL = Duration.ofSeconds(1);
 
-    private final Map<String, Object> consumerConfig;
     private final String publishedTopic;
     private final Deserializer<PublishedArticle> decoder;
     private final List<FeedOutlet> outlets;
@@ -57,32 +59,37 @@ public final class FeedWorker implements AutoCloseable {
     private final OutletHealth health;
     private final Clock clock;
     private final Map<String, Map<FeedFormat, FeedDocument>> documents = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final LogFollower follower;
     private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, byte[]> consumer;
 
-    private FeedWorker(List<FeedOutlet> outlets, Map<String, Object> kafka, TopicCatalogue topics, URI baseUrl,
-                       OutletHealth health, Clock clock) {
+    private FeedWorker(List<FeedOutlet> outlets, Supplier<Consumer<String, byte[]>> consumers, TopicCatalogue topics,
+                       URI baseUrl, OutletHealth health, Clock clock) {
         this.outlets = List.copyOf(outlets);
         this.publishedTopic = topics.name(TopicId.PUBLISHED);
         this.decoder = topics.published().valueSerde().deserializer();
         this.baseUrl = baseUrl;
         this.health = health;
         this.clock = clock;
-        consumerConfig = new HashMap<>(kafka);
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         outlets.forEach(health::register);
-        this.thread = new Thread(this::run, "feeds");
+        this.follower = new LogFollower("feeds", consumers, RESTART_PAUSE, new Reader());
     }
 
     /** @param baseUrl the public URL of the service's {@code /feeds/} (for self links), or null */
     public static FeedWorker start(List<FeedOutlet> outlets, Map<String, Object> kafka, TopicCatalogue topics,
                                    URI baseUrl, OutletHealth health, Clock clock) {
-        FeedWorker worker = new FeedWorker(outlets, kafka, topics, baseUrl, health, clock);
-        worker.thread.start();
+        Map<String, Object> consumerConfig = new HashMap<>(kafka);
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return start(outlets, () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer()), topics, baseUrl, health, clock);
+    }
+
+    /** @param consumers a new consumer of the published log for each read (after a failure, the next one) */
+    public static FeedWorker start(List<FeedOutlet> outlets, Supplier<Consumer<String, byte[]>> consumers,
+                                   TopicCatalogue topics, URI baseUrl, OutletHealth health, Clock clock) {
+        FeedWorker worker = new FeedWorker(outlets, consumers, topics, baseUrl, health, clock);
+        worker.follower.start();
         return worker;
     }
 
@@ -101,52 +108,32 @@ public final class FeedWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 
-    private void run() {
-        while (running) {
+    /** Each read starts over from the beginning of the log, with empty feeds. */
+    private final class Reader implements LogFollower.Reader {
+        @Override
+        public void read(Consumer<String, byte[]> consumer) {
             Map<String, FeedContents> contents = new HashMap<>();
             outlets.forEach(outlet -> contents.put(outlet.name(), new FeedContents(outlet)));
             caughtUp = false;
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                bootstrapAndFollow(kafka, contents);
-            } catch (WakeupException e) {
-                // close() woke the consumer: the loop condition ends the worker
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                String reason = DeadLetters.reason(e);
-                outlets.forEach(outlet -> health.failed(outlet.name(), reason));
-                if (FailureKind.of(e) == FailureKind.FATAL) {
-                    LOG.error("Feed outlets stop: {}", reason, e);
-                    return;
-                }
+            bootstrapAndFollow(consumer, contents);
+        }
+
+        @Override
+        public void failed(RuntimeException error, String reason, boolean fatal) {
+            outlets.forEach(outlet -> health.failed(outlet.name(), reason));
+            if (fatal) {
+                LOG.error("Feed outlets stop: {}", reason, error);
+            } else {
                 LOG.warn("Feed outlets: reading the published log failed ({}); reading it again in {} s", reason,
-                        RESTART_PAUSE.toSeconds(), e);
-                try {
-                    Thread.sleep(RESTART_PAUSE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                        RESTART_PAUSE.toSeconds(), error);
             }
         }
     }
 
-    private void bootstrapAndFollow(KafkaConsumer<String, byte[]> kafka, Map<String, FeedContents> contents) {
+    private void bootstrapAndFollow(Consumer<String, byte[]> kafka, Map<String, FeedContents> contents) {
         List<TopicPartition> partitions = partitions(kafka);
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
@@ -155,7 +142,7 @@ public final class FeedWorker implements AutoCloseable {
                 outlets.stream().map(FeedOutlet::name).toList(), publishedTopic);
         Set<String> changed = new HashSet<>();
         long lastRender = System.nanoTime();
-        while (running) {
+        while (follower.running()) {
             ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
@@ -195,8 +182,8 @@ public final class FeedWorker implements AutoCloseable {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
-        while (running) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> kafka) {
+        while (follower.running()) {
             var infos = kafka.partitionsFor(publishedTopic);
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();

@@ -1,9 +1,10 @@
 package dev.newsroom.publish.webhook;
 
 import dev.newsroom.platform.deadletter.DeadLetters;
-import dev.newsroom.publish.outlet.RetrySchedule;
 import dev.newsroom.platform.deadletter.FailureKind;
+import dev.newsroom.publish.outlet.LogFollower;
 import dev.newsroom.publish.outlet.OutletHealth;
+import dev.newsroom.publish.outlet.RetrySchedule;
 import dev.newsroom.publish.outlet.WebhookOutlet;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryReceipt;
@@ -26,12 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -77,11 +81,10 @@ public final class WebhookWorker implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final WebhookOutlet outlet;
-    private final Map<String, Object> consumerConfig;
     private final String publishedTopic;
     private final String redriveTopic;
     private final String deliveriesTopic;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final Deserializer<PublishedArticle> decoder;
     private final Serializer<DeliveryReceipt> receipts;
     private final DeadLetters deadLetters;
@@ -89,11 +92,9 @@ public final class WebhookWorker implements AutoCloseable {
     private final OutletHealth health;
     private final Clock clock;
     private final ScheduledExecutorService timers;
-    private final Thread thread;
+    private final LogFollower follower;
     private final Queue<Event> inbox = new ConcurrentLinkedQueue<>();
-    private volatile boolean running = true;
     private volatile boolean polling;
-    private volatile KafkaConsumer<String, byte[]> consumer;
 
     private final DeliveryMachine machine;
     /** Counts restarts after a failure: answers and timers from before one are ignored. */
@@ -101,8 +102,9 @@ public final class WebhookWorker implements AutoCloseable {
     private boolean paused;
     private long lastCommitMs;
 
-    private WebhookWorker(WebhookOutlet outlet, Map<String, Object> kafka, String groupId, TopicCatalogue topics,
-                          String redriveTopic, OutletHealth health, Clock clock) {
+    private WebhookWorker(WebhookOutlet outlet, String groupId, TopicCatalogue topics, String redriveTopic,
+                          OutletHealth health, Clock clock, Supplier<Consumer<String, byte[]>> consumers,
+                          Producer<byte[], byte[]> producer, WebhookRequests requests) {
         this.outlet = outlet;
         this.publishedTopic = topics.name(TopicId.PUBLISHED);
         this.redriveTopic = redriveTopic;
@@ -114,28 +116,14 @@ public final class WebhookWorker implements AutoCloseable {
         this.deadLetters = new DeadLetters(Stage.DELIVERY, groupId, topics.name(TopicId.DEADLETTER),
                 topics.deadLetters().valueSerde().serializer(), clock);
         this.machine = new DeliveryMachine(outlet, ThreadLocalRandom.current()::nextDouble);
-
-        consumerConfig = new HashMap<>(kafka);
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-
-        Map<String, Object> producerConfig = new HashMap<>(kafka);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-receipts");
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
-
-        this.requests = new WebhookRequests(outlet, WebhookRequests.client(outlet));
+        this.producer = producer;
+        this.requests = requests;
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread timer = new Thread(runnable, "webhook-" + outlet.name() + "-timers");
             timer.setDaemon(true);
             return timer;
         });
-        this.thread = new Thread(this::run, "webhook-" + outlet.name());
+        this.follower = new LogFollower("webhook-" + outlet.name(), consumers, RESTART_PAUSE, new Reader());
         health.register(outlet);
     }
 
@@ -147,8 +135,37 @@ public final class WebhookWorker implements AutoCloseable {
      */
     public static WebhookWorker start(WebhookOutlet outlet, Map<String, Object> kafka, String groupId,
                                       TopicCatalogue topics, String redriveTopic, OutletHealth health, Clock clock) {
-        WebhookWorker worker = new WebhookWorker(outlet, kafka, groupId, topics, redriveTopic, health, clock);
-        worker.thread.start();
+        Map<String, Object> consumerConfig = new HashMap<>(kafka);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+
+        Map<String, Object> producerConfig = new HashMap<>(kafka);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-receipts");
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return start(outlet, groupId, topics, redriveTopic, health, clock,
+                () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer()),
+                new WebhookRequests(outlet, WebhookRequests.client(outlet)));
+    }
+
+    /**
+     * Starts delivering with the clients given.
+     *
+     * @param consumers a new consumer in the outlet's group for each read (after a failure, the next one)
+     * @param producer  writes receipts and dead letters; the worker closes it
+     */
+    static WebhookWorker start(WebhookOutlet outlet, String groupId, TopicCatalogue topics,
+                               String redriveTopic, OutletHealth health, Clock clock,
+                               Supplier<Consumer<String, byte[]>> consumers, Producer<byte[], byte[]> producer,
+                               WebhookRequests requests) {
+        WebhookWorker worker = new WebhookWorker(outlet, groupId, topics, redriveTopic, health, clock, consumers,
+                producer, requests);
+        worker.follower.start();
         return worker;
     }
 
@@ -158,55 +175,39 @@ public final class WebhookWorker implements AutoCloseable {
      */
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
         timers.shutdownNow();
         producer.close(Duration.ofSeconds(10));
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                kafka.subscribe(List.of(publishedTopic, redriveTopic), new Rebalance());
-                if (!machine.disabled()) {
-                    health.recovered(outlet.name());
-                }
-                while (running) {
-                    deliverOnce(kafka);
-                }
-                finishUnderWay(kafka);
-            } catch (WakeupException e) {
-                // close() woke the consumer: the loop condition ends the worker
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                String reason = DeadLetters.reason(e);
-                if (FailureKind.of(e) == FailureKind.FATAL) {
-                    LOG.error("Webhook outlet '{}' stops: {}", outlet.name(), reason, e);
-                    health.failed(outlet.name(), reason);
-                    return;
-                }
-                LOG.warn("Webhook outlet '{}': worker failed ({}); restarting from the last commit in {} s",
-                        outlet.name(), reason, RESTART_PAUSE.toSeconds(), e);
-                health.failed(outlet.name(), reason);
-                forgetEverything();
-                sleep(RESTART_PAUSE);
+    /** Each read resumes from the group's commits; a failure forgets whatever was under way. */
+    private final class Reader implements LogFollower.Reader {
+        @Override
+        public void read(Consumer<String, byte[]> consumer) {
+            consumer.subscribe(List.of(publishedTopic, redriveTopic), new Rebalance());
+            if (!machine.disabled()) {
+                health.recovered(outlet.name());
             }
+            while (follower.running()) {
+                deliverOnce(consumer);
+            }
+            finishUnderWay(consumer);
+        }
+
+        @Override
+        public void failed(RuntimeException error, String reason, boolean fatal) {
+            health.failed(outlet.name(), reason);
+            if (fatal) {
+                LOG.error("Webhook outlet '{}' stops: {}", outlet.name(), reason, error);
+                return;
+            }
+            LOG.warn("Webhook outlet '{}': worker failed ({}); restarting from the last commit in {} s",
+                    outlet.name(), reason, RESTART_PAUSE.toSeconds(), error);
+            forgetEverything();
         }
     }
 
-    private void deliverOnce(KafkaConsumer<String, byte[]> kafka) {
+    private void deliverOnce(Consumer<String, byte[]> kafka) {
         polling = true;
         Iterable<ConsumerRecord<String, byte[]>> records;
         try {
@@ -216,7 +217,7 @@ public final class WebhookWorker implements AutoCloseable {
         } finally {
             polling = false;
         }
-        if (!running) {
+        if (!follower.running()) {
             return;
         }
         List<TopicPartition> rewound = new ArrayList<>();
@@ -258,7 +259,7 @@ public final class WebhookWorker implements AutoCloseable {
      * On a graceful stop: lets the requests in flight answer (for a few seconds), waits for their receipts and
      * commits, so that a restart repeats as little as possible. Nothing new starts meanwhile.
      */
-    private void finishUnderWay(KafkaConsumer<String, byte[]> kafka) {
+    private void finishUnderWay(Consumer<String, byte[]> kafka) {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (machine.inFlight() > 0 && System.nanoTime() < deadline) {
             handleEvents();
@@ -270,7 +271,7 @@ public final class WebhookWorker implements AutoCloseable {
     }
 
     /** Takes a record in; false when it could not be read now and the partition was rewound to it. */
-    private boolean accept(KafkaConsumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
+    private boolean accept(Consumer<String, byte[]> kafka, ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.value() == null) {
             machine.passed(partition, record.offset());
@@ -389,7 +390,7 @@ public final class WebhookWorker implements AutoCloseable {
                 receipts.serialize(deliveriesTopic, receipt));
     }
 
-    private void flowControl(KafkaConsumer<String, byte[]> kafka) {
+    private void flowControl(Consumer<String, byte[]> kafka) {
         boolean pause = machine.pauseReading();
         if (pause && !paused) {
             kafka.pause(kafka.assignment());
@@ -405,9 +406,8 @@ public final class WebhookWorker implements AutoCloseable {
 
     private void post(int eventEpoch, Runnable action) {
         inbox.add(new Event(eventEpoch, action));
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (polling && current != null) {
-            current.wakeup();
+        if (polling) {
+            follower.wakeup();
         }
     }
 
@@ -418,7 +418,7 @@ public final class WebhookWorker implements AutoCloseable {
         paused = false;
     }
 
-    private void commitSync(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private void commitSync(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -436,7 +436,7 @@ public final class WebhookWorker implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commitSync(consumer, machine.commitPoints(partitions));
+            commitSync(follower.consumer(), machine.commitPoints(partitions));
             machine.drop(partitions);
         }
 
@@ -448,7 +448,7 @@ public final class WebhookWorker implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (paused) {
-                consumer.pause(partitions);
+                follower.consumer().pause(partitions);
             }
         }
     }

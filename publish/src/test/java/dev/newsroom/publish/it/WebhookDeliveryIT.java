@@ -70,7 +70,7 @@ class WebhookDeliveryIT {
         outlet(yaml, "throttled", "it-throttled", "    retrySchedule: [100ms, 100ms, 100ms]\n");
         outlet(yaml, "strict", "it-strict", "    retrySchedule: [100ms, 100ms]\n");
         outlet(yaml, "gone", "it-gone", "");
-        outlet(yaml, "ordered", "it-ordered", "    retrySchedule: [700ms, 700ms, 700ms]\n");
+        outlet(yaml, "ordered", "it-ordered", "    retrySchedule: [2s, 2s, 2s]\n");
         outlet(yaml, "slow", "it-speed", "    concurrency: 1\n");
         outlet(yaml, "fast", "it-speed", "");
         publish.outlets(yaml.toString());
