@@ -1,6 +1,8 @@
 package dev.newsroom.enrich.service;
 
 import dev.newsroom.enrich.Enricher;
+import dev.newsroom.enrich.topology.EnrichTopology;
+import dev.newsroom.enrich.topology.Enrichment;
 import dev.newsroom.platform.streams.ServiceContext;
 import dev.newsroom.platform.streams.StreamsApplication;
 import dev.newsroom.schemas.Stage;

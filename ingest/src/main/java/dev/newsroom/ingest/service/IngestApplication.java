@@ -5,6 +5,8 @@ import dev.newsroom.ingest.parse.ParserLimits;
 import dev.newsroom.ingest.poller.FeedPoller;
 import dev.newsroom.ingest.poller.KafkaRawDocumentSink;
 import dev.newsroom.ingest.poller.PollerConfig;
+import dev.newsroom.ingest.topology.IngestMetrics;
+import dev.newsroom.ingest.topology.IngestTopology;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.config.Setting;
 import dev.newsroom.platform.streams.ServiceContext;

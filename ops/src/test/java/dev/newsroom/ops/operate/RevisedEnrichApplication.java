@@ -2,7 +2,7 @@ package dev.newsroom.ops.operate;
 
 import dev.newsroom.enrich.Enricher;
 import dev.newsroom.enrich.service.EnrichApplication;
-import dev.newsroom.enrich.service.Enrichment;
+import dev.newsroom.enrich.topology.Enrichment;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.EnrichedArticle;
 import dev.newsroom.schemas.Subject;

@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.service;
+package dev.newsroom.ingest.topology;
 
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.DeadLetter;

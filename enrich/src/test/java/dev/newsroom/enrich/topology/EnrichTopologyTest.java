@@ -1,4 +1,4 @@
-package dev.newsroom.enrich.service;
+package dev.newsroom.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.service;
+package dev.newsroom.ingest.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

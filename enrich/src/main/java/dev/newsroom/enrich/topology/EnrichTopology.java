@@ -1,4 +1,4 @@
-package dev.newsroom.enrich.service;
+package dev.newsroom.enrich.topology;
 
 import dev.newsroom.enrich.Enricher;
 import dev.newsroom.schemas.Article;

@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.service;
+package dev.newsroom.ingest.topology;
 
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.platform.deadletter.DeadLetters;
@@ -35,8 +35,8 @@ public final class IngestTopology {
     private IngestTopology() {
     }
 
-    static Topology build(TopicCatalogue topics, DocumentParser parser, String applicationId, IngestMetrics metrics,
-                          Clock clock) {
+    public static Topology build(TopicCatalogue topics, DocumentParser parser, String applicationId, IngestMetrics metrics,
+                                 Clock clock) {
         Topic<String, Article> articles = topics.articles();
         Topic<String, IngestOutcome> outcomeTopic = topics.ingestOutcomes();
         Topic<String, DeadLetter> deadLetterTopic = topics.deadLetters();

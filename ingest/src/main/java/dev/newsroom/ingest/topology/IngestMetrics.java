@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.service;
+package dev.newsroom.ingest.topology;
 
 import dev.newsroom.ingest.parse.InputFormat;
 import dev.newsroom.ingest.parse.RejectedDocumentException;
@@ -15,7 +15,7 @@ import java.util.Map;
  * What ingest counts, for /metrics: documents by format, articles by outcome, rejections by reason, and what rightly
  * yielded nothing by kind.
  */
-final class IngestMetrics {
+public final class IngestMetrics {
 
     private final Map<InputFormat, Counter> documents = new EnumMap<>(InputFormat.class);
     private final Map<RejectedDocumentException.Reason, Counter> rejectedDocuments =
@@ -25,7 +25,7 @@ final class IngestMetrics {
     private final Map<IngestOutcomeKind, Counter> nothingDue = new EnumMap<>(IngestOutcomeKind.class);
     private final Counter rejectedItems;
 
-    IngestMetrics(MeterRegistry meters) {
+    public IngestMetrics(MeterRegistry meters) {
         for (InputFormat format : InputFormat.values()) {
             documents.put(format, meters.counter("newsroom.ingest.documents", "format", format.format()));
         }

@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.service;
+package dev.newsroom.ingest.topology;
 
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.ingest.parse.ItemRejection;
