@@ -60,14 +60,21 @@ public final class AdvisoryDetector {
      */
     private static final double CORROBORATED = 2.0;
     private static final int PEOPLE_WINDOW = 4;
+    /** Who was harmed is often a few words further on: "killing at least four prison officers". */
+    private static final int CIVILIANS_WINDOW = 6;
     /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
     private static final int CONTEXT_BLOCKS = 1;
+    /**
+     * A sure trigger stands on its own only in the lead (the headline and first paragraph, or the first two
+     * paragraphs): further down, "a suicide bombing" is often the background of another story.
+     */
+    private static final int LEAD_BLOCKS = 2;
 
     /**
      * A trigger phrase: its kind, whether it is unambiguous on its own, and whether it names an armed group (a weak
      * terrorism trigger that a report of civilians harmed turns into evidence).
      */
-    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor) {
+    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor, boolean sure) {
     }
 
     /** When a kind becomes a suggestion and when a notice. */
@@ -109,17 +116,23 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 boolean neutral = f.length == 3 && f[0].equals("NONE") && f[1].equals("none");
-                if (f.length != 3 || !(neutral || f[1].equals("strong") || f[1].equals("weak")
+                boolean sure = f.length == 3 && f[1].equals("sure");
+                if (f.length != 3 || !(neutral || sure || f[1].equals("strong") || f[1].equals("weak")
                         || f[0].equals("TERRORISM") && f[1].equals("actor"))) {
                     throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
-                            + ": expected KIND<TAB>strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
+                            + ": expected KIND<TAB>sure|strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
                             + " NONE<TAB>none<TAB>terms or"
                             + " CONTEXT<TAB>people|civilians<TAB>terms, got '" + line + "'");
                 }
                 Trigger trigger = neutral ? null
-                        : new Trigger(AdvisoryKind.valueOf(f[0]), f[1].equals("strong"), f[1].equals("actor"));
+                        : new Trigger(AdvisoryKind.valueOf(f[0]), sure || f[1].equals("strong"), f[1].equals("actor"),
+                        sure);
                 for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
+                    if (sure && stems.size() < 2) {
+                        throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
+                                + ": a sure trigger is a phrase of two words or more, not '" + term + "'");
+                    }
                     if (!stems.isEmpty()) {
                         List<Trigger> triggers = lexicon.computeIfAbsent(String.join(" ", stems),
                                 k -> new ArrayList<>());
@@ -182,7 +195,7 @@ public final class AdvisoryDetector {
             strongKinds.add(strong);
             harmedPeople.add(hits.stream().anyMatch(hit -> namesHarmedPeople(language, text, hit)));
             harmedCivilians.add(hits.stream().anyMatch(hit -> hit.trigger().strong() && harms(hit.trigger().kind())
-                    && near(civilians.getOrDefault(language, Set.of()), text, hit)));
+                    && near(civilians.getOrDefault(language, Set.of()), text, hit, CIVILIANS_WINDOW)));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
@@ -201,7 +214,8 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
-                boolean corroborated = namesHarmedPeople(language, text, hit)
+                boolean corroborated = hit.trigger().sure() && b < LEAD_BLOCKS
+                        || namesHarmedPeople(language, text, hit)
                         || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
                         || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
                         || civiliansHarmed && hit.trigger().actor();
@@ -242,12 +256,12 @@ public final class AdvisoryDetector {
     }
 
     private boolean namesPeople(String language, StemmedText text, Hit hit) {
-        return near(people.getOrDefault(language, Set.of()), text, hit);
+        return near(people.getOrDefault(language, Set.of()), text, hit, PEOPLE_WINDOW);
     }
 
-    private static boolean near(Set<String> words, StemmedText text, Hit hit) {
+    private static boolean near(Set<String> words, StemmedText text, Hit hit, int window) {
         List<String> stems = text.stems();
-        for (int k = Math.max(0, hit.start() - PEOPLE_WINDOW); k < Math.min(stems.size(), hit.end() + PEOPLE_WINDOW);
+        for (int k = Math.max(0, hit.start() - window); k < Math.min(stems.size(), hit.end() + window);
              k++) {
             if (words.contains(stems.get(k))) {
                 return true;
