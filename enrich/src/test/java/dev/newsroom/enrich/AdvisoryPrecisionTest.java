@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** English is the only language with enough held-out positives per kind (graphic has none). */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.90, 0.73", "DEATH, 0.95, 0.85", "TERRORISM, 0.90, 0.78"})
+    @CsvSource({"VIOLENCE, 0.90, 0.75", "DEATH, 0.95, 0.85", "TERRORISM, 0.84, 0.78"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -54,7 +54,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.88, 0.83", "DEATH, 0.92, 0.88", "TERRORISM, 0.80, 0.60", "GRAPHIC, 0.95, 0.55"})
+    @CsvSource({"VIOLENCE, 0.88, 0.86", "DEATH, 0.92, 0.89", "TERRORISM, 0.82, 0.64", "GRAPHIC, 0.95, 0.55"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
@@ -84,6 +84,20 @@ class AdvisoryPrecisionTest {
         List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)
                 .getAdvisories();
         assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+    }
+
+    @Test
+    void a_sure_phrase_in_the_lead_stands_on_its_own_but_not_as_background_further_down() {
+        List<Advisory> lead = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "A suicide bombing hits a market in the north of the country."), NOW).getAdvisories();
+        assertThat(lead).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.TERRORISM, AdvisoryKind.VIOLENCE);
+
+        List<Advisory> background = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", "New minister named",
+                "The president named a new interior minister on Monday.\n\nShe has led the ministry's budget office"
+                        + " for six years.\n\nHer predecessor resigned after the suicide bombing of 2004."), NOW)
+                .getAdvisories();
+        assertThat(background).noneMatch(advisory -> !advisory.getSuggestion());
     }
 
     @Test
