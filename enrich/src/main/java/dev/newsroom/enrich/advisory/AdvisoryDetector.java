@@ -129,10 +129,6 @@ public final class AdvisoryDetector {
                         sure);
                 for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
-                    if (sure && stems.size() < 2) {
-                        throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
-                                + ": a sure trigger is a phrase of two words or more, not '" + term + "'");
-                    }
                     if (!stems.isEmpty()) {
                         List<Trigger> triggers = lexicon.computeIfAbsent(String.join(" ", stems),
                                 k -> new ArrayList<>());
@@ -187,6 +183,7 @@ public final class AdvisoryDetector {
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
         List<Boolean> harmedPeople = new ArrayList<>(texts.size());
         List<Boolean> harmedCivilians = new ArrayList<>(texts.size());
+        List<Boolean> sureAttack = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
             List<Hit> hits = hits(language, lexicon, text);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
@@ -196,17 +193,21 @@ public final class AdvisoryDetector {
             harmedPeople.add(hits.stream().anyMatch(hit -> namesHarmedPeople(language, text, hit)));
             harmedCivilians.add(hits.stream().anyMatch(hit -> hit.trigger().strong() && harms(hit.trigger().kind())
                     && near(civilians.getOrDefault(language, Set.of()), text, hit, CIVILIANS_WINDOW)));
+            sureAttack.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
+                    && (hit.trigger().kind() == AdvisoryKind.VIOLENCE || hit.trigger().kind() == AdvisoryKind.TERRORISM)));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
             boolean peopleHarmed = false;
             boolean civiliansHarmed = false;
+            boolean attackNamed = false;
             for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
                 peopleHarmed |= harmedPeople.get(near);
                 civiliansHarmed |= harmedCivilians.get(near);
+                attackNamed |= sureAttack.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
             for (Hit hit : blocks.get(b)) {
@@ -215,6 +216,7 @@ public final class AdvisoryDetector {
                 }
                 AdvisoryKind kind = hit.trigger().kind();
                 boolean corroborated = hit.trigger().sure() && b < LEAD_BLOCKS
+                        || attackNamed && kind == AdvisoryKind.DEATH && hit.trigger().strong()
                         || namesHarmedPeople(language, text, hit)
                         || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
                         || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
