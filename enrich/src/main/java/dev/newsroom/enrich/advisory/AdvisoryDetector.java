@@ -184,6 +184,7 @@ public final class AdvisoryDetector {
         List<Boolean> harmedPeople = new ArrayList<>(texts.size());
         List<Boolean> harmedCivilians = new ArrayList<>(texts.size());
         List<Boolean> sureAttack = new ArrayList<>(texts.size());
+        List<Boolean> sureAtrocity = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
             List<Hit> hits = hits(language, lexicon, text);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
@@ -195,6 +196,8 @@ public final class AdvisoryDetector {
                     && near(civilians.getOrDefault(language, Set.of()), text, hit, CIVILIANS_WINDOW)));
             sureAttack.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
                     && (hit.trigger().kind() == AdvisoryKind.VIOLENCE || hit.trigger().kind() == AdvisoryKind.TERRORISM)));
+            sureAtrocity.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
+                    && hit.trigger().kind() == AdvisoryKind.GRAPHIC));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
@@ -202,12 +205,14 @@ public final class AdvisoryDetector {
             boolean peopleHarmed = false;
             boolean civiliansHarmed = false;
             boolean attackNamed = false;
+            boolean atrocityNamed = false;
             for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
                 peopleHarmed |= harmedPeople.get(near);
                 civiliansHarmed |= harmedCivilians.get(near);
                 attackNamed |= sureAttack.get(near);
+                atrocityNamed |= sureAtrocity.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
             for (Hit hit : blocks.get(b)) {
@@ -220,7 +225,7 @@ public final class AdvisoryDetector {
                         || namesHarmedPeople(language, text, hit)
                         || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
                         || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
-                        || civiliansHarmed && hit.trigger().actor();
+                        || (civiliansHarmed || atrocityNamed) && hit.trigger().actor();
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
                 score.merge(kind, weight * hit.factor(), Double::sum);
                 counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
