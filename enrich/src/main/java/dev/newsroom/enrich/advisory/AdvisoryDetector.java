@@ -44,7 +44,12 @@ import java.util.function.UnaryOperator;
  * ({@code CONTEXT civilians}), an armed group's name ({@code TERRORISM actor}, otherwise weak) beside them counts 2
  * as well: an armed group named in a
  * report of police officers killed is a terrorist attack, the same group named among fighters killed in battle is
- * not. A kind is a public notice from its notice threshold with at least two counted
+ * not. A <em>sure</em> trigger names an attack on people in itself ("car bomb", "shot dead", "beheaded", "عبوة
+ * ناسفة"): in the lead (the headline and the first sentence) it counts 2 on its own, which is what a one-sentence report
+ * needs, and a strong death trigger beside it counts 2 as well ("a drone strike killed ..."); a sure graphic trigger
+ * there (a beheading) makes an armed group's name count 2, as harmed civilians do. Further down, where a bombing is
+ * often the background of another story, a sure trigger counts as any strong one. A kind is a public notice from its
+ * notice threshold with at least two counted
  * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
@@ -89,7 +94,7 @@ public final class AdvisoryDetector {
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
 
     /**
-     * Lines {@code KIND<TAB>strong|weak<TAB>term|term...}, a term may be listed under several kinds;
+     * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
      * {@code TERRORISM<TAB>actor<TAB>...} armed groups' names (weak triggers, see above);
      * {@code CONTEXT<TAB>people|civilians<TAB>...} the words for those a harm trigger concerns;
      * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
