@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** English is the only language with held-out positives for every kind (graphic has only 5). */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.91, 0.72", "DEATH, 0.96, 0.86", "TERRORISM, 0.91, 0.68", "GRAPHIC, 0.95, 0.59"})
+    @CsvSource({"VIOLENCE, 0.91, 0.73", "DEATH, 0.96, 0.87", "TERRORISM, 0.91, 0.68", "GRAPHIC, 0.95, 0.59"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -54,7 +54,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.90, 0.87", "DEATH, 0.93, 0.90", "TERRORISM, 0.86, 0.69", "GRAPHIC, 0.95, 0.74"})
+    @CsvSource({"VIOLENCE, 0.90, 0.89", "DEATH, 0.92, 0.90", "TERRORISM, 0.86, 0.69", "GRAPHIC, 0.95, 0.74"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
