@@ -35,9 +35,9 @@ class AdvisoryPrecisionTest {
         System.out.println("Advisories on the held-out set:\n" + heldOut.table());
     }
 
-    /** English is the only language with enough held-out positives per kind (graphic has none). */
+    /** English is the only language with held-out positives for every kind (graphic has only 5). */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.90, 0.73", "DEATH, 0.95, 0.85", "TERRORISM, 0.90, 0.78"})
+    @CsvSource({"VIOLENCE, 0.91, 0.73", "DEATH, 0.96, 0.87", "TERRORISM, 0.91, 0.68", "GRAPHIC, 0.95, 0.59"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -54,7 +54,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.88, 0.83", "DEATH, 0.92, 0.88", "TERRORISM, 0.80, 0.60", "GRAPHIC, 0.95, 0.55"})
+    @CsvSource({"VIOLENCE, 0.90, 0.89", "DEATH, 0.92, 0.90", "TERRORISM, 0.86, 0.69", "GRAPHIC, 0.95, 0.74"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
@@ -84,6 +84,35 @@ class AdvisoryPrecisionTest {
         List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)
                 .getAdvisories();
         assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+    }
+
+    @Test
+    void a_sure_phrase_in_the_lead_stands_on_its_own_but_not_as_background_further_down() {
+        List<Advisory> lead = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "A suicide bombing hits a market in the north of the country."), NOW).getAdvisories();
+        assertThat(lead).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.TERRORISM, AdvisoryKind.VIOLENCE);
+
+        List<Advisory> background = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", "New minister named",
+                "The president named a new interior minister on Monday.\n\nShe has led the ministry's budget office"
+                        + " for six years.\n\nHer predecessor resigned after the suicide bombing of 2004."), NOW)
+                .getAdvisories();
+        assertThat(background).noneMatch(advisory -> !advisory.getSuggestion());
+    }
+
+    @Test
+    void a_beheading_reported_in_one_sentence_is_a_graphic_notice_and_a_named_group_makes_it_terrorism() {
+        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "Islamic State militants behead an aid worker in northern Syria."), NOW).getAdvisories();
+        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.GRAPHIC, AdvisoryKind.VIOLENCE, AdvisoryKind.TERRORISM);
+    }
+
+    @Test
+    void firefighters_are_not_a_firefight() {
+        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "Firefighters battle a brush fire near the town as residents are evacuated."), NOW).getAdvisories();
+        assertThat(advisories).noneMatch(advisory -> advisory.getKind() == AdvisoryKind.VIOLENCE);
     }
 
     @Test

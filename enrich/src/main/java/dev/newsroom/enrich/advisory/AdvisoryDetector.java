@@ -44,7 +44,12 @@ import java.util.function.UnaryOperator;
  * ({@code CONTEXT civilians}), an armed group's name ({@code TERRORISM actor}, otherwise weak) beside them counts 2
  * as well: an armed group named in a
  * report of police officers killed is a terrorist attack, the same group named among fighters killed in battle is
- * not. A kind is a public notice from its notice threshold with at least two counted
+ * not. A <em>sure</em> trigger names an attack on people in itself ("car bomb", "shot dead", "beheaded", "عبوة
+ * ناسفة"): in the lead (the headline and the first sentence) it counts 2 on its own, which is what a one-sentence report
+ * needs, and a strong death trigger beside it counts 2 as well ("a drone strike killed ..."); a sure graphic trigger
+ * there (a beheading) makes an armed group's name count 2, as harmed civilians do. Further down, where a bombing is
+ * often the background of another story, a sure trigger counts as any strong one. A kind is a public notice from its
+ * notice threshold with at least two counted
  * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
@@ -60,14 +65,21 @@ public final class AdvisoryDetector {
      */
     private static final double CORROBORATED = 2.0;
     private static final int PEOPLE_WINDOW = 4;
+    /** Who was harmed is often a few words further on: "killing at least four prison officers". */
+    private static final int CIVILIANS_WINDOW = 6;
     /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
     private static final int CONTEXT_BLOCKS = 1;
+    /**
+     * A sure trigger stands on its own only in the lead (the headline and first paragraph, or the first two
+     * paragraphs): further down, "a suicide bombing" is often the background of another story.
+     */
+    private static final int LEAD_BLOCKS = 2;
 
     /**
      * A trigger phrase: its kind, whether it is unambiguous on its own, and whether it names an armed group (a weak
      * terrorism trigger that a report of civilians harmed turns into evidence).
      */
-    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor) {
+    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor, boolean sure) {
     }
 
     /** When a kind becomes a suggestion and when a notice. */
@@ -82,7 +94,7 @@ public final class AdvisoryDetector {
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
 
     /**
-     * Lines {@code KIND<TAB>strong|weak<TAB>term|term...}, a term may be listed under several kinds;
+     * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
      * {@code TERRORISM<TAB>actor<TAB>...} armed groups' names (weak triggers, see above);
      * {@code CONTEXT<TAB>people|civilians<TAB>...} the words for those a harm trigger concerns;
      * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
@@ -109,15 +121,17 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 boolean neutral = f.length == 3 && f[0].equals("NONE") && f[1].equals("none");
-                if (f.length != 3 || !(neutral || f[1].equals("strong") || f[1].equals("weak")
+                boolean sure = f.length == 3 && f[1].equals("sure");
+                if (f.length != 3 || !(neutral || sure || f[1].equals("strong") || f[1].equals("weak")
                         || f[0].equals("TERRORISM") && f[1].equals("actor"))) {
                     throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
-                            + ": expected KIND<TAB>strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
+                            + ": expected KIND<TAB>sure|strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
                             + " NONE<TAB>none<TAB>terms or"
                             + " CONTEXT<TAB>people|civilians<TAB>terms, got '" + line + "'");
                 }
                 Trigger trigger = neutral ? null
-                        : new Trigger(AdvisoryKind.valueOf(f[0]), f[1].equals("strong"), f[1].equals("actor"));
+                        : new Trigger(AdvisoryKind.valueOf(f[0]), sure || f[1].equals("strong"), f[1].equals("actor"),
+                        sure);
                 for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
                     if (!stems.isEmpty()) {
@@ -174,6 +188,8 @@ public final class AdvisoryDetector {
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
         List<Boolean> harmedPeople = new ArrayList<>(texts.size());
         List<Boolean> harmedCivilians = new ArrayList<>(texts.size());
+        List<Boolean> sureAttack = new ArrayList<>(texts.size());
+        List<Boolean> sureAtrocity = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
             List<Hit> hits = hits(language, lexicon, text);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
@@ -182,18 +198,26 @@ public final class AdvisoryDetector {
             strongKinds.add(strong);
             harmedPeople.add(hits.stream().anyMatch(hit -> namesHarmedPeople(language, text, hit)));
             harmedCivilians.add(hits.stream().anyMatch(hit -> hit.trigger().strong() && harms(hit.trigger().kind())
-                    && near(civilians.getOrDefault(language, Set.of()), text, hit)));
+                    && near(civilians.getOrDefault(language, Set.of()), text, hit, CIVILIANS_WINDOW)));
+            sureAttack.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
+                    && (hit.trigger().kind() == AdvisoryKind.VIOLENCE || hit.trigger().kind() == AdvisoryKind.TERRORISM)));
+            sureAtrocity.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
+                    && hit.trigger().kind() == AdvisoryKind.GRAPHIC));
         }
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
             boolean peopleHarmed = false;
             boolean civiliansHarmed = false;
+            boolean attackNamed = false;
+            boolean atrocityNamed = false;
             for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
                 peopleHarmed |= harmedPeople.get(near);
                 civiliansHarmed |= harmedCivilians.get(near);
+                attackNamed |= sureAttack.get(near);
+                atrocityNamed |= sureAtrocity.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
             for (Hit hit : blocks.get(b)) {
@@ -201,10 +225,12 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
-                boolean corroborated = namesHarmedPeople(language, text, hit)
+                boolean corroborated = hit.trigger().sure() && b < LEAD_BLOCKS
+                        || attackNamed && kind == AdvisoryKind.DEATH && hit.trigger().strong()
+                        || namesHarmedPeople(language, text, hit)
                         || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
                         || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
-                        || civiliansHarmed && hit.trigger().actor();
+                        || (civiliansHarmed || atrocityNamed) && hit.trigger().actor();
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
                 score.merge(kind, weight * hit.factor(), Double::sum);
                 counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
@@ -242,12 +268,12 @@ public final class AdvisoryDetector {
     }
 
     private boolean namesPeople(String language, StemmedText text, Hit hit) {
-        return near(people.getOrDefault(language, Set.of()), text, hit);
+        return near(people.getOrDefault(language, Set.of()), text, hit, PEOPLE_WINDOW);
     }
 
-    private static boolean near(Set<String> words, StemmedText text, Hit hit) {
+    private static boolean near(Set<String> words, StemmedText text, Hit hit, int window) {
         List<String> stems = text.stems();
-        for (int k = Math.max(0, hit.start() - PEOPLE_WINDOW); k < Math.min(stems.size(), hit.end() + PEOPLE_WINDOW);
+        for (int k = Math.max(0, hit.start() - window); k < Math.min(stems.size(), hit.end() + window);
              k++) {
             if (words.contains(stems.get(k))) {
                 return true;
