@@ -67,11 +67,8 @@ public final class SchemasCommand {
         public Integer call() {
             SchemaRegistryClient registry = new SchemaRegistryClient(connection.settings());
             TopicCatalogue topics = TopicCatalogue.of(connection.settings(), registry);
-            for (TopicId id : TopicId.values()) {
-                String subject = topics.name(id) + "-value";
-                int schemaId = registry.register(subject, SpecificData.get().getSchema(id.valueType()));
-                spec.commandLine().getOut().printf("%-40s id %d%n", subject, schemaId);
-            }
+            topics.registerContracts().forEach((subject, schemaId) ->
+                    spec.commandLine().getOut().printf("%-40s id %d%n", subject, schemaId));
             return 0;
         }
     }

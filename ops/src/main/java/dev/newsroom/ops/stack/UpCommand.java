@@ -3,6 +3,8 @@ package dev.newsroom.ops.stack;
 import dev.newsroom.devstack.EmbeddedKafkaStack;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.service.PublishSettings;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -66,6 +68,10 @@ public final class UpCommand implements Callable<Integer> {
             Map<String, String> common = new HashMap<>();
             common.put("bootstrap.servers", stack.bootstrapServers());
             common.put("schema.registry.url", stack.schemaRegistryUrl());
+            int contracts = TopicCatalogue.of(common, new SchemaRegistryClient(stack.schemaRegistryUrl()))
+                    .registerContracts().size();
+            out.println("Registered the " + contracts + " topics' contracts (<topic>-value subjects) ...");
+            out.flush();
             common.put(ServiceRunner.TOPIC_PARTITIONS, String.valueOf(partitions));
             pipeline = Pipeline.start(Services.all(), common, Map.of(Services.PUBLISH, Map.of(
                     PublishSettings.OUTLETS_FILE, outlets.toString(),

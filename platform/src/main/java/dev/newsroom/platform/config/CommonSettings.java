@@ -1,6 +1,9 @@
 package dev.newsroom.platform.config;
 
+import dev.newsroom.schemas.topic.TopicId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Settings every service understands. */
 public final class CommonSettings {
@@ -26,8 +29,9 @@ public final class CommonSettings {
             new Setting(CREATE_TOPICS, "true", "Create the pipeline's missing topics at start."),
             new Setting(TOPIC_PARTITIONS, "6", "Partitions of topics created at start."),
             new Setting("newsroom.topic.<role>", "newsroom.<role>.v1",
-                    "Topic name overrides: raw, articles, enriched, moderation-commands, published, moderation-events,"
-                            + " deliveries, deadletter."),
+                    "Topic name overrides, one per role: " + Arrays.stream(TopicId.values())
+                            .map(id -> id.configKey().substring(ServiceConfig.TOPIC_KEY_PREFIX.length()))
+                            .collect(Collectors.joining(", ")) + "."),
             new Setting(MANAGEMENT_HOST, "127.0.0.1", "Address of /health, /ready and /metrics (0.0.0.0 in containers)."),
             new Setting(MANAGEMENT_PORT, "8091 ingest, 8092 enrich, 8093 publish", "Port of /health, /ready, /metrics."),
             new Setting("basic.auth.user.info", null, "user:password for the registry (HTTP Basic)."),

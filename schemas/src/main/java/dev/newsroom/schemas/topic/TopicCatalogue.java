@@ -15,9 +15,11 @@ import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -129,6 +131,21 @@ public final class TopicCatalogue {
     }
 
     /** Specs for every topic of the pipeline, with the given partitions and replication factor. */
+    /**
+     * Registers every topic's value schema under its {@code <topic>-value} subject, so that producers outside the
+     * pipeline (a newsroom system writing raw documents) find the contract before any service wrote to the topic.
+     *
+     * @return each subject with its schema id, in catalogue order
+     */
+    public Map<String, Integer> registerContracts() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (TopicId id : TopicId.values()) {
+            String subject = name(id) + "-value";
+            ids.put(subject, registry.register(subject, SpecificData.get().getSchema(id.valueType())));
+        }
+        return ids;
+    }
+
     public List<TopicSpec> specs(int partitions, short replicationFactor) {
         return specs(id -> partitions, replicationFactor);
     }
