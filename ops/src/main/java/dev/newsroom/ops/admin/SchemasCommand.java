@@ -1,15 +1,19 @@
 package dev.newsroom.ops.admin;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
+import dev.newsroom.ops.cli.JsonOutput;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +81,8 @@ public final class SchemasCommand {
     static final class Status implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
+        @Option(names = "--json", description = "One JSON array, for scripts.")
+        boolean json;
         @Spec
         CommandSpec spec;
 
@@ -86,16 +92,30 @@ public final class SchemasCommand {
             TopicCatalogue topics = TopicCatalogue.of(connection.settings(), registry);
             PrintWriter out = spec.commandLine().getOut();
             var subjects = registry.subjects();
+            List<SubjectStatus> statuses = new ArrayList<>();
             for (TopicId id : TopicId.values()) {
                 String subject = topics.name(id) + "-value";
-                if (subjects.contains(subject)) {
-                    out.printf("%-40s versions %s, compatibility %s%n", subject, registry.versions(subject),
-                            registry.compatibility(subject));
+                statuses.add(subjects.contains(subject)
+                        ? new SubjectStatus(subject, true, registry.versions(subject), registry.compatibility(subject))
+                        : new SubjectStatus(subject, false, List.of(), null));
+            }
+            if (json) {
+                out.println(JsonOutput.of(statuses));
+                return 0;
+            }
+            for (SubjectStatus status : statuses) {
+                if (status.registered()) {
+                    out.printf("%-40s versions %s, compatibility %s%n", status.subject(), status.versions(),
+                            status.compatibility());
                 } else {
-                    out.printf("%-40s not registered%n", subject);
+                    out.printf("%-40s not registered%n", status.subject());
                 }
             }
             return 0;
         }
+    }
+
+    /** A topic's value subject as {@code schemas status} reports it. */
+    record SubjectStatus(String subject, boolean registered, List<Integer> versions, String compatibility) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.newsroom.ops.admin;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
+import dev.newsroom.ops.cli.JsonOutput;
+import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
@@ -8,6 +10,7 @@ import dev.newsroom.schemas.topic.TopicProvisioner;
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ public final class TopicsCommand {
     static final class ListTopics implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
+        @Option(names = "--json", description = "One JSON array, for scripts.")
+        boolean json;
         @Spec
         CommandSpec spec;
 
@@ -37,9 +42,18 @@ public final class TopicsCommand {
             TopicCatalogue topics = TopicCatalogue.of(connection.settings(),
                     new SchemaRegistryClient(connection.schemaRegistryUrl()));
             PrintWriter out = spec.commandLine().getOut();
+            List<TopicLine> lines = new ArrayList<>();
             for (TopicId id : TopicId.values()) {
-                out.printf("%-20s %-34s %-18s %s%n", id.configKey().substring("newsroom.topic.".length()),
-                        topics.name(id), id.valueType().getSimpleName(), id.topicConfig().isEmpty() ? "" : id.topicConfig());
+                lines.add(new TopicLine(id.configKey().substring(ServiceConfig.TOPIC_KEY_PREFIX.length()),
+                        topics.name(id), id.valueType().getSimpleName(), id.topicConfig()));
+            }
+            if (json) {
+                out.println(JsonOutput.of(lines));
+                return 0;
+            }
+            for (TopicLine line : lines) {
+                out.printf("%-20s %-34s %-18s %s%n", line.role(), line.topic(), line.value(),
+                        line.config().isEmpty() ? "" : line.config());
             }
             return 0;
         }
@@ -73,5 +87,9 @@ public final class TopicsCommand {
             specs.forEach(s -> spec.commandLine().getOut().println("ready " + s.name()));
             return 0;
         }
+    }
+
+    /** A topic as {@code topics list} reports it: its role, name, value type and the settings it is created with. */
+    record TopicLine(String role, String topic, String value, Map<String, String> config) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.ops.verify;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
+import dev.newsroom.ops.cli.JsonOutput;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.ops.operate.PipelineService;
@@ -41,6 +42,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " Kafka outlet is checked by its delivery receipts).")
     Map<String, String> kafkaOutlets = Map.of();
 
+    @Option(names = "--json", description = "The account as one JSON object, for scripts (same exit status).")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +62,11 @@ public final class VerifyCommand implements Callable<Integer> {
             account = Reconciler.reconcile(ledger.catchUp(), groups);
         }
         PrintWriter out = spec.commandLine().getOut();
-        AccountReport.print(account, out);
+        if (json) {
+            out.println(JsonOutput.of(account));
+        } else {
+            AccountReport.print(account, out);
+        }
         out.flush();
         return account.consistent() ? 0 : 1;
     }

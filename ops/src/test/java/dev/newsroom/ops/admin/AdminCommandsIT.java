@@ -2,6 +2,8 @@ package dev.newsroom.ops.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.ops.CommandLineRun;
@@ -75,6 +77,13 @@ class AdminCommandsIT {
                 .contains(prefix + ".newsroom.articles.v1-value", prefix + ".newsroom.deadletter.v1-value");
         assertThat(status.out()).contains(prefix + ".newsroom.raw.v1-value").contains("versions [1]")
                 .contains("compatibility BACKWARD");
+        CommandLineRun json = CommandLineRun.of("schemas", "status", "--json",
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--client-config", config.toString());
+        JsonNode subjects = new ObjectMapper().readTree(json.out());
+        assertThat(subjects).hasSize(TopicId.values().length);
+        assertThat(subjects.get(0).get("subject").asText()).isEqualTo(prefix + ".newsroom.raw.v1-value");
+        assertThat(subjects.get(0).get("registered").asBoolean()).isTrue();
+        assertThat(subjects.get(0).get("compatibility").asText()).isEqualTo("BACKWARD");
     }
 
     @Test

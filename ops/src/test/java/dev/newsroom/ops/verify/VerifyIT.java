@@ -3,6 +3,8 @@ package dev.newsroom.ops.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.devstack.net.LoopbackPorts;
@@ -68,6 +70,13 @@ class VerifyIT {
                     .containsPattern("ingest\\s+raw documents\\s+4\\s+3\\s+5\\s+1\\s+0\\s+0\\s+0\\s+0")
                     .containsPattern("publish\\s+enriched versions\\s+5\\s+5\\s+5\\s+0")
                     .contains("not well-formed XML", "BALANCED");
+            CommandLineRun json = run(pipeline, "verify", "--from", "PT1H", "--json");
+            assertThat(json.exitCode()).as(json.err()).isZero();
+            JsonNode account = new ObjectMapper().readTree(json.out());
+            assertThat(account.at("/stages/0/stage").asText()).isEqualTo("ingest");
+            assertThat(account.at("/stages/0/in").asLong()).isEqualTo(4);
+            assertThat(account.get("problems")).isEmpty();
+            assertThat(account.get("from").asText()).endsWith("Z");
 
             ConsumerRecord<byte[], byte[]> first = pipeline.readCommitted(published).get(0);
             try (KafkaProducer<byte[], byte[]> producer = pipeline.producer()) {
