@@ -14,8 +14,10 @@ import dev.newsroom.schemas.Lineage;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,10 +42,9 @@ public final class DocumentParser {
     private final ParserLimits limits;
     private final ObjectMapper json;
     private final ArticleAssembler assembler;
-    private final XmlFeedReader xmlFeeds = new XmlFeedReader();
-    private final JsonFeedReader jsonFeeds = new JsonFeedReader();
-    private final NinjsReader ninjs = new NinjsReader();
     private final HtmlPageReader pages;
+    /** One reader per format: a new format is a reader and its line here (and its detection, below). */
+    private final Map<InputFormat, FormatReader> readers = new EnumMap<>(InputFormat.class);
     private final TeaserCompletion teasers;
 
     public DocumentParser(ParserLimits limits) {
@@ -57,6 +58,16 @@ public final class DocumentParser {
         JunkRules junk = JunkRules.defaults();
         this.assembler = new ArticleAssembler(new BodyBuilder(junk), new PlainTextParser(junk));
         this.pages = new HtmlPageReader(json);
+        XmlFeedReader xmlFeeds = new XmlFeedReader();
+        readers.put(InputFormat.RSS, xmlFeeds);
+        readers.put(InputFormat.ATOM, xmlFeeds);
+        readers.put(InputFormat.JSONFEED, new JsonFeedReader());
+        readers.put(InputFormat.NINJS, new NinjsReader());
+        readers.put(InputFormat.HTML, pages);
+        readers.put(InputFormat.TEXT, new PlainTextReader());
+        if (readers.size() != InputFormat.values().length) {
+            throw new IllegalStateException("A format has no reader: " + readers.keySet());
+        }
         this.teasers = new TeaserCompletion(assembler, pages);
     }
 
@@ -159,13 +170,8 @@ public final class DocumentParser {
         }
         context = context.withFormat(format);
         List<String> warnings = new ArrayList<>();
-        List<ItemDraft> drafts = switch (format) {
-            case RSS, ATOM -> xmlFeeds.read(text, context, warnings);
-            case JSONFEED -> jsonFeeds.read(jsonRoot, context);
-            case NINJS -> ninjs.read(jsonRoot, context);
-            case HTML -> List.of(pages.read(text, context));
-            case TEXT -> List.of(textDraft(text, context));
-        };
+        List<ItemDraft> drafts = readers.get(format).read(new FormatReader.DocumentText(text, jsonRoot), context,
+                warnings);
         return new Drafts(drafts, context, decoded.charset(), warnings);
     }
 
@@ -198,15 +204,6 @@ public final class DocumentParser {
             throw new RejectedDocumentException(Reason.NO_ARTICLE, context.describe() + " yields no article: " + why);
         }
         return new ParsedDocument(context.format(), charset, articles, rejections, warnings);
-    }
-
-    private static ItemDraft textDraft(String text, ParseContext context) {
-        ItemDraft draft = new ItemDraft(0);
-        draft.bodyText = text;
-        draft.link = Urls.isHttp(context.documentUri()) ? context.documentUri() : null;
-        draft.baseUri = context.documentUri();
-        draft.language = context.headerLanguage();
-        return draft;
     }
 
     private static InputFormat detect(FormatSniffer.Sniffed sniffed, JsonNode jsonRoot, RawInput input, String subject) {

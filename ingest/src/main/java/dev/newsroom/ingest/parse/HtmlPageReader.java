@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link ArticleExtractor}. A page without an article is {@code NO_ARTICLE}, unless its JSON-LD carries an
  * {@code articleBody}, which is then used as plain text.
  */
-final class HtmlPageReader {
+final class HtmlPageReader implements FormatReader {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
@@ -43,6 +43,11 @@ final class HtmlPageReader {
 
     HtmlPageReader(ObjectMapper json) {
         this.json = json;
+    }
+
+    @Override
+    public List<ItemDraft> read(DocumentText document, ParseContext context, List<String> warnings) {
+        return List.of(read(document.text(), context));
     }
 
     ItemDraft read(String text, ParseContext context) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
-final class JsonFeedReader {
+final class JsonFeedReader implements FormatReader {
 
     /** Whether a JSON document is a JSON Feed: its {@code version} says so, or it has {@code items} and feed fields. */
     static boolean isJsonFeed(JsonNode root) {
@@ -18,6 +18,11 @@ final class JsonFeedReader {
             return true;
         }
         return root.path("items").isArray() && (root.has("feed_url") || root.has("home_page_url") || root.has("title"));
+    }
+
+    @Override
+    public List<ItemDraft> read(DocumentText document, ParseContext context, List<String> warnings) {
+        return read(document.json(), context);
     }
 
     List<ItemDraft> read(JsonNode root, ParseContext context) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * role-tagged arrays the {@code main} role (or else the first entry) wins. Picture associations with renditions
  * become media.
  */
-final class NinjsReader {
+final class NinjsReader implements FormatReader {
 
     /** Whether a JSON object looks like a ninjs item. */
     static boolean isNinjs(JsonNode node) {
@@ -27,6 +27,11 @@ final class NinjsReader {
         }
         return item.has("uri") || item.has("headlines") || item.has("headline") || item.has("bodies")
                 || item.has("body_html") || item.has("body_text") || item.has("versioncreated");
+    }
+
+    @Override
+    public List<ItemDraft> read(DocumentText document, ParseContext context, List<String> warnings) {
+        return read(document.json(), context);
     }
 
     List<ItemDraft> read(JsonNode root, ParseContext context) {

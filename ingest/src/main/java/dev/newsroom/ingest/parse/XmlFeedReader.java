@@ -42,11 +42,16 @@ import java.util.regex.Pattern;
  * Text values are decoded by {@link FeedText}. Feeds with faults the parser recovers from are read, and the faults
  * reported as warnings; a document cut off before its root element closes, or declaring entities, is rejected.
  */
-final class XmlFeedReader {
+final class XmlFeedReader implements FormatReader {
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     private enum Kind { RSS, ATOM10, ATOM03 }
+
+    @Override
+    public List<ItemDraft> read(DocumentText document, ParseContext context, List<String> warnings) {
+        return read(document.text(), context, warnings);
+    }
 
     List<ItemDraft> read(String text, ParseContext context, List<String> warnings) {
         LenientXmlParser.Result parsed = LenientXmlParser.parse(text);
