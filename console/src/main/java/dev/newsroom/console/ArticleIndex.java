@@ -103,10 +103,6 @@ final class ArticleIndex implements AutoCloseable {
         return undecodable;
     }
 
-    int size() {
-        return trails.size();
-    }
-
     List<ArticleTrail> trails() {
         return List.copyOf(trails.values());
     }

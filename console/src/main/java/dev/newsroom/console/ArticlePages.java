@@ -63,7 +63,7 @@ final class ArticlePages {
                     "pubstatus", published == null ? "not published" : published.getPubstatus().name()));
         }
         return new View("articles", Model.of("nav", "articles", "q", query == null ? "" : query, "rows", rows,
-                "page", page, "indexReady", index.caughtUp(), "indexed", index.size(),
+                "page", page, "indexReady", index.caughtUp(), "undecodable", index.undecodable(),
                 "pageLink", "/articles?q=" + URLEncoder.encode(query == null ? "" : query, StandardCharsets.UTF_8)
                         + "&page="));
     }

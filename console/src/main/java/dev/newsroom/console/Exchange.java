@@ -86,8 +86,4 @@ final class Exchange {
             return fallback;
         }
     }
-
-    String header(String name) {
-        return http.getRequestHeaders().getFirst(name);
-    }
 }

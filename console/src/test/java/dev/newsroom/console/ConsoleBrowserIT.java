@@ -7,6 +7,14 @@ import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.platform.ninjs.NinjsWriter;
 import dev.newsroom.schemas.DeadLetter;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +43,8 @@ class ConsoleBrowserIT {
     private static final String SEED_WORDS = "التوترات الاقليمية";
     private static final String ENGLISH_HEADLINE = "U.S. soldiers and civilian killed in attack near Palmyra, Syria";
     private static final Duration FLOW = Duration.ofMinutes(2);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConsolePipeline pipeline;
     private static ChromeDriver browser;
@@ -198,14 +208,46 @@ class ConsoleBrowserIT {
     @Test
     @Order(6)
     void aStateChangingRequestWithoutTheConsolesTokenIsRefused() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(pipeline.url("/deadletters/redrive")))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("/deadletters/redrive")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + letter.getId() + "&again=1")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("id=" + letter.getId() + "&again=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("did not come from the console");
+    }
+
+    @Test
+    @Order(7)
+    void aRequestForAnotherHostIsRefusedSoThatDnsRebindingFindsNothing() throws Exception {
+        URI console = URI.create(pipeline.url("/"));
+        try (Socket socket = new Socket("127.0.0.1", console.getPort())) {
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: rebound.example:" + console.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 421");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void mistakesAreAnsweredWithTheirReasonAndStatus() throws Exception {
+        HttpResponse<String> missing = get("/articles/no-such-article");
+        HttpResponse<String> badRegex = get("/deadletters?reason=%28unclosed");
+        HttpResponse<String> noPage = get("/nowhere");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("No article &#39;no-such-article&#39;");
+        assertThat(badRegex.statusCode()).isEqualTo(400);
+        assertThat(badRegex.body()).contains("Reason is not a regular expression");
+        assertThat(noPage.statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String text(String css) {
