@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays from the console through the command line's {@link Replayer}: a dry run that counts what the window
- * holds, then a run in the background whose progress is the replay's own committed progress (so the page shows
+ * Replays and reprocesses from the console through the command line's {@link Replayer}: a dry run that counts
+ * what the window holds, then a run in the background whose progress is the replay's own committed progress (so the page shows
  * the truth after a restart too), and resume for a run that stopped, exactly as {@code newsroom replay --resume}.
  */
 final class ReplayPages {
@@ -57,14 +57,15 @@ final class ReplayPages {
     /** The dry run: the window per partition and how many records of it would be copied; nothing is written. */
     View preview(Exchange exchange) {
         Request request = Request.of(exchange, true);
-        requireTopic(request.toTopic());
-        String id = ReplayPlan.newId("replay", console.clock());
+        requireTopic(request.target(console));
+        String id = ReplayPlan.newId(request.idKind(), console.clock());
         ReplayPlan plan = request.plan(replayer(new AtomicBoolean()), id, console);
         List<Replayer.PartitionSurvey> survey = replayer(new AtomicBoolean()).survey(plan, plan.starts());
         long records = survey.stream().mapToLong(Replayer.PartitionSurvey::records).sum();
         return new View("replay", Model.of("nav", "replay", "topics", Arrays.stream(TopicId.values())
                         .map(topic -> console.topics().name(topic)).toList(),
-                "request", request, "survey", survey, "records", records, "id", id));
+                "request", request, "survey", survey, "records", records, "id", id,
+                "source", plan.sourceTopic(), "target", plan.targetTopic()));
     }
 
     /** Starts the replay the preview showed (same id, topics, window and filters) and shows its progress. */
@@ -157,24 +158,56 @@ final class ReplayPages {
                 (plan, total) -> new ProgressBar(new PrintWriter(Writer.nullWriter()), false, "replay", total));
     }
 
-    /** A replay as the form asks for it; the template reads its accessors, so they are public. */
-    public record Request(String fromTopic, String from, String to, String toTopic, String key, String source,
-                          String language) {
+    /**
+     * A replay as the form asks for it, or a reprocess ({@code stage} set: the window of that stage's input topic
+     * back into the same topic, latest record per article, as {@code newsroom reprocess}). The template reads its
+     * accessors, so they are public.
+     */
+    public record Request(String stage, String fromTopic, String from, String to, String toTopic, String key,
+                          String source, String language) {
 
         static Request of(Exchange exchange, boolean complete) {
-            Request request = new Request(exchange.parameter("fromTopic"), exchange.parameter("from"),
-                    exchange.parameter("to"), exchange.parameter("toTopic"), exchange.parameter("key"),
-                    exchange.parameter("source"), exchange.parameter("language"));
-            if (complete && (request.fromTopic == null || request.toTopic == null || request.from == null)) {
-                throw new IllegalArgumentException("A replay needs the topic to read, the topic to write and where"
-                        + " to start (from)");
+            Request request = new Request(exchange.parameter("stage"), exchange.parameter("fromTopic"),
+                    exchange.parameter("from"), exchange.parameter("to"), exchange.parameter("toTopic"),
+                    exchange.parameter("key"), exchange.parameter("source"), exchange.parameter("language"));
+            if (request.stage != null) {
+                request.input();
+            }
+            if (complete && request.from == null) {
+                throw new IllegalArgumentException("Say where the window starts (from)");
+            }
+            if (complete && request.stage == null && (request.fromTopic == null || request.toTopic == null)) {
+                throw new IllegalArgumentException("A replay needs the topic to read and the topic to write");
             }
             return request;
+        }
+
+        /** The input topic a reprocessed stage reads: enrich reads articles, publish reads enriched articles. */
+        TopicId input() {
+            return switch (stage) {
+                case "enrich" -> TopicId.ARTICLES;
+                case "publish" -> TopicId.ENRICHED;
+                default -> throw new IllegalArgumentException("Only enrich and publish can be reprocessed, not '"
+                        + stage + "'");
+            };
+        }
+
+        String idKind() {
+            return stage == null ? "replay" : "reprocess-" + stage;
+        }
+
+        String target(Console console) {
+            return stage == null ? toTopic : console.topics().name(input());
         }
 
         ReplayPlan plan(Replayer replayer, String id, Console console) {
             Instant fromTime = time("From", from, console);
             Instant toTime = to == null ? null : time("To", to, console);
+            if (stage != null) {
+                String topic = console.topics().name(input());
+                return replayer.plan(id, topic, topic, fromTime, null, toTime,
+                        new RecordFilter(null, null, null, input()), true);
+            }
             TopicId role = Arrays.stream(TopicId.values()).filter(t -> console.topics().name(t).equals(fromTopic))
                     .findFirst().orElse(null);
             RecordFilter filter = new RecordFilter(key, source, language, role);

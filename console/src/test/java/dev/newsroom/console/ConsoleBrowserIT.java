@@ -207,6 +207,27 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(6)
+    void anOperatorReprocessesEnrichOverTheLastHour() {
+        browser.get(pipeline.url("/replay"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("stage"))).selectByValue("enrich");
+        browser.findElement(By.id("reprocess-from")).sendKeys("1h");
+        browser.findElement(By.id("reprocess-dry-run")).click();
+        String articles = pipeline.name(dev.newsroom.schemas.topic.TopicId.ARTICLES);
+        String planned = text("#survey-h + p");
+        assertThat(planned).matches("[1-9][0-9]* records would be copied from " + java.util.regex.Pattern.quote(
+                articles + " to " + articles) + "\\.");
+        String records = planned.substring(0, planned.indexOf(' '));
+
+        browser.findElement(By.id("replay-start")).click();
+        assertThat(text("h1")).startsWith("Replay reprocess-enrich-");
+        await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(text(".flash")).isEqualTo("Complete: " + records + " records copied by this run.");
+        });
+    }
+
+    @Test
+    @Order(7)
     void aStateChangingRequestWithoutTheConsolesTokenIsRefused() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("/deadletters/redrive")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -218,7 +239,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRequestForAnotherHostIsRefusedSoThatDnsRebindingFindsNothing() throws Exception {
         URI console = URI.create(pipeline.url("/"));
         try (Socket socket = new Socket("127.0.0.1", console.getPort())) {
@@ -232,7 +253,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void mistakesAreAnsweredWithTheirReasonAndStatus() throws Exception {
         HttpResponse<String> missing = get("/articles/no-such-article");
         HttpResponse<String> badRegex = get("/deadletters?reason=%28unclosed");
