@@ -7,6 +7,7 @@ import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.platform.ninjs.NinjsWriter;
 import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.topic.TopicId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in headless Chromium on a running pipeline: what an editor and an operator do, in order. The seed
@@ -77,9 +80,9 @@ class ConsoleBrowserIT {
             browser.get(pipeline.url("/"));
             String page = text("main");
             assertThat(page).contains("Pipeline overview", "ingest", "enrich", "publish",
-                    pipeline.applicationIdPrefix() + "enrich", pipeline.name(dev.newsroom.schemas.topic.TopicId.RAW),
+                    pipeline.applicationIdPrefix() + "enrich", pipeline.name(TopicId.RAW),
                     "1 dead letters", "Parser bug: Atom entries with XHTML content rejected");
-            assertThat(page).contains(pipeline.name(dev.newsroom.schemas.topic.TopicId.ARTICLES) + "-value");
+            assertThat(page).contains(pipeline.name(TopicId.ARTICLES) + "-value");
             assertThat(text("#outlets-h ~ table")).contains("all", "feed", "ok");
         });
     }
@@ -109,7 +112,7 @@ class ConsoleBrowserIT {
         assertThat(headline.getAttribute("dir")).isEqualTo("rtl");
         assertThat(headline.getAttribute("lang")).isEqualTo("ar");
         assertThat(headline.getText()).contains("التوترات");
-        assertThat(text("#raw")).contains(pipeline.name(dev.newsroom.schemas.topic.TopicId.RAW),
+        assertThat(text("#raw")).contains(pipeline.name(TopicId.RAW),
                 ConsolePipeline.SEED, ConsolePipeline.SOURCE, "text/plain");
         assertThat(text("#versions")).contains("Version 1", "first version");
         assertThat(text(".entity-group.people")).contains("Donald Trump", "Tom Barrack", "Elias Hanna");
@@ -139,7 +142,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("preview-chosen")).click();
         assertThat(text("h1")).contains("dry run");
         assertThat(text("main")).contains("would be sent back", letter.getId(),
-                pipeline.name(dev.newsroom.schemas.topic.TopicId.RAW));
+                pipeline.name(TopicId.RAW));
         Browser.screenshot(browser, "redrive-preview");
 
         browser.findElement(By.id("confirm-redrive")).click();
@@ -186,8 +189,8 @@ class ConsoleBrowserIT {
     void anOperatorDryRunsAReplayThenRunsItToTheEnd() {
         String target = pipeline.createTopic("articles-replayed");
         browser.get(pipeline.url("/replay"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fromTopic")))
-                .selectByVisibleText(pipeline.name(dev.newsroom.schemas.topic.TopicId.ARTICLES));
+        new Select(browser.findElement(By.id("fromTopic")))
+                .selectByVisibleText(pipeline.name(TopicId.ARTICLES));
         browser.findElement(By.id("from")).sendKeys("1h");
         browser.findElement(By.id("toTopic")).sendKeys(target);
         browser.findElement(By.id("replay-dry-run")).click();
@@ -209,12 +212,12 @@ class ConsoleBrowserIT {
     @Order(6)
     void anOperatorReprocessesEnrichOverTheLastHour() {
         browser.get(pipeline.url("/replay"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("stage"))).selectByValue("enrich");
+        new Select(browser.findElement(By.id("stage"))).selectByValue("enrich");
         browser.findElement(By.id("reprocess-from")).sendKeys("1h");
         browser.findElement(By.id("reprocess-dry-run")).click();
-        String articles = pipeline.name(dev.newsroom.schemas.topic.TopicId.ARTICLES);
+        String articles = pipeline.name(TopicId.ARTICLES);
         String planned = text("#survey-h + p");
-        assertThat(planned).matches("[1-9][0-9]* records would be copied from " + java.util.regex.Pattern.quote(
+        assertThat(planned).matches("[1-9][0-9]* records would be copied from " + Pattern.quote(
                 articles + " to " + articles) + "\\.");
         String records = planned.substring(0, planned.indexOf(' '));
 

@@ -9,6 +9,7 @@ import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Lineage;
 import dev.newsroom.schemas.TextDirection;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class VersionDiffTest {
                 .setAltIds(List.<AltId>of()).setLanguage("en").setDirection(TextDirection.ltr)
                 .setHeadline(headline).setHeadlineDerived(false).setByline(List.of())
                 .setPublishedAt(null).setUpdatedAt(null)
-                .setBlocks(java.util.Arrays.stream(paragraphs).map(p -> new BodyBlock(BlockKind.PARAGRAPH, p, p, 0))
+                .setBlocks(Arrays.stream(paragraphs).map(p -> new BodyBlock(BlockKind.PARAGRAPH, p, p, 0))
                         .toList())
                 .setBodyHtml("").setSummary(null).setMedia(List.of()).setCategories(List.of())
                 .setContentHash(headline).setLineage(Lineage.newBuilder().setRawTopic("raw").setRawPartition(0)
