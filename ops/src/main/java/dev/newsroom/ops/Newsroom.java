@@ -64,6 +64,7 @@ public final class Newsroom {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Newsroom());
+        Extension.installed().forEach(extension -> extension.commands().forEach(commandLine::addSubcommand));
         commandLine.setExecutionExceptionHandler(new ErrorMessages());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         offerHelp(commandLine);

@@ -15,7 +15,6 @@ import dev.newsroom.schemas.AdvisoryKind;
 import dev.newsroom.schemas.ModerationAction;
 import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
-import dev.newsroom.schemas.topic.Topic;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -150,7 +145,7 @@ public final class ModerateCommand implements Callable<Integer> {
         }
         ModerationCommand command = command(Clock.systemUTC(), key);
         Map<TopicPartition, Long> from = noWait ? Map.of() : events.ends();
-        RecordMetadata written = send(connection.clientConfig(), topics, key, command);
+        RecordMetadata written = ModerationCommands.send(connection.clientConfig(), topics, key, command);
         PrintWriter out = spec.commandLine().getOut();
         String sent = action.name().toLowerCase(Locale.ROOT) + " " + articleId + ": command "
                 + command.getCommandId() + " -> " + written.topic() + "-" + written.partition() + "@" + written.offset();
@@ -244,19 +239,6 @@ public final class ModerateCommand implements Callable<Integer> {
             return Durations.parse(wait);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--wait: " + e.getMessage());
-        }
-    }
-
-    private static RecordMetadata send(Map<String, Object> clientConfig, TopicCatalogue topics, String key,
-                                       ModerationCommand command) throws Exception {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        Topic<String, ModerationCommand> commands = topics.moderationCommands();
-        config.keySet().removeIf(setting -> setting.startsWith("newsroom."));
-        try (var producer = new KafkaProducer<>(config, commands.keySerde().serializer(),
-                commands.valueSerde().serializer())) {
-            return producer.send(new ProducerRecord<>(commands.name(), key, command)).get();
         }
     }
 

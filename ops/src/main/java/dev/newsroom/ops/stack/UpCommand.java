@@ -1,6 +1,7 @@
 package dev.newsroom.ops.stack;
 
 import dev.newsroom.devstack.EmbeddedKafkaStack;
+import dev.newsroom.ops.Extension;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
@@ -10,7 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,15 +67,15 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
         EmbeddedKafkaStack stack = EmbeddedKafkaStack.start(dataDir.resolve("stack"), KAFKA_PORT, REGISTRY_PORT);
         Pipeline pipeline;
+        Map<String, String> common = new HashMap<>();
+        common.put("bootstrap.servers", stack.bootstrapServers());
+        common.put("schema.registry.url", stack.schemaRegistryUrl());
+        common.put(ServiceRunner.TOPIC_PARTITIONS, String.valueOf(partitions));
         try {
-            Map<String, String> common = new HashMap<>();
-            common.put("bootstrap.servers", stack.bootstrapServers());
-            common.put("schema.registry.url", stack.schemaRegistryUrl());
             int contracts = TopicCatalogue.of(common, new SchemaRegistryClient(stack.schemaRegistryUrl()))
                     .registerContracts().size();
             out.println("Registered the " + contracts + " topics' contracts (<topic>-value subjects) ...");
             out.flush();
-            common.put(ServiceRunner.TOPIC_PARTITIONS, String.valueOf(partitions));
             pipeline = Pipeline.start(Services.all(), common, Map.of(Services.PUBLISH, Map.of(
                     PublishSettings.OUTLETS_FILE, outlets.toString(),
                     PublishSettings.HTTP_PORT, String.valueOf(FEEDS_PORT))), dataDir.resolve("streams"));
@@ -88,12 +91,37 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "newsroom-down"));
         pipeline.awaitReady(Duration.ofMinutes(2));
-        describe(out, stack, pipeline);
+        List<Extension.Started> extras = startExtensions(common, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> extras.forEach(UpCommand::closeQuietly),
+                "newsroom-extensions-down"));
+        describe(out, stack, pipeline, extras);
         stopped.await();
         return 0;
     }
 
-    private static void describe(PrintWriter out, EmbeddedKafkaStack stack, Pipeline pipeline) {
+    /** What modules beyond ops start next to the stack (the web console); one that fails leaves the rest up. */
+    private static List<Extension.Started> startExtensions(Map<String, String> common, PrintWriter out) {
+        List<Extension.Started> started = new ArrayList<>();
+        for (Extension extension : Extension.installed()) {
+            try {
+                extension.startWithUp(Map.<String, Object>copyOf(common), out).ifPresent(started::add);
+            } catch (RuntimeException e) {
+                out.println("newsroom: " + extension.getClass().getSimpleName() + " did not start: " + e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    private static void closeQuietly(Extension.Started started) {
+        try {
+            started.handle().close();
+        } catch (Exception e) {
+            System.err.println("newsroom: stopping " + started.label() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void describe(PrintWriter out, EmbeddedKafkaStack stack, Pipeline pipeline,
+                                 List<Extension.Started> extras) {
         out.println();
         out.println("newsroom is up.");
         out.println("  Kafka                " + stack.bootstrapServers().replace("127.0.0.1", "localhost"));
@@ -103,6 +131,7 @@ public final class UpCommand implements Callable<Integer> {
                 out.printf("  %-20s %s/health  /ready  /metrics%n", service.label(), url));
         out.printf("  %-20s http://localhost:%d/feeds/all.rss  (also .atom, .json; arabic, english)%n", "feeds",
                 FEEDS_PORT);
+        extras.forEach(started -> out.printf("  %-20s %s%n", started.label(), started.url()));
         out.println();
         out.println("Send documents to newsroom.raw.v1 (Avro RawDocument, Confluent wire format), for example:");
         out.println("  ./newsroom produce samples/*.rss samples/*.atom samples/*.txt");
