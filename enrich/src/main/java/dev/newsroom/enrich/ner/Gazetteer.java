@@ -134,6 +134,91 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * Reads {@code geonames-cities.tsv} (GeoNames cities15000, built by {@code enrich/tools/build-gazetteer.py}):
+     * one PLACE per row with its GeoNames URI and population, named by its English name (unless that name is a
+     * common word), its Arabic names and its aliases. Rows whose id is already loaded are skipped.
+     */
+    public void loadGeoNames(InputStream in) {
+        for (String[] f : rows(in)) {
+            String id = "geonames:" + f[0];
+            if (entries.containsKey(id)) {
+                continue;
+            }
+            String[] arabic = f[5].isEmpty() ? new String[0] : f[5].split("\\|");
+            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PLACE, "https://sws.geonames.org/" + f[0] + "/",
+                    f[4], arabic.length > 0 ? arabic[0] : null, f[6].isEmpty() ? f[4] : f[6], Integer.parseInt(f[2]));
+            entries.put(id, entry);
+            if (f.length > 8 && f[8].equals("1")) {
+                addIfFree(entry, f[4]);
+            }
+            for (String name : arabic) {
+                addIfFree(entry, name);
+            }
+            if (!f[7].isEmpty()) {
+                for (String alias : f[7].split("\\|")) {
+                    addIfFree(entry, alias);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code wikidata-leaders.tsv} (heads of state and government with Wikidata ids). A person {@code curated}
+     * already knows by the same English name gets the id there (its Arabic and French names stay ours); any other
+     * becomes an entry here, named by its Wikidata English label.
+     */
+    public void loadLeaders(InputStream in, Gazetteer curated) {
+        for (String[] f : rows(in)) {
+            String uri = "http://www.wikidata.org/entity/" + f[0];
+            GazetteerEntry known = curated.lookup(f[1]);
+            if (known != null && known.type() == EntityType.PERSON) {
+                known.cite(uri);
+                continue;
+            }
+            String id = "wikidata:" + f[0];
+            if (known != null || entries.containsKey(id)) {
+                continue;
+            }
+            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PERSON, uri, f[1], null, null);
+            entries.put(id, entry);
+            addIfFree(entry, f[1]);
+        }
+    }
+
+    /**
+     * Gives each curated place without a URI the GeoNames one of {@code geonames}, when its English name and its
+     * Arabic name both name the same GeoNames place there (Misratah / مصراتة): two independent spellings agreeing
+     * is a verification from the source, not a guess. Returns how many were cited.
+     */
+    public int citePlaces(Gazetteer geonames) {
+        int cited = 0;
+        for (GazetteerEntry entry : entries.values()) {
+            if (entry.type() != EntityType.PLACE || entry.uri() != null || entry.id().startsWith("institution:")
+                    || entry.name("ar") == null) {
+                continue;
+            }
+            GazetteerEntry byEnglish = geonames.lookup(entry.nameEn());
+            if (byEnglish != null && byEnglish.uri() != null && byEnglish == geonames.lookup(entry.name("ar"))) {
+                entry.cite(byEnglish.uri());
+                cited++;
+            }
+        }
+        return cited;
+    }
+
+    /** Adds a spelling unless another entry of this gazetteer already has it: the first (most populous) wins. */
+    private void addIfFree(GazetteerEntry entry, String surface) {
+        if (!surface.isBlank() && lookup(surface) == null) {
+            addSurface(entry, surface);
+        }
+    }
+
+    /** Number of entries loaded. */
+    public int size() {
+        return entries.size();
+    }
+
     /** Whether a folded word is a nationality adjective (سوري, السورية ...), which alone never names a place. */
     public boolean isNationalityAdjective(String folded) {
         return adjectiveCountry.containsKey(folded);
@@ -158,7 +243,7 @@ public final class Gazetteer {
         if (surface == null || surface.isBlank()) {
             return;
         }
-        entry.surfaces().add(surface);
+        entry.addSurface(surface);
         List<Token> tokens = Tokenizer.tokenize(surface);
         boolean acronym = surface.codePoints().allMatch(cp -> Character.isUpperCase(cp) || cp == '.' || cp == '-')
                 && surface.length() <= 6;
