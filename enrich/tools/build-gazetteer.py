@@ -15,8 +15,10 @@ Outputs, beside the curated files in .../data/gazetteer/:
 Guards applied here, so the runtime only has to check capitalisation and population:
   * Arabic names are the Arabic-script alternate names made only of the letters of the Arabic alphabet (Persian, Urdu,
     Kurdish and Uyghur spellings with their extra letters are left out); a one-word Arabic name of a place under
-    500,000 inhabitants is dropped when it is a common word of Arabic news text (ANT training articles, >= 20 uses
-    and more than one use per 20,000 words) — city names that are also ordinary words;
+    500,000 inhabitants is dropped when it is a common word of Arabic news text (10 uses or more in the ANT training
+    articles of corpora/sections, Apache-2.0), and any one-word Arabic name without the article is dropped when that
+    text writes it with the article (البورصة, الميدان) unless the place's own names do (الناصرية) — city names
+    that are also ordinary nouns;
   * a one-word Latin name of a place under 500,000 inhabitants is dropped when the word is written in lower case in
     English (GMB training half) or French (MasakhaNEWS training half) news text, or is shorter than four letters;
   * cities the curated places.tsv already has (by GeoNames id) are left out: the curated row wins.
@@ -41,6 +43,10 @@ ARABIC_LETTERS = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-]+$")
 ARABIC_ANY = re.compile(r"[\u0600-\u06FF]")
 FRENCH_ARTICLE = re.compile(r"^(Le|La|Les|L') ?\S")
 WORD = re.compile(r"\w+", re.UNICODE)
+# The definite article, alone or after a one-letter clitic: a bare name seen written with it is a common noun
+# (بورصة Bursa / البورصة the stock exchange, ميدان Medan / الميدان the square, طراز Taraz / الطراز the model).
+DEFINITE = ["\u0627\u0644", "\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644",
+            "\u0643\u0627\u0644", "\u0644\u0644"]
 
 
 def fold_arabic(s):
@@ -118,14 +124,19 @@ def build_cities(path, out):
         small = population < COMMON_POPULATION and fcode != "PPLC"
         arabic = []
         french = []
+        own = {fold_arabic(a.strip()) for a in alternates.split(",")}
         for alt in alternates.split(","):
             alt = alt.strip()
             if not alt:
                 continue
             if ARABIC_LETTERS.match(alt):
                 folded = fold_arabic(alt)
-                if " " not in alt and small and counts[folded] >= 20 and counts[folded] * 20000 > total:
+                if " " not in alt and small and counts[folded] >= 10:
                     dropped["arabic-common"] += 1
+                    continue
+                if " " not in alt and not folded.startswith("\u0627\u0644") and "\u0627\u0644" + folded not in own \
+                        and sum(counts[p + folded] for p in DEFINITE) > 0:
+                    dropped["arabic-common-noun"] += 1
                     continue
                 if alt not in arabic:
                     arabic.append(alt)
