@@ -9,17 +9,18 @@ Inputs (see enrich/src/main/resources/dev/newsroom/enrich/data/README.md for the
              (columns countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year).
 
 Outputs, beside the curated files in .../data/gazetteer/:
-  geonames-cities.tsv   geonameid, country code, population, feature code, name, Arabic names, French name, aliases
+  geonames-cities.tsv   geonameid, country code, population, feature code, English (GeoNames) name, Arabic display
+                        name, names, link-only names
   wikidata-leaders.tsv  Q-id, English label, country, office, start year, end year
 
-Guards applied here, so the runtime only has to check capitalisation and population:
+Link-only names (they identify a place the tagger found, but never mark one alone) are the names that are also
+common words; the runtime checks capitalisation, population and context for the others:
   * Arabic names are the Arabic-script alternate names made only of the letters of the Arabic alphabet (Persian, Urdu,
-    Kurdish and Uyghur spellings with their extra letters are left out); a one-word Arabic name of a place under
-    500,000 inhabitants is dropped when it is a common word of Arabic news text (10 uses or more in the ANT training
-    articles of corpora/sections, Apache-2.0), and any one-word Arabic name without the article is dropped when that
-    text writes it with the article (البورصة, الميدان) unless the place's own names do (الناصرية) — city names
-    that are also ordinary nouns;
-  * a one-word Latin name of a place under 500,000 inhabitants is dropped when the word is written in lower case in
+    Kurdish and Uyghur spellings with their extra letters are left out); a one-word Arabic name is link-only when,
+    in the ANT training articles of corpora/sections (Apache-2.0), it is used 10 times or more (places under
+    500,000 inhabitants), or it is written there with the article (البورصة for Bursa's بورصة) unless the place's own
+    names have it, or, for a name with the article, its bare form is used there (زاوية for الزاوية), capitals aside;
+  * a one-word Latin name of a place under 500,000 inhabitants is link-only when the word is written in lower case in
     English (GMB training half) or French (MasakhaNEWS training half) news text, or is shorter than four letters;
   * cities the curated places.tsv already has (by GeoNames id) are left out: the curated row wins.
 French names: the GeoNames file does not say which alternate name is French; only alternate names that begin with the
@@ -114,61 +115,69 @@ def build_cities(path, out):
     lower = lower_case_words()
     curated = curated_ids()
     rows = []
-    dropped = collections.Counter()
+    skipped = 0
+    marked = collections.Counter()
     for f in read_cities(path):
         gid, name, ascii_name, alternates = f[0], f[1], f[2], f[3]
         fcode, cc, population = f[7], f[8], int(f[14] or 0)
         if gid in curated:
-            dropped["curated"] += 1
+            skipped += 1
             continue
         small = population < COMMON_POPULATION and fcode != "PPLC"
-        arabic = []
-        french = []
+        arabic, arabic_common, french = [], [], []
         own = {fold_arabic(a.strip()) for a in alternates.split(",")}
         for alt in alternates.split(","):
             alt = alt.strip()
             if not alt:
                 continue
             if ARABIC_LETTERS.match(alt):
+                if alt in arabic or alt in arabic_common:
+                    continue
                 folded = fold_arabic(alt)
-                if " " not in alt and small and counts[folded] >= 10:
-                    dropped["arabic-common"] += 1
-                    continue
-                if " " not in alt and not folded.startswith("\u0627\u0644") and "\u0627\u0644" + folded not in own \
+                one_word = " " not in alt
+                article = folded.startswith("\u0627\u0644")
+                bare = folded[2:] if article else folded
+                if one_word and small and counts[folded] >= 10:
+                    marked["arabic-common"] += 1
+                    arabic_common.append(alt)
+                elif one_word and not article and "\u0627\u0644" + folded not in own \
                         and sum(counts[p + folded] for p in DEFINITE) > 0:
-                    dropped["arabic-common-noun"] += 1
-                    continue
-                if alt not in arabic:
+                    marked["arabic-with-article"] += 1
+                    arabic_common.append(alt)
+                elif one_word and article and fcode != "PPLC" \
+                        and sum(counts[p + bare] for p in ["", "\u0648", "\u0628", "\u0644", "\u0641"]) > 0:
+                    marked["arabic-without-article"] += 1
+                    arabic_common.append(alt)
+                else:
                     arabic.append(alt)
             elif FRENCH_ARTICLE.match(alt) and alt != name and alt not in french:
                 french.append(alt)
-        latin = []
+        latin, latin_common = [], []
         for n in [name, ascii_name] + french:
-            if n in latin or ARABIC_ANY.search(n):
+            if n in latin or n in latin_common or ARABIC_ANY.search(n):
                 continue
             one_word = len(WORD.findall(n)) == 1
             if one_word and (len(n) < 4 or small and strip_accents(n) in lower):
-                dropped["latin-common"] += 1
-                continue
-            latin.append(n)
-        if not latin and not arabic:
-            dropped["no-name"] += 1
-            continue
-        display = name
-        aliases = [n for n in latin if n != display]
-        rows.append((gid, cc, str(population), fcode, display, "|".join(arabic), "", "|".join(aliases),
-                     "1" if latin and latin[0] == name else "0"))
+                marked["latin-common"] += 1
+                latin_common.append(n)
+            else:
+                latin.append(n)
+        display_ar = (arabic + arabic_common + [""])[0]
+        rows.append((gid, cc, str(population), fcode, name, display_ar, "|".join(latin + arabic),
+                     "|".join(latin_common + arabic_common)))
     rows.sort(key=lambda r: -int(r[2]))
     with open(out, "w", encoding="utf-8", newline="\n") as o:
         o.write("# GeoNames cities15000 (populated places with at least 15,000 inhabitants), CC BY 4.0, attribution:\n")
         o.write("# GeoNames (https://www.geonames.org/). Built by enrich/tools/build-gazetteer.py; see data/README.md for\n")
-        o.write("# the exact copy. URI of a row: https://sws.geonames.org/<geonameid>/. Arabic names: Arabic-script\n")
-        o.write("# alternate names of GeoNames written with Arabic letters only; aliases: ASCII name, French article forms.\n")
-        o.write("# A row's name_en is usable for matching only when name_ok is 1 (else it is a common word).\n")
-        o.write("#geonameid\tcc\tpopulation\tfeature\tname_en\tname_ar\tname_fr\taliases\tname_ok\n")
+        o.write("# the exact copy. URI of a row: https://sws.geonames.org/<geonameid>/. Names: the GeoNames name, ASCII\n")
+        o.write("# name, alternate names with the French article and Arabic-script alternate names written with Arabic\n")
+        o.write("# letters only. link_only: names that are also common words: they identify a name the tagger found\n")
+        o.write("# as a place, but never mark one alone.\n")
+        o.write("#geonameid\tcc\tpopulation\tfeature\tname_en\tname_ar\tnames\tlink_only\n")
         for r in rows:
             o.write("\t".join(r) + "\n")
-    print(f"{out}: {len(rows)} places; left out: {dict(dropped)}", file=sys.stderr)
+    print(f"{out}: {len(rows)} places; curated rows skipped: {skipped}; link-only names: {dict(marked)}",
+          file=sys.stderr)
 
 
 def build_leaders(path, out):

@@ -1,11 +1,18 @@
 package dev.newsroom.enrich;
 
+import dev.newsroom.enrich.ner.Gazetteer;
+import dev.newsroom.enrich.text.ArabicSegmenter;
+import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.text.WordFrequencies;
 import dev.newsroom.schemas.EntityType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 import static dev.newsroom.enrich.Fixtures.ENRICHER;
 import static dev.newsroom.enrich.Fixtures.codePoints;
@@ -75,6 +82,21 @@ class GazetteerScaleTest {
     void a_geonames_match_never_fires_inside_a_longer_word() {
         assertThat(ENRICHER.tag("Shenzhenese investors and Tantaville residents met.", "en").mentions())
                 .noneMatch(m -> m.uri() != null && m.uri().startsWith("https://sws.geonames.org/"));
+    }
+
+    @Test
+    void a_link_only_name_identifies_a_place_but_never_marks_one() {
+        Gazetteer bulk = new Gazetteer();
+        bulk.loadGeoNames(new ByteArrayInputStream(("#geonameid\tcc\tpopulation\tfeature\tname_en\tname_ar\tnames\tlink_only\n"
+                + "4076598\tUS\t183289\tPPLA2\tMobile\tموبيل\tموبيل\tMobile\n"
+                + "1516905\tKZ\t358153\tPPLA\tTaraz\tتاراز\tTaraz|تاراز\tطراز\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(bulk.lookup("Mobile").uri()).isEqualTo("https://sws.geonames.org/4076598/");
+        assertThat(bulk.lookup("طراز").uri()).isEqualTo("https://sws.geonames.org/1516905/");
+        ArabicSegmenter segmenter = new ArabicSegmenter(WordFrequencies.read(
+                new ByteArrayInputStream(new byte[0]), Set.of(), 1));
+        assertThat(bulk.match(segmenter.segment(Tokenizer.tokenize("Mobile and Taraz")))).singleElement()
+                .satisfies(m -> assertThat(m.entry().nameEn()).isEqualTo("Taraz"));
+        assertThat(bulk.match(segmenter.segment(Tokenizer.tokenize("طائرة من طراز جديد")))).isEmpty();
     }
 
     private static List<TaggedMention> mentionsOf(String text, String written, String language) {

@@ -35,6 +35,8 @@ public final class Gazetteer {
     private final Set<String> prefixes = new HashSet<>();
     private final Set<String> firstWords = new HashSet<>();
     private final Map<String, String> adjectiveCountry = new HashMap<>();
+    /** Keys that {@link #lookup} finds but {@link #match} never marks (place names that are also common words). */
+    private final Set<String> linkOnly = new HashSet<>();
     private int maxTokens = 1;
 
     public void load(InputStream in) {
@@ -136,8 +138,9 @@ public final class Gazetteer {
 
     /**
      * Reads {@code geonames-cities.tsv} (GeoNames cities15000, built by {@code enrich/tools/build-gazetteer.py}):
-     * one PLACE per row with its GeoNames URI and population, named by its English name (unless that name is a
-     * common word), its Arabic names and its aliases. Rows whose id is already loaded are skipped.
+     * one PLACE per row with its GeoNames URI and population, its names, and its link-only names (also common
+     * words: {@link #lookup} finds them, {@link #match} never does). Rows whose id is already loaded are skipped;
+     * a spelling two places share belongs to the first, the most populous.
      */
     public void loadGeoNames(InputStream in) {
         for (String[] f : rows(in)) {
@@ -145,19 +148,20 @@ public final class Gazetteer {
             if (entries.containsKey(id)) {
                 continue;
             }
-            String[] arabic = f[5].isEmpty() ? new String[0] : f[5].split("\\|");
             GazetteerEntry entry = new GazetteerEntry(id, EntityType.PLACE, "https://sws.geonames.org/" + f[0] + "/",
-                    f[4], arabic.length > 0 ? arabic[0] : null, f[6].isEmpty() ? f[4] : f[6], Integer.parseInt(f[2]));
+                    f[4], f[5].isEmpty() ? null : f[5], f[4], Integer.parseInt(f[2]));
             entries.put(id, entry);
-            if (f.length > 8 && f[8].equals("1")) {
-                addIfFree(entry, f[4]);
-            }
-            for (String name : arabic) {
-                addIfFree(entry, name);
-            }
-            if (!f[7].isEmpty()) {
-                for (String alias : f[7].split("\\|")) {
-                    addIfFree(entry, alias);
+            for (int column = 6; column <= 7 && column < f.length; column++) {
+                if (f[column].isEmpty()) {
+                    continue;
+                }
+                for (String name : f[column].split("\\|")) {
+                    if (!name.isBlank() && lookup(name) == null) {
+                        String key = addSurface(entry, name);
+                        if (column == 7) {
+                            linkOnly.add(key);
+                        }
+                    }
                 }
             }
         }
@@ -182,7 +186,9 @@ public final class Gazetteer {
             }
             GazetteerEntry entry = new GazetteerEntry(id, EntityType.PERSON, uri, f[1], null, null);
             entries.put(id, entry);
-            addIfFree(entry, f[1]);
+            if (lookup(f[1]) == null) {
+                addSurface(entry, f[1]);
+            }
         }
     }
 
@@ -205,13 +211,6 @@ public final class Gazetteer {
             }
         }
         return cited;
-    }
-
-    /** Adds a spelling unless another entry of this gazetteer already has it: the first (most populous) wins. */
-    private void addIfFree(GazetteerEntry entry, String surface) {
-        if (!surface.isBlank() && lookup(surface) == null) {
-            addSurface(entry, surface);
-        }
     }
 
     /** Number of entries loaded. */
@@ -239,9 +238,10 @@ public final class Gazetteer {
         return rows;
     }
 
-    private void addSurface(GazetteerEntry entry, String surface) {
+    /** Adds one spelling of {@code entry}; returns its key (null for a blank one). */
+    private String addSurface(GazetteerEntry entry, String surface) {
         if (surface == null || surface.isBlank()) {
-            return;
+            return null;
         }
         entry.addSurface(surface);
         List<Token> tokens = Tokenizer.tokenize(surface);
@@ -259,6 +259,7 @@ public final class Gazetteer {
             prefix.append(acronym ? tokens.get(i).surface() : tokens.get(i).folded());
             prefixes.add(prefix.toString());
         }
+        return key;
     }
 
     private static String join(List<Token> tokens, boolean surface) {
@@ -339,6 +340,9 @@ public final class Gazetteer {
             GazetteerEntry hit = foldedAlive ? byKey.get(f) : null;
             if (hit == null && exactAlive) {
                 hit = byKey.get(x);
+            }
+            if (hit != null && !linkOnly.isEmpty() && (linkOnly.contains(f) || linkOnly.contains(x))) {
+                hit = null;
             }
             if (hit != null && endsOnWord(s)) {
                 best = new Match(from, j + 1, hit);
