@@ -38,7 +38,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Enricher {
     /** Bumped whenever the code's rules change in a way that changes output; data changes change the hash. */
-    static final String RULES_REVISION = "2026.12.06";
+    static final String RULES_REVISION = "2026.11.28";
     private static final double DISAGREEMENT_CONFIDENCE = 0.8;
     private static final int DETECTION_SAMPLE = 3000;
     private static final double HEADLINE_WEIGHT = 3.0;
