@@ -57,7 +57,8 @@ public final class Enricher {
         this.version = "enrich-" + RULES_REVISION + "-" + resources.fingerprint;
         this.segmenter = new ArabicSegmenter(resources.frequencies);
         this.tagger = entityTaggerWith(resources.model, resources.englishModel);
-        this.assembler = new EntityAssembler(resources.gazetteer, resources.triggers, resources.romaniser);
+        this.assembler = new EntityAssembler(resources.gazetteer, resources.extended, resources.triggers,
+                resources.romaniser);
     }
 
     /** Loads every gazetteer, lexicon and the NER model from the classpath. */
@@ -85,7 +86,8 @@ public final class Enricher {
     }
 
     NamedEntityTagger entityTaggerWith(SequenceModel arabic, SequenceModel latin) {
-        return new NamedEntityTagger(resources.gazetteer, resources.triggers, arabic, latin, resources.frequencies);
+        return new NamedEntityTagger(resources.gazetteer, resources.extended, resources.triggers, arabic, latin,
+                resources.frequencies);
     }
 
     public EnrichedArticle enrich(Article article, Instant now) {

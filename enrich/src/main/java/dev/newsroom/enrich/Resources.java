@@ -20,6 +20,8 @@ final class Resources {
     private static final int NAME_WORD_COUNT = 25;
 
     final Gazetteer gazetteer = new Gazetteer();
+    /** GeoNames cities and Wikidata heads of state and government: no model feature, see NamedEntityTagger. */
+    final Gazetteer extended = new Gazetteer();
     final Triggers triggers = new Triggers();
     final Romaniser romaniser = new Romaniser();
     final WordFrequencies frequencies;
@@ -36,6 +38,9 @@ final class Resources {
             gazetteer.load(data.open("gazetteer/" + file));
         }
         gazetteer.loadInstitutions(data.open("gazetteer/demonyms.tsv"), data.open("gazetteer/institutions.tsv"));
+        extended.loadGeoNames(data.open("gazetteer/geonames-cities.tsv"));
+        extended.loadLeaders(data.open("gazetteer/wikidata-leaders.tsv"), gazetteer);
+        gazetteer.citePlaces(extended);
         triggers.load(data.open("ner/triggers.tsv"));
         triggers.loadNameList(data.open("ner/given-names-ar.txt"));
         romaniser.load(data.open("ner/romanisation.tsv"));

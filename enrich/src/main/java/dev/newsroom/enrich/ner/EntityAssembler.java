@@ -24,11 +24,21 @@ public final class EntityAssembler {
     private static final double SHORT_FORM_CONFIDENCE = 0.65;
 
     private final Gazetteer gazetteer;
+    private final Gazetteer extended;
     private final Triggers triggers;
     private final Romaniser romaniser;
 
     public EntityAssembler(Gazetteer gazetteer, Triggers triggers, Romaniser romaniser) {
+        this(gazetteer, null, triggers, romaniser);
+    }
+
+    /**
+     * {@code extended}: the bulk gazetteer; a name the tagger found without an identity takes one from it only
+     * when the bulk entry is of the type the tagger gave (a person named like a city stays a person, unlinked).
+     */
+    public EntityAssembler(Gazetteer gazetteer, Gazetteer extended, Triggers triggers, Romaniser romaniser) {
         this.gazetteer = gazetteer;
+        this.extended = extended;
         this.triggers = triggers;
         this.romaniser = romaniser;
     }
@@ -63,7 +73,7 @@ public final class EntityAssembler {
         for (Block block : blocks) {
             for (NamedEntityTagger.Span span : block.spans()) {
                 Found found = found(block, span.from(), span.to(), span.confidence());
-                GazetteerEntry entry = span.entry() != null ? span.entry() : gazetteer.lookup(found.text());
+                GazetteerEntry entry = span.entry() != null ? span.entry() : identify(found.text(), span.type());
                 String key = entry != null ? entry.id() : span.type() + ":" + found.folded();
                 EntityType type = entry != null ? entry.type() : span.type();
                 groups.computeIfAbsent(key, k -> new Group(k, type, entry)).mentions.add(found);
@@ -87,6 +97,16 @@ public final class EntityAssembler {
                 .thenComparingInt(e -> e.mentions().get(0).block())
                 .thenComparingInt(e -> e.mentions().get(0).start()));
         return entities;
+    }
+
+    /** The curated entry a name names, else a bulk entry of the type the tagger gave, else null. */
+    private GazetteerEntry identify(String text, EntityType type) {
+        GazetteerEntry entry = gazetteer.lookup(text);
+        if (entry == null && extended != null) {
+            GazetteerEntry bulk = extended.lookup(text);
+            entry = bulk != null && bulk.type() == type ? bulk : null;
+        }
+        return entry;
     }
 
     private Found found(Block block, int from, int to, double confidence) {

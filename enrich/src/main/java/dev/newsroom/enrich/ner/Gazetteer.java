@@ -35,6 +35,8 @@ public final class Gazetteer {
     private final Set<String> prefixes = new HashSet<>();
     private final Set<String> firstWords = new HashSet<>();
     private final Map<String, String> adjectiveCountry = new HashMap<>();
+    /** Keys that {@link #lookup} finds but {@link #match} never marks (place names that are also common words). */
+    private final Set<String> linkOnly = new HashSet<>();
     private int maxTokens = 1;
 
     public void load(InputStream in) {
@@ -134,6 +136,92 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * Reads {@code geonames-cities.tsv} (GeoNames cities15000, built by {@code enrich/tools/build-gazetteer.py}):
+     * one PLACE per row with its GeoNames URI and population, its names, and its link-only names (also common
+     * words: {@link #lookup} finds them, {@link #match} never does). Rows whose id is already loaded are skipped;
+     * a spelling two places share belongs to the first, the most populous.
+     */
+    public void loadGeoNames(InputStream in) {
+        for (String[] f : rows(in)) {
+            String id = "geonames:" + f[0];
+            if (entries.containsKey(id)) {
+                continue;
+            }
+            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PLACE, null, f[4], f[5].isEmpty() ? null : f[5],
+                    f[4], Integer.parseInt(f[2]));
+            entries.put(id, entry);
+            for (int column = 6; column <= 7 && column < f.length; column++) {
+                if (f[column].isEmpty()) {
+                    continue;
+                }
+                for (String name : f[column].split("\\|")) {
+                    if (name.isBlank()) {
+                        continue;
+                    }
+                    List<Token> tokens = Tokenizer.tokenize(name);
+                    if (lookup(tokens) == null) {
+                        String key = addSurface(entry, name, tokens);
+                        if (column == 7) {
+                            linkOnly.add(key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code wikidata-leaders.tsv} (heads of state and government with Wikidata ids). A person {@code curated}
+     * already knows by the same English name gets the id there (its Arabic and French names stay ours); any other
+     * becomes an entry here, named by its Wikidata English label.
+     */
+    public void loadLeaders(InputStream in, Gazetteer curated) {
+        for (String[] f : rows(in)) {
+            String uri = "http://www.wikidata.org/entity/" + f[0];
+            GazetteerEntry known = curated.lookup(f[1]);
+            if (known != null && known.type() == EntityType.PERSON) {
+                known.cite(uri);
+                continue;
+            }
+            String id = "wikidata:" + f[0];
+            if (known != null || entries.containsKey(id)) {
+                continue;
+            }
+            GazetteerEntry entry = new GazetteerEntry(id, EntityType.PERSON, uri, f[1], null, null);
+            entries.put(id, entry);
+            if (lookup(f[1]) == null) {
+                addSurface(entry, f[1]);
+            }
+        }
+    }
+
+    /**
+     * Gives each curated place without a URI the GeoNames one of {@code geonames}, when its English name and its
+     * Arabic name both name the same GeoNames place there (Misratah / مصراتة): two independent spellings agreeing
+     * is a verification from the source, not a guess. Returns how many were cited.
+     */
+    public int citePlaces(Gazetteer geonames) {
+        int cited = 0;
+        for (GazetteerEntry entry : entries.values()) {
+            if (entry.type() != EntityType.PLACE || entry.uri() != null || entry.id().startsWith("institution:")
+                    || entry.name("ar") == null) {
+                continue;
+            }
+            GazetteerEntry byEnglish = geonames.lookup(entry.nameEn());
+            if (byEnglish != null && byEnglish.uri() != null && byEnglish == geonames.lookup(entry.name("ar"))) {
+                entry.cite(byEnglish.uri());
+                cited++;
+            }
+        }
+        return cited;
+    }
+
+    /** Number of entries loaded. */
+    public int size() {
+        return entries.size();
+    }
+
     /** Whether a folded word is a nationality adjective (سوري, السورية ...), which alone never names a place. */
     public boolean isNationalityAdjective(String folded) {
         return adjectiveCountry.containsKey(folded);
@@ -154,12 +242,16 @@ public final class Gazetteer {
         return rows;
     }
 
-    private void addSurface(GazetteerEntry entry, String surface) {
+    /** Adds one spelling of {@code entry}; returns its key (null for a blank one). */
+    private String addSurface(GazetteerEntry entry, String surface) {
         if (surface == null || surface.isBlank()) {
-            return;
+            return null;
         }
-        entry.surfaces().add(surface);
-        List<Token> tokens = Tokenizer.tokenize(surface);
+        return addSurface(entry, surface, Tokenizer.tokenize(surface));
+    }
+
+    private String addSurface(GazetteerEntry entry, String surface, List<Token> tokens) {
+        entry.addSurface(surface);
         boolean acronym = surface.codePoints().allMatch(cp -> Character.isUpperCase(cp) || cp == '.' || cp == '-')
                 && surface.length() <= 6;
         String key = acronym ? EXACT + join(tokens, true) : join(tokens, false);
@@ -174,6 +266,7 @@ public final class Gazetteer {
             prefix.append(acronym ? tokens.get(i).surface() : tokens.get(i).folded());
             prefixes.add(prefix.toString());
         }
+        return key;
     }
 
     private static String join(List<Token> tokens, boolean surface) {
@@ -189,7 +282,10 @@ public final class Gazetteer {
 
     /** The entry a phrase names exactly (after folding), or null. */
     public GazetteerEntry lookup(String phrase) {
-        List<Token> tokens = Tokenizer.tokenize(phrase);
+        return lookup(Tokenizer.tokenize(phrase));
+    }
+
+    private GazetteerEntry lookup(List<Token> tokens) {
         GazetteerEntry e = byKey.get(join(tokens, false));
         return e != null ? e : byKey.get(EXACT + join(tokens, true));
     }
@@ -254,6 +350,9 @@ public final class Gazetteer {
             GazetteerEntry hit = foldedAlive ? byKey.get(f) : null;
             if (hit == null && exactAlive) {
                 hit = byKey.get(x);
+            }
+            if (hit != null && !linkOnly.isEmpty() && (linkOnly.contains(f) || linkOnly.contains(x))) {
+                hit = null;
             }
             if (hit != null && endsOnWord(s)) {
                 best = new Match(from, j + 1, hit);
