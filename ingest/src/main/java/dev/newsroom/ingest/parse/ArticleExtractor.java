@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,19 +36,25 @@ import java.util.regex.Pattern;
  *       text, and headings that are links or carry negative hints.</li>
  * </ol>
  * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text, one real paragraph of
- * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word.
+ * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word. When the
+ * result is that or shorter than {@value #SHORT_ARTICLE_CHARS}, the page is read again without the class and id hints
+ * that prune unlikely containers (as Readability retries without its unlikely-candidate flag): a blog engine's
+ * "widget" or a "sidebar-layout" wrapper may hold the whole article. The longer reading wins.
  */
 final class ArticleExtractor {
 
     static final int MIN_PARAGRAPH_CHARS = 25;
     static final int MIN_ARTICLE_CHARS = 80;
+    static final int SHORT_ARTICLE_CHARS = 500;
+    private static final double MAX_HINT_SHARE = 3;
 
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
                     + "pagination|pager|popup|yom-remote|share|sharing|newsletter|ticker|breaking|cookie|consent|subscribe|"
                     + "promo|outbrain|taboola|widget|most-?read|popular|page-?bottom|copyright|trending|partage|commentaire|lire-?aussi|a-lire|"
-                    + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal",
+                    + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal|"
+                    + "opinie|komentarz|kommentar|yorum",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
             "and|article|body|column|content|main|mathjax|shadow|story|entry|post|texte|contenu|maqal|khabar|matn",
@@ -59,6 +66,8 @@ final class ArticleExtractor {
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
                     + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
+    /** A reader comment thread is long prose but never the article (English, Polish, German, Turkish hints). */
+    private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAYWALL = Pattern.compile("paywall|premium|subscriber|abonne|locked|restricted|article|content|body",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -87,17 +96,31 @@ final class ArticleExtractor {
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final boolean pruneUnlikely;
 
-    /** The result: the body container (detached from the page) and how much text it holds. */
-    record Extraction(Element content, int textLength) {
+    private ArticleExtractor(boolean pruneUnlikely) {
+        this.pruneUnlikely = pruneUnlikely;
+    }
+
+    /** The result: the body container (detached from the page) and how much prose it holds (CJK counting three). */
+    record Extraction(Element content, int weight) {
     }
 
     /**
      * The article body of a page, or {@code null} when the page holds no article. The document is modified; pass one
      * parsed for this purpose.
      */
-    static Extraction extract(Document document) {
-        return new ArticleExtractor().run(document);
+    static Extraction extract(Document document, Supplier<Document> reparse) {
+        Extraction strict = new ArticleExtractor(true).run(document);
+        if (strict != null && strict.weight() >= SHORT_ARTICLE_CHARS) {
+            return strict;
+        }
+        // Parsing again is cheaper than keeping a copy of every page for the few that need a second reading.
+        Extraction lenient = new ArticleExtractor(false).run(reparse.get());
+        if (lenient == null) {
+            return strict;
+        }
+        return strict == null || lenient.weight() > strict.weight() ? lenient : strict;
     }
 
     private Extraction run(Document document) {
@@ -111,11 +134,11 @@ final class ArticleExtractor {
         Element content = gatherSiblings(top);
         cleanConditionally(content);
         String text = content.text();
-        int length = text.length();
-        if (proseWeight(text) < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
+        int weight = proseWeight(text);
+        if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
             return null;
         }
-        return new Extraction(content, length);
+        return new Extraction(content, weight);
     }
 
     private void prune(Element body) {
@@ -149,14 +172,14 @@ final class ArticleExtractor {
                 continue;
             }
             boolean always = ALWAYS_JUNK.matcher(hints).find();
-            boolean unlikely = UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
+            boolean unlikely = pruneUnlikely && UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
             if (!(always || unlikely) || hasAncestor(element, "table") || hasAncestor(element, "code")) {
                 continue;
             }
             // A container holding several long paragraphs, or the page's main element, is the article whatever its
             // class says ("has-sidebar", "l-wrapper gate-ad"), unless it is the comment thread.
             boolean holdsProse = (longParagraphs(element) >= 3 || !element.select(MAIN).isEmpty())
-                    && !hints.toLowerCase(Locale.ROOT).contains("comment");
+                    && !COMMENTS.matcher(hints).find();
             if (!holdsProse) {
                 doomed.add(element);
             }
@@ -208,7 +231,15 @@ final class ArticleExtractor {
         List<Element> ranked = new ArrayList<>(candidates);
         Map<Element, Double> scaled = new IdentityHashMap<>();
         for (Element candidate : ranked) {
-            scaled.put(candidate, scores.get(candidate) * (1 - linkDensity(candidate)));
+            double score = scores.get(candidate);
+            // A hint such as "main_content" counts at most three times what the text earned: a newsletter box so named
+            // must not outrank the paragraphs of the article beside it.
+            int weight = classWeight(candidate);
+            double earned = Math.max(score - initialScore(candidate), 0);
+            if (weight > MAX_HINT_SHARE * earned) {
+                score -= weight - MAX_HINT_SHARE * earned;
+            }
+            scaled.put(candidate, score * (1 - linkDensity(candidate)));
         }
         scores.putAll(scaled);
         ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
