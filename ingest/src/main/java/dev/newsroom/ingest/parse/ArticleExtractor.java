@@ -5,6 +5,15 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import static dev.newsroom.ingest.parse.ProseMeasures.countCommas;
+import static dev.newsroom.ingest.parse.ProseMeasures.endsSentence;
+import static dev.newsroom.ingest.parse.ProseMeasures.hasAncestor;
+import static dev.newsroom.ingest.parse.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.ProseMeasures.isAncestor;
+import static dev.newsroom.ingest.parse.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.ProseMeasures.longParagraphs;
+import static dev.newsroom.ingest.parse.ProseMeasures.proseWeight;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -89,9 +98,6 @@ final class ArticleExtractor {
     private static final Evaluator STYLED = QueryParser.parse("[style]");
     private static final Evaluator MAIN = QueryParser.parse("main, [role=main]");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dl", "div", "figure",
-            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-            "section", "table", "ul", "img", "select");
     private static final Set<String> SCORABLE = Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6", "blockquote");
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
 
@@ -464,88 +470,4 @@ final class ArticleExtractor {
         };
         return score + classWeight(element);
     }
-
-    static double linkDensity(Element element) {
-        int length = element.text().length();
-        if (length == 0) {
-            return 0;
-        }
-        int linkLength = 0;
-        for (Element link : element.getElementsByTag("a")) {
-            String href = link.attr("href");
-            double coefficient = href.startsWith("#") ? 0.3 : 1;
-            linkLength += (int) (link.text().length() * coefficient);
-        }
-        return Math.min(1.0, (double) linkLength / length);
-    }
-
-    /** Length of text as prose: a Han, kana or hangul character carries about a word, so it counts as three. */
-    private static int proseWeight(String text) {
-        int weight = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
-                    || (c >= 0xF900 && c <= 0xFAFF);
-            weight += cjk ? 3 : 1;
-        }
-        return weight;
-    }
-
-    private static int longParagraphs(Element element) {
-        int count = 0;
-        for (Element paragraph : element.getElementsByTag("p")) {
-            if (proseWeight(paragraph.text()) >= 100) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean hasBlockChildren(Element element) {
-        for (Element child : element.children()) {
-            if (BLOCK_TAGS.contains(child.normalName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasAncestor(Element element, String tag) {
-        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent.normalName().equals(tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isAncestor(Element ancestor, Element element) {
-        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static int countCommas(String text) {
-        int commas = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '،' || c == '，' || c == '、' || c == '٫') {
-                commas++;
-            }
-        }
-        return commas;
-    }
-
-    private static boolean endsSentence(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return false;
-        }
-        char last = trimmed.charAt(trimmed.length() - 1);
-        return last == '.' || last == '!' || last == '?' || last == '؟' || last == '…' || last == '\u06D4' || last == '"' || last == '”';
-    }
-
 }
