@@ -5,12 +5,22 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import static dev.newsroom.ingest.parse.ProseMeasures.countCommas;
+import static dev.newsroom.ingest.parse.ProseMeasures.endsSentence;
+import static dev.newsroom.ingest.parse.ProseMeasures.hasAncestor;
+import static dev.newsroom.ingest.parse.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.ProseMeasures.isAncestor;
+import static dev.newsroom.ingest.parse.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.ProseMeasures.longParagraphs;
+import static dev.newsroom.ingest.parse.ProseMeasures.proseWeight;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,19 +45,25 @@ import java.util.regex.Pattern;
  *       text, and headings that are links or carry negative hints.</li>
  * </ol>
  * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text, one real paragraph of
- * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word.
+ * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word. When the
+ * result is that or shorter than {@value #SHORT_ARTICLE_CHARS}, the page is read again without the class and id hints
+ * that prune unlikely containers (as Readability retries without its unlikely-candidate flag): a blog engine's
+ * "widget" or a "sidebar-layout" wrapper may hold the whole article. The longer reading wins.
  */
 final class ArticleExtractor {
 
     static final int MIN_PARAGRAPH_CHARS = 25;
     static final int MIN_ARTICLE_CHARS = 80;
+    static final int SHORT_ARTICLE_CHARS = 500;
+    private static final double MAX_HINT_SHARE = 3;
 
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
                     + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
                     + "pagination|pager|popup|yom-remote|share|sharing|newsletter|ticker|breaking|cookie|consent|subscribe|"
                     + "promo|outbrain|taboola|widget|most-?read|popular|page-?bottom|copyright|trending|partage|commentaire|lire-?aussi|a-lire|"
-                    + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal",
+                    + "read-?also|see-?also|more-?stories|iqra|mawad|tags?-?(list|links|box)|post-tags|signup|login|modal|"
+                    + "opinie|komentarz|kommentar|yorum",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
             "and|article|body|column|content|main|mathjax|shadow|story|entry|post|texte|contenu|maqal|khabar|matn",
@@ -59,6 +75,8 @@ final class ArticleExtractor {
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
                     + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
+    /** A reader comment thread is long prose but never the article (English, Polish, German, Turkish hints). */
+    private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAYWALL = Pattern.compile("paywall|premium|subscriber|abonne|locked|restricted|article|content|body",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -80,24 +98,35 @@ final class ArticleExtractor {
     private static final Evaluator STYLED = QueryParser.parse("[style]");
     private static final Evaluator MAIN = QueryParser.parse("main, [role=main]");
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dl", "div", "figure",
-            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-            "section", "table", "ul", "img", "select");
     private static final Set<String> SCORABLE = Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6", "blockquote");
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article");
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final boolean pruneUnlikely;
 
-    /** The result: the body container (detached from the page) and how much text it holds. */
-    record Extraction(Element content, int textLength) {
+    private ArticleExtractor(boolean pruneUnlikely) {
+        this.pruneUnlikely = pruneUnlikely;
+    }
+
+    /** The result: the body container (detached from the page) and how much prose it holds (CJK counting three). */
+    record Extraction(Element content, int weight) {
     }
 
     /**
      * The article body of a page, or {@code null} when the page holds no article. The document is modified; pass one
      * parsed for this purpose.
      */
-    static Extraction extract(Document document) {
-        return new ArticleExtractor().run(document);
+    static Extraction extract(Document document, Supplier<Document> reparse) {
+        Extraction strict = new ArticleExtractor(true).run(document);
+        if (strict != null && strict.weight() >= SHORT_ARTICLE_CHARS) {
+            return strict;
+        }
+        // Parsing again is cheaper than keeping a copy of every page for the few that need a second reading.
+        Extraction lenient = new ArticleExtractor(false).run(reparse.get());
+        if (lenient == null) {
+            return strict;
+        }
+        return strict == null || lenient.weight() > strict.weight() ? lenient : strict;
     }
 
     private Extraction run(Document document) {
@@ -111,11 +140,11 @@ final class ArticleExtractor {
         Element content = gatherSiblings(top);
         cleanConditionally(content);
         String text = content.text();
-        int length = text.length();
-        if (proseWeight(text) < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
+        int weight = proseWeight(text);
+        if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
             return null;
         }
-        return new Extraction(content, length);
+        return new Extraction(content, weight);
     }
 
     private void prune(Element body) {
@@ -149,14 +178,14 @@ final class ArticleExtractor {
                 continue;
             }
             boolean always = ALWAYS_JUNK.matcher(hints).find();
-            boolean unlikely = UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
+            boolean unlikely = pruneUnlikely && UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
             if (!(always || unlikely) || hasAncestor(element, "table") || hasAncestor(element, "code")) {
                 continue;
             }
             // A container holding several long paragraphs, or the page's main element, is the article whatever its
             // class says ("has-sidebar", "l-wrapper gate-ad"), unless it is the comment thread.
             boolean holdsProse = (longParagraphs(element) >= 3 || !element.select(MAIN).isEmpty())
-                    && !hints.toLowerCase(Locale.ROOT).contains("comment");
+                    && !COMMENTS.matcher(hints).find();
             if (!holdsProse) {
                 doomed.add(element);
             }
@@ -208,7 +237,15 @@ final class ArticleExtractor {
         List<Element> ranked = new ArrayList<>(candidates);
         Map<Element, Double> scaled = new IdentityHashMap<>();
         for (Element candidate : ranked) {
-            scaled.put(candidate, scores.get(candidate) * (1 - linkDensity(candidate)));
+            double score = scores.get(candidate);
+            // A hint such as "main_content" counts at most three times what the text earned: a newsletter box so named
+            // must not outrank the paragraphs of the article beside it.
+            int weight = classWeight(candidate);
+            double earned = Math.max(score - initialScore(candidate), 0);
+            if (weight > MAX_HINT_SHARE * earned) {
+                score -= weight - MAX_HINT_SHARE * earned;
+            }
+            scaled.put(candidate, score * (1 - linkDensity(candidate)));
         }
         scores.putAll(scaled);
         ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
@@ -433,88 +470,4 @@ final class ArticleExtractor {
         };
         return score + classWeight(element);
     }
-
-    static double linkDensity(Element element) {
-        int length = element.text().length();
-        if (length == 0) {
-            return 0;
-        }
-        int linkLength = 0;
-        for (Element link : element.getElementsByTag("a")) {
-            String href = link.attr("href");
-            double coefficient = href.startsWith("#") ? 0.3 : 1;
-            linkLength += (int) (link.text().length() * coefficient);
-        }
-        return Math.min(1.0, (double) linkLength / length);
-    }
-
-    /** Length of text as prose: a Han, kana or hangul character carries about a word, so it counts as three. */
-    private static int proseWeight(String text) {
-        int weight = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
-                    || (c >= 0xF900 && c <= 0xFAFF);
-            weight += cjk ? 3 : 1;
-        }
-        return weight;
-    }
-
-    private static int longParagraphs(Element element) {
-        int count = 0;
-        for (Element paragraph : element.getElementsByTag("p")) {
-            if (proseWeight(paragraph.text()) >= 100) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean hasBlockChildren(Element element) {
-        for (Element child : element.children()) {
-            if (BLOCK_TAGS.contains(child.normalName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasAncestor(Element element, String tag) {
-        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent.normalName().equals(tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isAncestor(Element ancestor, Element element) {
-        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static int countCommas(String text) {
-        int commas = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '،' || c == '，' || c == '、' || c == '٫') {
-                commas++;
-            }
-        }
-        return commas;
-    }
-
-    private static boolean endsSentence(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return false;
-        }
-        char last = trimmed.charAt(trimmed.length() - 1);
-        return last == '.' || last == '!' || last == '?' || last == '؟' || last == '…' || last == '\u06D4' || last == '"' || last == '”';
-    }
-
 }

@@ -51,7 +51,8 @@ final class HtmlPageReader implements FormatReader {
     }
 
     ItemDraft read(String text, ParseContext context) {
-        Document document = Jsoup.parse(text, context.documentUri() == null ? "" : context.documentUri());
+        String baseUri = context.documentUri() == null ? "" : context.documentUri();
+        Document document = Jsoup.parse(text, baseUri);
         Metadata meta = Metadata.of(document);
         JsonNode ld = articleJsonLd(document);
         ItemDraft draft = new ItemDraft(0);
@@ -82,7 +83,7 @@ final class HtmlPageReader implements FormatReader {
         categories(ld, meta, document, draft);
         leadImages(ld, meta, document, draft);
 
-        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document);
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document, () -> Jsoup.parse(text, baseUri));
         if (extraction != null) {
             draft.bodyElement = extraction.content();
         } else {

@@ -88,7 +88,7 @@ final class PageReducer {
                 hidden(body, signal);
             }
         }
-        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(whole);
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(whole, () -> Jsoup.parse(text, page.fetchedUrl()));
         if (extraction != null) {
             body.appendElement("article").appendChild(extraction.content());
         }

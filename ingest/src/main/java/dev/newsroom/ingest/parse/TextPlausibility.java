@@ -75,6 +75,10 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
         boolean contextual = codePageSymbol || isThaiOrLaoLeadingVowel(c) || isTanween(c);
         int flags = (Character.isWhitespace(c) ? WHITESPACE : 0) | (junk ? JUNK : 0) | (mark ? MARK : 0)
                 | (contextual ? CONTEXTUAL : 0) | (codePageSymbol ? CODE_PAGE_SYMBOL : 0);
+        // Full-width Latin ("ｉＰａｄ") is CJK typography, set among Han and kana; no code page makes it of other bytes.
+        if (c >= 0xFF21 && c <= 0xFF5A && Character.isLetter(c)) {
+            return flags | LETTER | CJK;
+        }
         if (Character.isLetter(c)) {
             flags |= LETTER | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
             Character.UnicodeScript script = Character.UnicodeScript.of(c);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
  * in raw records.
  *
  * <pre>java -cp ... dev.newsroom.ingest.parse.PageReductionFigures [DIR_OR_FILE...]</pre>
- * Without arguments it reads the extraction evaluation set ({@code src/test/resources/extraction-eval}) and the Arabic
- * sample page.
+ * Without arguments it reads the pages of {@link PageReductionTest}: the extraction corpus's pages from Readability's
+ * test set and the Arabic sample page.
  */
 final class PageReductionFigures {
 
@@ -26,14 +27,13 @@ final class PageReductionFigures {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Path> files = new ArrayList<>();
+        Map<String, byte[]> pages = new LinkedHashMap<>();
         if (args.length == 0) {
-            PageReductionTest.pages().forEach(name -> files.add(name.equals("page-ar-palmyra")
-                    ? Fixtures.SAMPLES.resolve("page-ar-palmyra.html")
-                    : ExtractionEvaluation.EVAL_DIR.resolve(name).resolve("source.html")));
+            PageReductionTest.pages().forEach(name -> pages.put(name, PageReductionTest.bytes(name)));
         }
         for (String arg : args) {
             Path path = Path.of(arg);
+            List<Path> files = new ArrayList<>();
             if (Files.isDirectory(path)) {
                 try (Stream<Path> list = Files.list(path)) {
                     list.filter(p -> p.toString().endsWith(".html")).sorted().forEach(files::add);
@@ -41,15 +41,19 @@ final class PageReductionFigures {
             } else {
                 files.add(path);
             }
+            for (Path file : files) {
+                pages.put(file.toString(), Files.readAllBytes(file));
+            }
         }
         long wholeTotal = 0;
         long reducedTotal = 0;
         int same = 0;
         int reducedPages = 0;
         System.out.printf("%-60s %10s %10s %7s %8s  %s%n", "page", "whole B", "reduced B", "ratio", "ms", "same article");
-        for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            String url = "https://news.example/" + file.getFileName();
+        for (Map.Entry<String, byte[]> page : pages.entrySet()) {
+            String file = page.getKey();
+            byte[] bytes = page.getValue();
+            String url = "https://news.example/" + Path.of(file).getFileName();
             LinkedPage whole = new LinkedPage(url, url, "text/html", null, bytes, Instant.EPOCH);
             long start = System.nanoTime();
             LinkedPage reduced;
@@ -69,7 +73,7 @@ final class PageReductionFigures {
                     (double) bytes.length / reduced.payload().length, millis, equal ? "yes" : "NO");
         }
         System.out.printf("total: %d of %d pages reduced, whole %d B, reduced %d B (%.1f×), same article for %d%n",
-                reducedPages, files.size(), wholeTotal, reducedTotal, (double) wholeTotal / Math.max(1, reducedTotal),
+                reducedPages, pages.size(), wholeTotal, reducedTotal, (double) wholeTotal / Math.max(1, reducedTotal),
                 same);
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.eval.ExtractionEvaluation;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Media;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,25 +17,25 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A reduced page ({@link LinkedPage#reduced()}) gives the same article as the whole page, on the real news pages of the
- * extraction set and the Arabic sample, and is smaller.
+ * extraction corpus from Readability's test set and the Arabic sample, and is smaller.
  */
 class PageReductionTest {
 
     private static final Instant FETCHED_AT = Instant.parse("2026-11-28T09:00:00Z");
+    static final Path CORPUS = Path.of("..", "corpora", "extraction");
 
+    /** The Readability pages of the extraction corpus, and the Arabic sample. */
     static Stream<String> pages() {
-        try (Stream<Path> dirs = Files.list(ExtractionEvaluation.EVAL_DIR)) {
-            List<String> names = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
-            return Stream.concat(names.stream(), Stream.of("page-ar-palmyra"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> names = ExtractionEvaluation.corpus(CORPUS).stream().map(ExtractionEvaluation.Page::id)
+                .filter(id -> id.startsWith("readability-")).toList();
+        return Stream.concat(names.stream(), Stream.of("page-ar-palmyra"));
     }
 
     @ParameterizedTest
@@ -86,12 +88,16 @@ class PageReductionTest {
     }
 
     static LinkedPage page(String name) {
-        Path file = name.equals("page-ar-palmyra")
-                ? Fixtures.SAMPLES.resolve("page-ar-palmyra.html")
-                : ExtractionEvaluation.EVAL_DIR.resolve(name).resolve("source.html");
-        try {
-            String url = "https://news.example/" + name + "/story.html";
-            return new LinkedPage(url, url, "text/html", null, Files.readAllBytes(file), FETCHED_AT);
+        String url = "https://news.example/" + name + "/story.html";
+        return new LinkedPage(url, url, "text/html", null, bytes(name), FETCHED_AT);
+    }
+
+    static byte[] bytes(String name) {
+        if (name.equals("page-ar-palmyra")) {
+            return Fixtures.sample("page-ar-palmyra.html");
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(CORPUS.resolve("pages").resolve(name + ".html.gz")))) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

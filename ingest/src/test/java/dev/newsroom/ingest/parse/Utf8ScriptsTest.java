@@ -76,6 +76,19 @@ class Utf8ScriptsTest {
 
     /** Japanese and Chinese writers use box drawing as a dash and a separator; in UTF-8 that is text like any other. */
     @Test
+    void fullWidthLatinAmongChineseIsPlausibleEvenBesideAFewMalformedBytes() {
+        // A Chinese page names products and agencies in full-width Latin ("ｉＰａｄ", "ＰＰＩ"); a cut character or two
+        // must not make its UTF-8 look like a misread code page.
+        String text = "<p>" + TextSamples.paragraphs("zh.wikipedia").get(0).substring(0, 120)
+                + " 苹果ｉＰａｄ和ｉＰｈｏｎｅ销量，ＰＰＩ与ＣＰＩ数据，ＧＤＰ增速，ＡＰＰ下载量。</p>";
+        byte[] bytes = (text + "x").getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 1] = (byte) 0xE4;
+        CharsetResolver.Decoded decoded = CharsetResolver.decode(bytes, "utf-8", "Document 'zh'");
+        assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(decoded.text()).startsWith(text);
+    }
+
+    @Test
     void boxDrawingDashesAndSeparatorsAreFineInUtf8() {
         List<String> paragraphs = TextSamples.paragraphs("ja.wikipedia");
         String text = "────────────\n" + paragraphs.get(1).replace("。", "──") + "\n────────────\n"

@@ -43,6 +43,8 @@ public final class EvalExtractionCommand implements Callable<Integer> {
         if (misses) {
             out.print(result.misses(0.97));
         }
+        // picocli's writer flushes on println only, and the tables are printed whole: without this nothing shows.
+        out.flush();
         return 0;
     }
 }
