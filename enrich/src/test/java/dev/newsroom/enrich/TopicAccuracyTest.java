@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with general newsroom vocabulary after a first run on this very sample. The trained English section model
  * (BBC articles of MasakhaNEWS, whole texts) is unsure of one-line American headlines, and a single lexicon cue in a
  * headline could put a section the model was never trained on (conflict, human interest, lifestyle) first (0.333
- * and 0.494); such a section now comes first only when the model is unsure or the cue holds most of the evidence. The
+ * and 0.494); such a section now comes first only with at least 0.55 of the lexicon's evidence. The
  * held-out figures on whole articles are in SectionAccuracyTest.
  */
 class TopicAccuracyTest {
