@@ -21,7 +21,7 @@ class NewsFaneScoreTest {
     @Test
     void cross_validated_f1_stays_above_its_floor() {
         assertThat(CORPUS).exists();
-        NerScores scores = NerEvaluation.crossValidate(CORPUS, Fixtures.ENRICHER, 5, 20261128L);
+        NerScores scores = NerEvaluation.crossValidate(CORPUS, Fixtures.ENRICHER, 5, NerEvaluation.SEED);
         System.out.print("NewsFANE 5-fold cross-validation\n" + scores.table());
         assertThat(scores.overall().f1()).isGreaterThan(0.70);
         assertThat(scores.perType().get(EntityType.PLACE).f1()).isGreaterThan(0.82);
