@@ -87,7 +87,12 @@ public final class Enricher {
 
     NamedEntityTagger entityTaggerWith(SequenceModel arabic, SequenceModel latin) {
         return new NamedEntityTagger(resources.gazetteer, resources.extended, resources.triggers, arabic, latin,
-                resources.frequencies);
+                resources.frequencies, resources.clusters);
+    }
+
+    /** Splits Arabic clitics as tagging does: for learning from unlabelled text what the tagger will see. */
+    ArabicSegmenter segmenter() {
+        return segmenter;
     }
 
     public EnrichedArticle enrich(Article article, Instant now) {

@@ -5,6 +5,7 @@ import dev.newsroom.enrich.ner.Gazetteer;
 import dev.newsroom.enrich.ner.Romaniser;
 import dev.newsroom.enrich.ner.SequenceModel;
 import dev.newsroom.enrich.ner.Triggers;
+import dev.newsroom.enrich.ner.WordClusters;
 import dev.newsroom.enrich.summary.Keywords;
 import dev.newsroom.enrich.text.WordFrequencies;
 import dev.newsroom.enrich.topics.TopicClassifier;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 final class Resources {
     static final String MODEL = "ner/ar-newsfane.model.gz";
     static final String ENGLISH_MODEL = "ner/en-gmb.model.gz";
+    /** Word classes for Arabic and for English; a missing file (before it is first learnt) leaves words unclassed. */
+    private static final String[] CLUSTERS = {"ner/clusters-ar.tsv.gz", "ner/clusters-en.tsv.gz"};
     private static final String[] LANGUAGES = {"ar", "en", "fr"};
     private static final int NAME_WORD_COUNT = 25;
 
@@ -25,6 +28,7 @@ final class Resources {
     final Triggers triggers = new Triggers();
     final Romaniser romaniser = new Romaniser();
     final WordFrequencies frequencies;
+    final WordClusters clusters = WordClusters.create();
     final SequenceModel model;
     final SequenceModel englishModel;
     final TopicClassifier topics = new TopicClassifier();
@@ -44,6 +48,11 @@ final class Resources {
         triggers.load(data.open("ner/triggers.tsv"));
         triggers.loadNameList(data.open("ner/given-names-ar.txt"));
         romaniser.load(data.open("ner/romanisation.tsv"));
+        for (String file : CLUSTERS) {
+            if (Resources.class.getResource(ReferenceData.ROOT + file) != null) {
+                clusters.load(data.open(file));
+            }
+        }
         frequencies = WordFrequencies.read(data.open("ner/ar-word-frequencies.tsv"), gazetteer.nameWords(),
                 NAME_WORD_COUNT);
         try {

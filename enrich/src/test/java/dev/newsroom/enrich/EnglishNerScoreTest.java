@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document is on both sides. GMB's entity tags are partly machine-made (Costa Rica as an organisation, Kabul as a
  * person), which caps any score on it. GMB's person spans include titles ("President Bush"); this project's do not,
  * so titles are taken out of them before scoring ({@code NerTraining.withoutTitles}). The floors sit just under
- * the measured figures (F1 0.789; PERSON 0.751, ORGANISATION 0.661, PLACE 0.865).
+ * the measured figures (F1 0.786; PERSON 0.756, ORGANISATION 0.658, PLACE 0.858).
  */
 @Tag("corpus")
 class EnglishNerScoreTest {
@@ -27,7 +27,7 @@ class EnglishNerScoreTest {
         NerScores scores = NerEvaluation.evaluateConll(HELD_OUT, Fixtures.ENRICHER);
         System.out.print("GMB held-out (English)\n" + scores.table());
         assertThat(scores.overall().f1()).isGreaterThan(0.78);
-        assertThat(scores.perType().get(EntityType.PERSON).f1()).isGreaterThan(0.74);
+        assertThat(scores.perType().get(EntityType.PERSON).f1()).isGreaterThan(0.75);
         assertThat(scores.perType().get(EntityType.ORGANISATION).f1()).isGreaterThan(0.65);
         assertThat(scores.perType().get(EntityType.PLACE).f1()).isGreaterThan(0.85);
     }

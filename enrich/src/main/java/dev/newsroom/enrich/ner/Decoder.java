@@ -13,8 +13,12 @@ final class Decoder {
     private Decoder() {
     }
 
-    /** Labels of the sentence; {@code margins}, if given, gets each position's lead of its label over the next. */
-    static int[] decode(Weights weights, FeatureExtractor.Context c, float[] margins) {
+    /**
+     * Labels of the sentence; {@code margins}, if given, gets each position's lead of its label over the next.
+     * {@code outsidePenalty} is taken off every word's score for O: 0 while training, more when tagging to trade
+     * precision for recall.
+     */
+    static int[] decode(Weights weights, FeatureExtractor.Context c, float outsidePenalty, float[] margins) {
         int n = c.n;
         int[] labels = new int[n];
         if (n == 0) {
@@ -31,6 +35,7 @@ final class Decoder {
         for (int i = 0; i < n; i++) {
             local[i] = new float[k];
             weights.score(c.features[i], FeatureExtractor.WIDTH, local[i]);
+            local[i][Labels.O] -= outsidePenalty;
             float[] pair = pairScores(weights, c, i, row);
             pairs[i] = pair;
             if (i == 0) {

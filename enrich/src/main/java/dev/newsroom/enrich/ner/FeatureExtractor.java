@@ -7,18 +7,21 @@ import java.util.List;
 
 /**
  * Turns a sentence of segments into hashed features: the word and its neighbours, affixes, shape, gazetteer
- * hits around it and context triggers (titles, organisation heads, place nouns). Label-dependent features
- * (the label transition, the previous label with the word) are looked up by the decoder. Strings are hashed in place, without building feature strings.
+ * hits around it, context triggers (titles, organisation heads, place nouns) and the word classes of the word and
+ * its neighbours ({@link WordClusters}). Label-dependent features (the label transition, the previous label with
+ * the word) are looked up by the decoder. Strings are hashed in place, without building feature strings.
  */
 final class FeatureExtractor {
-    static final int WIDTH = 52;
+    static final int WIDTH = 58;
 
     private final Triggers triggers;
     private final WordFrequencies frequencies;
+    private final WordClusters clusters;
 
-    FeatureExtractor(Triggers triggers, WordFrequencies frequencies) {
+    FeatureExtractor(Triggers triggers, WordFrequencies frequencies, WordClusters clusters) {
         this.triggers = triggers;
         this.frequencies = frequencies;
+        this.clusters = clusters;
     }
 
     /** Per-position context the features are built from. */
@@ -40,6 +43,7 @@ final class FeatureExtractor {
         final int[] listed;
         final int[] memory;
         final int[] fineShape;
+        final int[] clusters;
         final long[][] features;
 
         Context(int n) {
@@ -60,6 +64,7 @@ final class FeatureExtractor {
             listed = new int[n];
             memory = new int[n];
             fineShape = new int[n];
+            clusters = new int[n];
             features = new long[n][WIDTH];
         }
     }
@@ -86,6 +91,7 @@ final class FeatureExtractor {
             c.listed[i] = triggers.isListedName(w) ? 1 : 0;
             c.memory[i] = memoryLabels[i];
             c.fineShape[i] = fineShape(s.surface());
+            c.clusters[i] = clusters.of(w);
         }
         for (int i = 0; i < n; i++) {
             long[] f = c.features[i];
@@ -142,6 +148,12 @@ final class FeatureExtractor {
             f[k++] = h2(54, c.fineShape[i], at(c.fineShape, i + 1));
             f[k++] = h(55, segments.get(i).surface().hashCode());
             f[k++] = h2(56, i == 0 ? 1 : 0, c.fineShape[i]);
+            f[k++] = h(57, WordClusters.level(c.clusters[i], 0));
+            f[k++] = h(58, WordClusters.level(c.clusters[i], 1));
+            f[k++] = h(59, WordClusters.level(c.clusters[i], 2));
+            f[k++] = h(60, WordClusters.level(at(c.clusters, i - 1), 1));
+            f[k++] = h(61, WordClusters.level(at(c.clusters, i + 1), 1));
+            f[k++] = h2(62, WordClusters.level(c.clusters[i], 2), c.fineShape[i]);
         }
         return c;
     }

@@ -11,22 +11,25 @@ import java.util.List;
 /** Trains the sequence model on BIO sentences with the same gazetteer and triggers the tagger uses. */
 public final class NerTraining {
     private static final int JACKKNIFE = 5;
-    public static final int EPOCHS = 8;
 
     /**
-     * The size of a model: hashed feature space ({@code bits}) and rows kept. English is trained on about twice the
-     * tokens of the Arabic model and its case-sensitive features add more distinct values, so it gets a wider space.
+     * The size of a model: hashed feature space ({@code bits}), rows kept and passes over the data. English is
+     * trained on about twice the tokens of the Arabic model and its case-sensitive features add more distinct
+     * values, so it gets a wider space. Twelve passes instead of eight gave the Arabic cross-validation 0.725 against
+     * 0.723; on the English development split eight stayed better (0.798 against 0.793).
      */
     public enum Size {
-        ARABIC(18, SequenceModel.ARABIC_ROWS),
-        ENGLISH(20, 131071);
+        ARABIC(18, SequenceModel.ARABIC_ROWS, 12),
+        ENGLISH(20, 131071, 8);
 
         final int bits;
         final int maxRows;
+        final int epochs;
 
-        Size(int bits, int maxRows) {
+        Size(int bits, int maxRows, int epochs) {
             this.bits = bits;
             this.maxRows = maxRows;
+            this.epochs = epochs;
         }
     }
 
@@ -65,7 +68,7 @@ public final class NerTraining {
                         labels.get(i)));
             }
         }
-        return new PerceptronTrainer(size.bits, size.maxRows, EPOCHS, seed).train(examples,
+        return new PerceptronTrainer(size.bits, size.maxRows, size.epochs, seed).train(examples,
                 NameMemory.of(folded, labels));
     }
 

@@ -72,7 +72,7 @@ public final class PerceptronTrainer {
             for (Example example : order) {
                 FeatureExtractor.Context c = example.context();
                 int[] gold = example.gold();
-                int[] predicted = Decoder.decode(weights, c, null);
+                int[] predicted = Decoder.decode(weights, c, 0, null);
                 for (int i = 0; i < c.n; i++) {
                     int g = gold[i];
                     int p = predicted[i];

@@ -36,7 +36,7 @@ public final class EvalCommand {
             Enricher enricher = Enricher.loadDefault();
             NerScores scores = folds == null
                     ? NerEvaluation.evaluateConll(conll, enricher)
-                    : NerEvaluation.crossValidate(conll, enricher, folds, 42L);
+                    : NerEvaluation.crossValidate(conll, enricher, folds, NerEvaluation.SEED);
             spec.commandLine().getOut().println(scores.table());
             return 0;
         }
