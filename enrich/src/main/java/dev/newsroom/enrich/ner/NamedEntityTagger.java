@@ -35,18 +35,9 @@ public final class NamedEntityTagger {
      * nothing from it (5-fold cross-validation on gmb-train.conll: 0.782 without, 0.781 with), so it has none.
      */
     static final float ARABIC_OUTSIDE_PENALTY = 15f;
-    private static final int MAX_NAME_TOKENS = 3;
-    private static final long COMMON_WORD = 40;
-    private static final long RARE = 3;
-
-    /** A single-word Arabic name of a GeoNames place fires after a locative word from this many inhabitants on. */
-    private static final int ARABIC_ONE_WORD_POPULATION = 100_000;
-    /** Folded prepositions and directions that put a place after them (في حلب, قرب حمص, شمال إدلب). */
-    private static final java.util.Set<String> LOCATIVES = java.util.Set.of("في", "من", "الي", "قرب", "بين",
-            "نحو", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "مدينه", "بلده");
-    /** A single capitalised Latin word likewise, and at the start of a sentence (where all words are capitalised). */
-    private static final int LATIN_ONE_WORD_POPULATION = 100_000;
-    private static final int SENTENCE_START_POPULATION = 1_000_000;
+    static final int MAX_NAME_TOKENS = 3;
+    static final long COMMON_WORD = 40;
+    static final long RARE = 3;
 
     private final Gazetteer gazetteer;
     private final Gazetteer extended;
@@ -55,6 +46,8 @@ public final class NamedEntityTagger {
     private final SequenceModel latinModel;
     private final WordFrequencies frequencies;
     private final FeatureExtractor extractor;
+    private final ContextRules contextRules;
+    private final BulkNameGuard bulkNames;
 
     /**
      * {@code model} tags Arabic blocks, {@code latinModel} Latin-script ones; either may be null (training): then
@@ -67,7 +60,7 @@ public final class NamedEntityTagger {
 
     /**
      * {@code extended}: the bulk gazetteer (GeoNames cities, Wikidata heads of state and government), which is no
-     * model feature: its names are marked only where nothing else is and only when {@link #confident} holds.
+     * model feature: its names are marked only where nothing else is and only when {@link BulkNameGuard#confident} holds.
      */
     public NamedEntityTagger(Gazetteer gazetteer, Gazetteer extended, Triggers triggers, SequenceModel model,
                              SequenceModel latinModel, WordFrequencies frequencies, WordClusters clusters) {
@@ -78,6 +71,8 @@ public final class NamedEntityTagger {
         this.latinModel = latinModel;
         this.frequencies = frequencies;
         this.extractor = new FeatureExtractor(triggers, frequencies, clusters);
+        this.contextRules = new ContextRules(gazetteer, triggers, frequencies);
+        this.bulkNames = new BulkNameGuard(gazetteer, triggers);
     }
 
     public Gazetteer gazetteer() {
@@ -194,7 +189,7 @@ public final class NamedEntityTagger {
         // does a person the model saw only the given name of, after a title (العميد [سامر] خطاب). The
         // capitalised-run rules for Latin script stand in for a model only: with the English model they add more
         // wrong names than right ones.
-        List<Span> rules = arabic ? arabicContext(segments) : latinModel == null ? latinContext(segments) : List.of();
+        List<Span> rules = arabic ? contextRules.arabicContext(segments) : latinModel == null ? contextRules.latinContext(segments) : List.of();
         for (Span s : rules) {
             List<Span> overlapping = spans.stream().filter(s::overlaps).toList();
             boolean widensModel = !overlapping.isEmpty() && overlapping.stream().allMatch(o ->
@@ -207,7 +202,7 @@ public final class NamedEntityTagger {
                         && s.type() == EntityType.PERSON && s.from() > 0
                         && triggers.is(segments.get(s.from() - 1).folded(), Triggers.Kind.PERSON_TITLE);
                 while (end < s.to() && (s.type() == EntityType.ORGANISATION || givenNameAfterTitle
-                        || familyName(segments.get(end).folded()) || rare(segments.get(end).folded()))) {
+                        || familyName(segments.get(end).folded()) || contextRules.rare(segments.get(end).folded()))) {
                     end++;
                 }
                 spans.removeAll(overlapping);
@@ -218,73 +213,13 @@ public final class NamedEntityTagger {
         if (extended != null) {
             for (Gazetteer.Match m : extended.match(segments)) {
                 Span s = new Span(m.from(), m.to(), m.entry().type(), m.entry(), 0.8, Source.GAZETTEER);
-                if (spans.stream().noneMatch(s::overlaps) && confident(segments, m) && plausible(segments, s)) {
+                if (spans.stream().noneMatch(s::overlaps) && bulkNames.confident(segments, m) && plausible(segments, s)) {
                     spans.add(s);
                 }
             }
         }
         spans.sort(Comparator.comparingInt(Span::from));
         return spans;
-    }
-
-    /**
-     * Whether a bulk-gazetteer name stands on its own where the model saw none: in Latin script every word is
-     * capitalised as written (Mobile, not mobile; short joining words such as "de" aside); a person needs the full
-     * name; a one-word place needs 100,000 inhabitants, a million at the start of a sentence in Latin script; in
-     * Arabic, where case says nothing, a one-word place of three letters or more needs a place noun before it
-     * (مدينة, بلدة), or a locative word (في, من, إلى, قرب, شمال ...) and 100,000 inhabitants, and is never a word
-     * listed as a given name, a stop word, a non-name or a nationality adjective.
-     */
-    private boolean confident(List<Segment> segments, Gazetteer.Match m) {
-        GazetteerEntry entry = m.entry();
-        Segment first = segments.get(m.from());
-        boolean latin = first.kind() == Token.Kind.WORD;
-        if (latin) {
-            for (int i = m.from(); i < m.to(); i++) {
-                Segment s = segments.get(i);
-                boolean inner = i > m.from() && i < m.to() - 1 && s.surface().length() <= 3;
-                if (s.kind() == Token.Kind.WORD && !Character.isUpperCase(s.surface().codePointAt(0)) && !inner) {
-                    return false;
-                }
-            }
-        }
-        int words = 0;
-        for (int i = m.from(); i < m.to(); i++) {
-            words += segments.get(i).isWord() ? 1 : 0;
-        }
-        if (entry.type() != EntityType.PLACE) {
-            return words > 1;
-        }
-        if (words > 1) {
-            return true;
-        }
-        if (latin) {
-            return entry.population() >= (sentenceStart(segments, m.from()) ? SENTENCE_START_POPULATION
-                    : LATIN_ONE_WORD_POPULATION);
-        }
-        String w = first.folded();
-        if (w.codePointCount(0, w.length()) < 3 || triggers.isStop(w) || triggers.is(w, Triggers.Kind.GIVEN_NAME)
-                || triggers.is(w, Triggers.Kind.NOT_NAME) || gazetteer.isNationalityAdjective(w)) {
-            return false;
-        }
-        int before = m.from() - 1;
-        if (before < 0) {
-            return false;
-        }
-        Segment previous = segments.get(before);
-        if (triggers.is(previous.folded(), Triggers.Kind.PLACE_NOUN)) {
-            return true;
-        }
-        boolean locative = previous.clitic() ? previous.folded().equals("ب") : LOCATIVES.contains(previous.folded());
-        return locative && entry.population() >= ARABIC_ONE_WORD_POPULATION;
-    }
-
-    private static boolean sentenceStart(List<Segment> segments, int i) {
-        if (i == 0) {
-            return true;
-        }
-        String previous = segments.get(i - 1).surface();
-        return segments.get(i - 1).kind() == Token.Kind.PUNCT && !previous.equals(",") && !previous.equals("-");
     }
 
     /**
@@ -516,176 +451,4 @@ public final class NamedEntityTagger {
         return out;
     }
 
-    /**
-     * A title before an unknown name (العميد إلياس حنا), or an organisation head noun with a complement that
-     * names whose it is (وزارة الداخلية السورية, حركة حماس). Both are strict: the name must start with a known
-     * given name or be a word rare in running text, and the complement must end in a nationality adjective or be
-     * a rare word, since "الرئيس يريد" and "حركة القمر" are ordinary prose.
-     */
-    private List<Span> arabicContext(List<Segment> segments) {
-        List<Span> spans = new ArrayList<>();
-        int n = segments.size();
-        for (int i = 0; i < n; i++) {
-            Segment s = segments.get(i);
-            if (s.clitic() || s.kind() != Token.Kind.ARABIC) {
-                continue;
-            }
-            String w = s.folded();
-            if (triggers.is(w, Triggers.Kind.PERSON_TITLE)) {
-                int j = skipModifiers(segments, i + 1);
-                int end = j;
-                while (end < n && end - j < MAX_NAME_TOKENS && nameWord(segments.get(end), end == j)) {
-                    end++;
-                }
-                if (end > j && (triggers.is(segments.get(j).folded(), Triggers.Kind.GIVEN_NAME)
-                        || rare(segments.get(j).folded()))) {
-                    spans.add(new Span(j, end, EntityType.PERSON, null, 0.7, Source.CONTEXT));
-                    i = end - 1;
-                }
-            } else if (triggers.is(w, Triggers.Kind.ORG_HEAD) && !w.startsWith("ال")) {
-                int end = -1;
-                for (int j = i + 1; j < n && j - i <= 4 && definiteComplement(segments.get(j)); j++) {
-                    if (triggers.is(segments.get(j).folded(), Triggers.Kind.NISBA)) {
-                        end = j + 1;
-                    }
-                }
-                if (end < 0 && i + 1 < n && nameWord(segments.get(i + 1), true) && rare(segments.get(i + 1).folded())) {
-                    end = i + 2;
-                }
-                if (end > 0) {
-                    spans.add(new Span(i, end, EntityType.ORGANISATION, null, 0.6, Source.CONTEXT));
-                    i = end - 1;
-                }
-            }
-        }
-        return spans;
-    }
-
-    /** Rare in running text and never seen with the definite article: the profile of a proper name. */
-    private boolean rare(String folded) {
-        return frequencies.count(folded) <= RARE && frequencies.count("ال" + folded) == 0;
-    }
-
-    /** Skips adjectives and prepositional phrases after a title, and the comma before an apposed name. */
-    private int skipModifiers(List<Segment> segments, int from) {
-        int j = from;
-        int steps = 0;
-        while (j < segments.size() && steps < 5) {
-            Segment s = segments.get(j);
-            if (s.clitic()) {
-                j += 2;
-            } else if (s.kind() == Token.Kind.ARABIC && s.folded().startsWith("ال")
-                    && gazetteer.match(segments.subList(j, j + 1)).isEmpty()) {
-                j++;
-            } else {
-                break;
-            }
-            steps++;
-        }
-        if (j < segments.size() && (segments.get(j).surface().equals("،") || segments.get(j).surface().equals(","))) {
-            j++;
-        }
-        return j;
-    }
-
-    private boolean nameWord(Segment s, boolean first) {
-        if (s.clitic() || s.kind() != Token.Kind.ARABIC) {
-            return false;
-        }
-        String w = s.folded();
-        if (w.startsWith("ال")) {
-            return !first && rare(w) && !triggers.isStop(w) && triggers.signature(w) == 0;
-        }
-        if (w.length() < 2 || triggers.isStop(w) || triggers.signature(w) != 0
-                && !triggers.is(w, Triggers.Kind.GIVEN_NAME)) {
-            return false;
-        }
-        if ("لبوفك".indexOf(w.charAt(0)) >= 0 && frequencies.count(w.substring(1)) > 0) {
-            return false;
-        }
-        return frequencies.count(w) < COMMON_WORD || (!first && frequencies.count(w) < 4 * COMMON_WORD);
-    }
-
-    private boolean definiteComplement(Segment s) {
-        return !s.clitic() && s.kind() == Token.Kind.ARABIC && s.folded().startsWith("ال") && s.folded().length() > 3
-                && !triggers.isStop(s.folded());
-    }
-
-    /** Capitalised runs in Latin-script text, typed by titles, organisation heads and place cues. */
-    private List<Span> latinContext(List<Segment> segments) {
-        List<Span> spans = new ArrayList<>();
-        int n = segments.size();
-        int i = 0;
-        while (i < n) {
-            Segment s = segments.get(i);
-            if (!s.isCapitalised() || triggers.isStop(s.folded())) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            while (end < n) {
-                Segment e = segments.get(end);
-                if (e.isCapitalised() && !triggers.isStop(e.folded())) {
-                    end++;
-                } else if (connector(e) && end + 1 < n && segments.get(end + 1).isCapitalised()) {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            int from = i;
-            while (from < end && triggers.is(segments.get(from).folded(), Triggers.Kind.PERSON_TITLE)) {
-                from++;
-            }
-            EntityType type = latinType(segments, i, from, end);
-            if (from < end && type != null) {
-                spans.add(new Span(from, end, type, null, type == EntityType.PERSON && from == i ? 0.55 : 0.65,
-                        Source.CONTEXT));
-            }
-            i = end;
-        }
-        return spans;
-    }
-
-    private EntityType latinType(List<Segment> segments, int runStart, int from, int end) {
-        if (from >= end) {
-            return null;
-        }
-        String first = segments.get(from).folded();
-        String last = segments.get(end - 1).folded();
-        if (triggers.is(first, Triggers.Kind.ORG_HEAD) || triggers.is(last, Triggers.Kind.ORG_TAIL)) {
-            return EntityType.ORGANISATION;
-        }
-        if (from > runStart || titleBefore(segments, runStart)) {
-            return EntityType.PERSON;
-        }
-        if (runStart > 0 && triggers.is(segments.get(runStart - 1).folded(), Triggers.Kind.PLACE_NOUN)) {
-            return EntityType.PLACE;
-        }
-        if (end - from == 1 && acronym(segments.get(from).surface())) {
-            return EntityType.ORGANISATION;
-        }
-        return end - from >= 2 && triggers.is(first, Triggers.Kind.GIVEN_NAME) ? EntityType.PERSON : null;
-    }
-
-    /** IAEA, APEC, VOA: an all-capitals word of two to five letters the gazetteer does not know is an organisation. */
-    private static boolean acronym(String word) {
-        return word.length() >= 2 && word.length() <= 5 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-    }
-
-    /** A title right before the name, or before a comma that opens an apposition ("the envoy, Ingrid Halvorsen"). */
-    private boolean titleBefore(List<Segment> segments, int runStart) {
-        int i = runStart - 1;
-        if (i >= 0 && segments.get(i).surface().equals(",")) {
-            i--;
-        }
-        return i >= 0 && triggers.is(segments.get(i).folded(), Triggers.Kind.PERSON_TITLE);
-    }
-
-    private static boolean connector(Segment s) {
-        return switch (s.surface()) {
-            case "of", "the", "de", "du", "des", "von", "der", "van", "bin", "ibn", "al", "el", "la", "le", "-" -> true;
-            default -> false;
-        };
-    }
 }
