@@ -1,6 +1,6 @@
 package dev.newsroom.console;
 
-import dev.newsroom.ops.Extension;
+import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.KafkaClients;

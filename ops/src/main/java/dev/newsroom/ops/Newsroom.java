@@ -6,6 +6,7 @@ import dev.newsroom.ops.admin.SchemasCommand;
 import dev.newsroom.ops.admin.TopicsCommand;
 import dev.newsroom.ops.bench.BenchCommand;
 import dev.newsroom.ops.demo.DemoCommand;
+import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.ops.moderation.ModerateCommand;
 import dev.newsroom.ops.offline.EnrichCommand;
 import dev.newsroom.ops.operate.dlq.DlqCommand;

@@ -1,7 +1,7 @@
 package dev.newsroom.ops.stack;
 
 import dev.newsroom.devstack.EmbeddedKafkaStack;
-import dev.newsroom.ops.Extension;
+import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;

@@ -1,4 +1,4 @@
-package dev.newsroom.ops;
+package dev.newsroom.ops.extension;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 /**
  * A part of the command line that lives in a module built on top of ops, such as the web console. Such a module
  * depends on ops, so ops cannot name its classes; it finds them with {@link ServiceLoader} instead (a
- * {@code META-INF/services/dev.newsroom.ops.Extension} file in the module's jar). The {@code ./newsroom} launcher
+ * {@code META-INF/services/dev.newsroom.ops.extension.Extension} file in the module's jar). The {@code ./newsroom} launcher
  * runs with the console module's classpath, so its extension is there; without it the command line is ops' alone.
  */
 public interface Extension {
