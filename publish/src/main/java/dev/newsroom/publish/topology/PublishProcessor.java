@@ -30,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +100,37 @@ final class PublishProcessor implements Processor<String, Object, Object, Object
         this.waiting = context.getStateStore(PublishTopology.WAITING_STORE);
         this.aliases = context.getStateStore(PublishTopology.ALIASES_STORE);
         this.deadLetters = new DeadLetters(Stage.MODERATION, context.applicationId(), deadLetterTopic,
-                deadLetterSerializer, Clock.systemUTC());
+                deadLetterSerializer, new ProcessorClock(context, ZoneOffset.UTC));
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, nowMs -> {
             releaseDueEmbargoes(nowMs);
             reviewWaitingCommands(nowMs);
         });
+    }
+
+    /** The processor's own wall clock, so that dead letters carry the time every other decision here is made at. */
+    private static final class ProcessorClock extends Clock {
+        private final ProcessorContext<?, ?> context;
+        private final ZoneId zone;
+
+        ProcessorClock(ProcessorContext<?, ?> context, ZoneId zone) {
+            this.context = context;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new ProcessorClock(context, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        }
     }
 
     @Override
