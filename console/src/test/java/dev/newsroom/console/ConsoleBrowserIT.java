@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -46,6 +47,7 @@ class ConsoleBrowserIT {
     private static final String SEED_WORDS = "التوترات الاقليمية";
     private static final String ENGLISH_HEADLINE = "U.S. soldiers and civilian killed in attack near Palmyra, Syria";
     private static final Duration FLOW = Duration.ofMinutes(2);
+    private static final Duration PAGE = Duration.ofSeconds(30);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -132,7 +134,7 @@ class ConsoleBrowserIT {
         Browser.screenshot(browser, "deadletters");
 
         browser.findElement(By.linkText(letter.getId())).click();
-        assertThat(text("main")).contains("Parser bug: Atom entries with XHTML content rejected",
+        assertPage("main", "Parser bug: Atom entries with XHTML content rejected",
                 "java.lang.IllegalStateException", ConsolePipeline.ENGLISH_FEED, "re-driven".substring(0, 2));
         assertThat(text("pre.payload")).contains(ENGLISH_HEADLINE);
         Browser.screenshot(browser, "deadletter");
@@ -140,13 +142,12 @@ class ConsoleBrowserIT {
         browser.get(pipeline.url("/deadletters?stage=INGEST"));
         browser.findElement(By.cssSelector("input[name=id]")).click();
         browser.findElement(By.id("preview-chosen")).click();
-        assertThat(text("h1")).contains("dry run");
-        assertThat(text("main")).contains("would be sent back", letter.getId(),
-                pipeline.name(TopicId.RAW));
+        assertPage("h1", "dry run");
+        assertPage("main", "would be sent back", letter.getId(), pipeline.name(TopicId.RAW));
         Browser.screenshot(browser, "redrive-preview");
 
         browser.findElement(By.id("confirm-redrive")).click();
-        assertThat(text("main")).contains("1 dead letters re-driven", letter.getId());
+        assertPage("main", "1 dead letters re-driven", letter.getId());
         Browser.screenshot(browser, "redrive-done");
 
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -169,7 +170,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("input[name=action][value=kill]")).click();
         browser.findElement(By.id("reason")).sendKeys("Legal: the casualty figures could not be confirmed");
         browser.findElement(By.id("moderate-send")).click();
-        assertThat(text(".flash")).contains("applied", "canceled");
+        assertPage(".flash", "applied", "canceled");
         assertThat(browser.getCurrentUrl()).startsWith(articleUrl);
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             browser.navigate().refresh();
@@ -194,7 +195,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("from")).sendKeys("1h");
         browser.findElement(By.id("toTopic")).sendKeys(target);
         browser.findElement(By.id("replay-dry-run")).click();
-        String planned = text("#survey-h + p");
+        String planned = assertPage("#survey-h + p", " records would be copied from ");
         assertThat(planned).matches("[1-9][0-9]* records would be copied from .*");
         String records = planned.substring(0, planned.indexOf(' '));
         Browser.screenshot(browser, "replay-preview");
@@ -216,13 +217,13 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("reprocess-from")).sendKeys("1h");
         browser.findElement(By.id("reprocess-dry-run")).click();
         String articles = pipeline.name(TopicId.ARTICLES);
-        String planned = text("#survey-h + p");
+        String planned = assertPage("#survey-h + p", " records would be copied from ");
         assertThat(planned).matches("[1-9][0-9]* records would be copied from " + Pattern.quote(
                 articles + " to " + articles) + "\\.");
         String records = planned.substring(0, planned.indexOf(' '));
 
         browser.findElement(By.id("replay-start")).click();
-        assertThat(text("h1")).startsWith("Replay reprocess-enrich-");
+        assertThat(assertPage("h1", "Replay reprocess-enrich-")).startsWith("Replay reprocess-enrich-");
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             browser.navigate().refresh();
             assertThat(text(".flash")).isEqualTo("Complete: " + records + " records copied by this run.");
@@ -275,7 +276,21 @@ class ConsoleBrowserIT {
     }
 
     private static String text(String css) {
-        List<WebElement> found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        try {
+            List<WebElement> found = browser.findElements(By.cssSelector(css));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Waits until the element says every expected text and returns what it says: right after a click the browser
+     * may still show the page before, or be replacing it.
+     */
+    private static String assertPage(String css, String... expected) {
+        await().atMost(PAGE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(text(css)).contains(expected));
+        return text(css);
     }
 }
