@@ -2,7 +2,6 @@ package dev.newsroom.ops.admin;
 
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.cli.JsonOutput;
-import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
@@ -44,7 +43,7 @@ public final class TopicsCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<TopicLine> lines = new ArrayList<>();
             for (TopicId id : TopicId.values()) {
-                lines.add(new TopicLine(id.configKey().substring(ServiceConfig.TOPIC_KEY_PREFIX.length()),
+                lines.add(new TopicLine(id.role(),
                         topics.name(id), id.valueType().getSimpleName(), id.topicConfig()));
             }
             if (json) {

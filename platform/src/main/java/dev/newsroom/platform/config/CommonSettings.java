@@ -30,7 +30,7 @@ public final class CommonSettings {
             new Setting(TOPIC_PARTITIONS, "6", "Partitions of topics created at start."),
             new Setting("newsroom.topic.<role>", "newsroom.<role>.v1",
                     "Topic name overrides, one per role: " + Arrays.stream(TopicId.values())
-                            .map(id -> id.configKey().substring(ServiceConfig.TOPIC_KEY_PREFIX.length()))
+                            .map(TopicId::role)
                             .collect(Collectors.joining(", ")) + "."),
             new Setting(MANAGEMENT_HOST, "127.0.0.1", "Address of /health, /ready and /metrics (0.0.0.0 in containers)."),
             new Setting(MANAGEMENT_PORT, "8091 ingest, 8092 enrich, 8093 publish", "Port of /health, /ready, /metrics."),

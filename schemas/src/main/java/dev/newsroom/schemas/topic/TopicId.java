@@ -69,8 +69,13 @@ public enum TopicId {
     }
 
     /** Configuration key that overrides the name, e.g. {@code newsroom.topic.moderation-commands}. */
+    /** The role's name in settings, listings and the environment: {@code moderation-commands}. */
+    public String role() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public String configKey() {
-        return "newsroom.topic." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return "newsroom.topic." + role();
     }
 
 }

@@ -98,7 +98,7 @@ public final class StatusCollector {
 
     private TopicStatus topic(TopicId id, TopicDescription description, Map<TopicPartition, Long> ends,
                               Map<ConfigResource, Config> configs) {
-        String role = id.configKey().substring("newsroom.topic.".length());
+        String role = id.role();
         String name = topics.name(id);
         if (description == null) {
             return new TopicStatus(role, name, false, 0, 0, List.of(), null, null);
