@@ -52,6 +52,7 @@ public final class ConnectionOptions {
     Duration timeout;
 
     private boolean reachable;
+    private Map<String, Object> fileSettings;
 
     public Duration timeout() {
         return timeout;
@@ -116,7 +117,7 @@ public final class ConnectionOptions {
                 config.put(key, value);
             }
         });
-        config.putAll(read(clientConfig));
+        config.putAll(fileSettings());
         config.put("bootstrap.servers", bootstrapServers());
         config.put("schema.registry.url", schemaRegistryUrl());
         return config;
@@ -127,12 +128,20 @@ public final class ConnectionOptions {
         if (option != null) {
             return option;
         }
-        Object inFile = read(clientConfig).get(key);
+        Object inFile = fileSettings().get(key);
         if (inFile != null) {
             return inFile.toString();
         }
         String fromEnvironment = System.getenv(environment);
         return fromEnvironment == null || fromEnvironment.isBlank() ? fallback : fromEnvironment;
+    }
+
+    /** The client config file, read once: every option and every client of a command consults it. */
+    private Map<String, Object> fileSettings() {
+        if (fileSettings == null) {
+            fileSettings = read(clientConfig);
+        }
+        return new HashMap<>(fileSettings);
     }
 
     /** The settings of a client config file; none for null. */
