@@ -67,7 +67,7 @@ final class ConsolePipeline implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("bootstrap.servers", stack.bootstrapServers());
         common.put("schema.registry.url", stack.schemaRegistryUrl());
-        common.put(CommonSettings.TOPIC_PARTITIONS, "2");
+        common.put(CommonSettings.TOPIC_PARTITIONS.key(), "2");
         common.putAll(TopicCatalogue.prefixed(prefix));
         topics = TopicCatalogue.of(common, new SchemaRegistryClient(stack.schemaRegistryUrl()));
         feedPort = LoopbackPorts.free();
@@ -85,12 +85,12 @@ final class ConsolePipeline implements AutoCloseable {
         Map<Services, Map<String, String>> perService = new HashMap<>();
         for (Services service : Services.all()) {
             Map<String, String> settings = new HashMap<>();
-            settings.put(CommonSettings.MANAGEMENT_PORT, "0");
+            settings.put(CommonSettings.MANAGEMENT_PORT.key(), "0");
             settings.put("application.id", applicationIdPrefix() + service.label());
             perService.put(service, settings);
         }
-        perService.get(Services.PUBLISH).put(PublishSettings.OUTLETS_FILE, outlets.toString());
-        perService.get(Services.PUBLISH).put(PublishSettings.HTTP_PORT, String.valueOf(feedPort));
+        perService.get(Services.PUBLISH).put(PublishSettings.OUTLETS_FILE.key(), outlets.toString());
+        perService.get(Services.PUBLISH).put(PublishSettings.HTTP_PORT.key(), String.valueOf(feedPort));
         pipeline = Pipeline.start(Services.all(), common, perService, dir.resolve("state"));
         if (!pipeline.awaitReady(Duration.ofMinutes(3))) {
             pipeline.close();

@@ -7,6 +7,7 @@ import dev.newsroom.ingest.poller.KafkaRawDocumentSink;
 import dev.newsroom.ingest.poller.PollerConfig;
 import dev.newsroom.ingest.topology.IngestMetrics;
 import dev.newsroom.ingest.topology.IngestTopology;
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.config.Setting;
 import dev.newsroom.platform.streams.ServiceContext;
@@ -18,15 +19,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /** The ingest service: raw documents in, normalised articles out; optionally polls feeds into the raw topic. */
 public final class IngestApplication implements StreamsApplication {
 
-    public static final String MAX_PAYLOAD_BYTES = "newsroom.ingest.max-payload-bytes";
-    public static final String MAX_ITEMS = "newsroom.ingest.max-items";
-    public static final String POLLER_CONFIG = "newsroom.poller.config";
+    public static final Setting<Integer> MAX_PAYLOAD_BYTES = Setting.wholeNumber("newsroom.ingest.max-payload-bytes",
+            ParserLimits.DEFAULT_MAX_PAYLOAD_BYTES,
+            "Largest raw document parsed; larger ones are dead-lettered as too large.");
+    public static final Setting<Integer> MAX_ITEMS = Setting.wholeNumber("newsroom.ingest.max-items",
+            ParserLimits.DEFAULT_MAX_ITEMS, "Most items taken from one feed.");
+    public static final Setting<Path> POLLER_CONFIG = Setting.path("newsroom.poller.config", null,
+            "File listing feeds to poll (see the poller section); none: no polling.");
 
     @Override
     public String name() {
@@ -44,23 +48,18 @@ public final class IngestApplication implements StreamsApplication {
     }
 
     @Override
-    public List<Setting> settings() {
-        return List.of(
-                new Setting(MAX_PAYLOAD_BYTES, String.valueOf(ParserLimits.DEFAULT_MAX_PAYLOAD_BYTES),
-                        "Largest raw document parsed; larger ones are dead-lettered as too large."),
-                new Setting(MAX_ITEMS, String.valueOf(ParserLimits.DEFAULT_MAX_ITEMS),
-                        "Most items taken from one feed."),
-                new Setting(POLLER_CONFIG, null, "File listing feeds to poll (see the poller section); none: no polling."));
+    public List<Setting<?>> settings() {
+        return List.of(MAX_PAYLOAD_BYTES, MAX_ITEMS, POLLER_CONFIG);
     }
 
     @Override
     public Topology topology(ServiceContext context) {
         ServiceConfig config = context.config();
         ParserLimits limits = ParserLimits.defaults()
-                .withMaxPayloadBytes(config.getInt(MAX_PAYLOAD_BYTES, ParserLimits.DEFAULT_MAX_PAYLOAD_BYTES))
-                .withMaxItems(config.getInt(MAX_ITEMS, ParserLimits.DEFAULT_MAX_ITEMS));
+                .withMaxPayloadBytes(config.get(MAX_PAYLOAD_BYTES))
+                .withMaxItems(config.get(MAX_ITEMS));
         return IngestTopology.build(context.topics(), new DocumentParser(limits),
-                config.get(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-" + name()),
+                config.get(CommonSettings.APPLICATION_ID.withDefault("newsroom-" + name())),
                 new IngestMetrics(context.meters()), context.clock());
     }
 
@@ -74,7 +73,7 @@ public final class IngestApplication implements StreamsApplication {
         PollerConfig pollerConfig;
         try {
             if (config.get(POLLER_CONFIG) != null) {
-                pollerConfig = PollerConfig.load(Path.of(config.get(POLLER_CONFIG)));
+                pollerConfig = PollerConfig.load(config.get(POLLER_CONFIG));
             } else if (!config.withPrefix(PollerConfig.PREFIX + "feeds.").isEmpty()) {
                 pollerConfig = PollerConfig.from(config.asMap());
             } else {

@@ -106,7 +106,7 @@ final class BenchRun {
             perService.forEach((service, own) -> {
                 Map<String, String> all = new LinkedHashMap<>(common);
                 all.putAll(own);
-                all.put(CommonSettings.STATE_DIR, work.resolve("state").resolve(service.label()).toString());
+                all.put(CommonSettings.STATE_DIR.key(), work.resolve("state").resolve(service.label()).toString());
                 processSettings.put(service, all);
             });
             try (ServiceProcesses processes = ServiceProcesses.start(processSettings, settings.serviceJvmOptions(), work)) {
@@ -186,7 +186,7 @@ final class BenchRun {
         kafkaConfig.forEach((key, value) -> common.put(key.equals("bootstrap.servers") ? key : "kafka." + key,
                 String.valueOf(value)));
         common.put("schema.registry.url", registryUrl);
-        common.put(CommonSettings.TOPIC_PARTITIONS, String.valueOf(settings.partitions()));
+        common.put(CommonSettings.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));
         common.putAll(TopicCatalogue.prefixed(runId + "."));
         common.putAll(settings.serviceSettings());
         return common;
@@ -213,10 +213,10 @@ final class BenchRun {
         for (Services service : Services.all()) {
             Map<String, String> own = new LinkedHashMap<>();
             own.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(service));
-            own.put(CommonSettings.MANAGEMENT_PORT, String.valueOf(settings.separateProcesses() ? LoopbackPorts.free() : 0));
+            own.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(settings.separateProcesses() ? LoopbackPorts.free() : 0));
             if (service == Services.PUBLISH) {
-                own.put(PublishSettings.OUTLETS_FILE, outlets.toString());
-                own.put(PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
+                own.put(PublishSettings.OUTLETS_FILE.key(), outlets.toString());
+                own.put(PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
             }
             perService.put(service, own);
         }

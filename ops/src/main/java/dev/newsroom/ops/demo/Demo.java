@@ -116,11 +116,11 @@ public final class Demo {
             applications.put(Services.ENRICH, new EnrichApplication());
             applications.put(Services.PUBLISH, new PublishApplication(Map.of("NEWSROOM_OUTLET_SITE_SECRET", secret)));
             Map<Services, Map<String, String>> perService = Map.of(
-                    Services.INGEST, Map.of(CommonSettings.MANAGEMENT_PORT, "0", "application.id", prefix + "newsroom-ingest"),
-                    Services.ENRICH, Map.of(CommonSettings.MANAGEMENT_PORT, "0", "application.id", prefix + "newsroom-enrich"),
-                    Services.PUBLISH, Map.of(CommonSettings.MANAGEMENT_PORT, "0", "application.id", prefix + "newsroom-publish",
-                            PublishSettings.OUTLETS_FILE, outlets.toString(),
-                            PublishSettings.HTTP_PORT, String.valueOf(feedPort)));
+                    Services.INGEST, Map.of(CommonSettings.MANAGEMENT_PORT.key(), "0", "application.id", prefix + "newsroom-ingest"),
+                    Services.ENRICH, Map.of(CommonSettings.MANAGEMENT_PORT.key(), "0", "application.id", prefix + "newsroom-enrich"),
+                    Services.PUBLISH, Map.of(CommonSettings.MANAGEMENT_PORT.key(), "0", "application.id", prefix + "newsroom-publish",
+                            PublishSettings.OUTLETS_FILE.key(), outlets.toString(),
+                            PublishSettings.HTTP_PORT.key(), String.valueOf(feedPort)));
             say("Starting ingest, enrich and publish (exactly-once Kafka Streams services) ...");
             try (Pipeline pipeline = Pipeline.start(applications, common, perService, workDir.resolve("state"))) {
                 if (!pipeline.awaitReady(TIMEOUT)) {
@@ -175,7 +175,7 @@ public final class Demo {
         Map<String, String> common = new HashMap<>();
         common.put("bootstrap.servers", stack.bootstrapServers());
         common.put("schema.registry.url", stack.schemaRegistryUrl());
-        common.put(CommonSettings.TOPIC_PARTITIONS, "3");
+        common.put(CommonSettings.TOPIC_PARTITIONS.key(), "3");
         common.putAll(TopicCatalogue.prefixed(prefix));
         return common;
     }

@@ -1,9 +1,9 @@
 package dev.newsroom.ops.stack;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.platform.streams.StreamsApplication;
-import dev.newsroom.platform.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class Pipeline implements AutoCloseable {
             for (var entry : applications.entrySet()) {
                 Services service = entry.getKey();
                 Map<String, String> settings = new HashMap<>(common);
-                settings.put(StreamsSettings.STATE_DIR, stateDir.resolve(service.label()).toString());
+                settings.put(CommonSettings.STATE_DIR.key(), stateDir.resolve(service.label()).toString());
                 settings.putAll(perService.getOrDefault(service, Map.of()));
                 running.put(service, ServiceRunner.start(entry.getValue(), ServiceConfig.of(settings)));
             }

@@ -1,19 +1,17 @@
 package dev.newsroom.ops.stack;
 
-import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
-import dev.newsroom.platform.config.Setting;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.platform.streams.StreamsApplication;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code newsroom service NAME}: one service, for real, against any Kafka and Confluent-compatible registry. */
 @Command(name = "service", description = {
@@ -32,12 +30,22 @@ public final class ServiceCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting that wins over file and environment.")
     Map<String, String> overrides = Map.of();
 
+    @Option(names = "--list-settings", description = "Print every setting the service understands, with its default,"
+            + " as a markdown table, and exit.")
+    boolean listSettings;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         StreamsApplication application = service.application();
-        List<Setting> known = new ArrayList<>(CommonSettings.ALL);
-        known.addAll(application.settings());
-        ServiceConfig settings = ServiceConfig.load(known, config, System.getenv(), overrides);
+        if (listSettings) {
+            spec.commandLine().getOut().print(SettingsTable.markdown(application.allSettings()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        ServiceConfig settings = application.configuration(config, System.getenv(), overrides);
         CountDownLatch stopped = new CountDownLatch(1);
         ServiceRunner runner = ServiceRunner.start(application, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

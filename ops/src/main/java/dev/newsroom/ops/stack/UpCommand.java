@@ -2,7 +2,7 @@ package dev.newsroom.ops.stack;
 
 import dev.newsroom.devstack.EmbeddedKafkaStack;
 import dev.newsroom.ops.extension.Extension;
-import dev.newsroom.platform.streams.ServiceRunner;
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.publish.service.PublishSettings;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -70,15 +70,15 @@ public final class UpCommand implements Callable<Integer> {
         Map<String, String> common = new HashMap<>();
         common.put("bootstrap.servers", stack.bootstrapServers());
         common.put("schema.registry.url", stack.schemaRegistryUrl());
-        common.put(ServiceRunner.TOPIC_PARTITIONS, String.valueOf(partitions));
+        common.put(CommonSettings.TOPIC_PARTITIONS.key(), String.valueOf(partitions));
         try {
             int contracts = TopicCatalogue.of(common, new SchemaRegistryClient(stack.schemaRegistryUrl()))
                     .registerContracts().size();
             out.println("Registered the " + contracts + " topics' contracts (<topic>-value subjects) ...");
             out.flush();
             pipeline = Pipeline.start(Services.all(), common, Map.of(Services.PUBLISH, Map.of(
-                    PublishSettings.OUTLETS_FILE, outlets.toString(),
-                    PublishSettings.HTTP_PORT, String.valueOf(FEEDS_PORT))), dataDir.resolve("streams"));
+                    PublishSettings.OUTLETS_FILE.key(), outlets.toString(),
+                    PublishSettings.HTTP_PORT.key(), String.valueOf(FEEDS_PORT))), dataDir.resolve("streams"));
         } catch (RuntimeException e) {
             stack.close();
             throw e;

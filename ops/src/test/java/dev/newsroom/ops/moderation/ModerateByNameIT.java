@@ -67,9 +67,9 @@ class ModerateByNameIT {
         int httpPort = LoopbackPorts.free();
         try (ServiceRunner publish = ServiceRunner.start(new PublishApplication(Map.of()),
                 pipeline.serviceConfig(PipelineService.PUBLISH, dir.resolve("state"), Map.of(
-                        PublishSettings.OUTLETS_FILE, outlets.toString(),
-                        PublishSettings.HTTP_PORT, String.valueOf(httpPort),
-                        PublishSettings.EMBARGO_CHECK_INTERVAL, "200ms")))) {
+                        PublishSettings.OUTLETS_FILE.key(), outlets.toString(),
+                        PublishSettings.HTTP_PORT.key(), String.valueOf(httpPort),
+                        PublishSettings.EMBARGO_CHECK_INTERVAL.key(), "200ms")))) {
             await().atMost(Duration.ofSeconds(90)).until(publish::isReady);
             send(pipeline, enriched(ID, URL, GUID));
             await().atMost(Duration.ofSeconds(30)).until(() -> latest(pipeline, ID) != null);

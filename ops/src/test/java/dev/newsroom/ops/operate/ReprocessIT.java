@@ -54,8 +54,8 @@ class ReprocessIT {
         Instant inside = now.minus(Duration.ofHours(1));
         String from = now.minus(Duration.ofHours(2)).toString();
         Map<String, String> publishSettings = Map.of(
-                PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
+                PublishSettings.WORKERS_ENABLED.key(), "false",
+                PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
 
         ServiceRunner publish = ServiceRunner.start(new PublishApplication(Map.of()),
                 pipeline.serviceConfig(PipelineService.PUBLISH, dir.resolve("publish"), publishSettings));

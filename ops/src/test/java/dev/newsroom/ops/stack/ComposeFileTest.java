@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsroom.ops.Newsroom;
-import dev.newsroom.platform.config.CommonSettings;
-import dev.newsroom.platform.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,12 +39,10 @@ class ComposeFileTest {
                 .containsExactly("service", service.label());
         Set<String> understood = new HashSet<>(List.of("KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL",
                 "NEWSROOM_LOG_FORMAT", "NEWSROOM_LOG_LEVEL", "NEWSROOM_CONFIG"));
-        List<Setting> settings = new ArrayList<>(CommonSettings.ALL);
-        settings.addAll(service.application().settings());
-        settings.forEach(setting -> understood.add(setting.environmentVariable()));
+        service.application().allSettings().forEach(setting -> understood.add(setting.environmentVariable()));
         List<String> unknown = new ArrayList<>();
         definition.get("environment").fieldNames().forEachRemaining(variable -> {
-            boolean passThrough = variable.startsWith("NEWSROOM_KAFKA_") || variable.startsWith("NEWSROOM_TOPIC_");
+            boolean passThrough = variable.startsWith("NEWSROOM_KAFKA_");
             if (!understood.contains(variable) && !passThrough) {
                 unknown.add(variable);
             }

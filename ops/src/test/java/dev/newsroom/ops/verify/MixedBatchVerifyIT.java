@@ -103,8 +103,8 @@ class MixedBatchVerifyIT {
         PrefixedPipeline pipeline = new PrefixedPipeline(stack, dir, "books");
         pipeline.createTopics(2);
         Map<String, String> publishSettings = Map.of(
-                PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
+                PublishSettings.WORKERS_ENABLED.key(), "false",
+                PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
         Serializer<RawDocument> rawValues = pipeline.topics().raw().valueSerde().serializer();
         Map<RecordPosition, Expected> expected = new LinkedHashMap<>();
         byte[] feedAr = sample("feed-ar.rss");

@@ -43,8 +43,8 @@ class VerifyIT {
         pipeline.createTopics(2);
         String published = pipeline.name(TopicId.PUBLISHED);
         Map<String, String> publishSettings = Map.of(
-                PublishSettings.WORKERS_ENABLED, "false",
-                PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
+                PublishSettings.WORKERS_ENABLED.key(), "false",
+                PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
         Path bad = java.nio.file.Files.writeString(dir.resolve("broken.rss"), "<rss><channel><item><title>cut off");
         Path samples = Path.of("..", "samples");
 

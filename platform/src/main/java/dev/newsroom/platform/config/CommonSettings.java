@@ -1,46 +1,84 @@
 package dev.newsroom.platform.config;
 
+import dev.newsroom.schemas.registry.SchemaRegistryConfig;
 import dev.newsroom.schemas.topic.TopicId;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigDef;
 
-/** Settings every service understands. */
+/**
+ * Settings every service understands. {@link #forService} gives them with the service's own application id and
+ * management port as defaults.
+ */
 public final class CommonSettings {
 
-    public static final String MANAGEMENT_PORT = "newsroom.management.port";
-    public static final String MANAGEMENT_HOST = "newsroom.management.host";
-    public static final String STATE_DIR = "newsroom.state.dir";
-    public static final String REPLICATION_FACTOR = "newsroom.replication.factor";
-    public static final String CREATE_TOPICS = "newsroom.topics.create";
-    public static final String TOPIC_PARTITIONS = "newsroom.topic.partitions";
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text(ServiceConfig.BOOTSTRAP_SERVERS, null,
+            "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS); required.");
+    public static final Setting<String> SCHEMA_REGISTRY_URL = Setting.text(ServiceConfig.SCHEMA_REGISTRY_URL, null,
+            "Confluent-compatible schema registry URL(s), comma-separated (also SCHEMA_REGISTRY_URL); required.");
+    /** Its default is {@code newsroom-<service>}: see {@link #forService}. */
+    public static final Setting<String> APPLICATION_ID = Setting.text("application.id", null,
+            "Kafka Streams application id = consumer group; newsroom-<service> unless set.");
+    public static final Setting<String> PROCESSING_GUARANTEE = Setting.text("processing.guarantee", "exactly_once_v2",
+            "Or at_least_once, where latency matters more.");
+    public static final Setting<Long> COMMIT_INTERVAL_MS = Setting.longNumber("commit.interval.ms", 100L,
+            "How often a Streams task commits (transaction length under exactly-once).");
+    public static final Setting<Integer> STREAM_THREADS = Setting.wholeNumber("num.stream.threads", 1,
+            "Stream threads per instance; scale out by adding instances.");
+    public static final Setting<Path> STATE_DIR = Setting.path("newsroom.state.dir",
+            Path.of(System.getProperty("java.io.tmpdir"), "newsroom-streams"),
+            "Where Kafka Streams keeps its state stores.");
+    public static final Setting<Integer> REPLICATION_FACTOR = Setting.wholeNumber("newsroom.replication.factor", 1,
+            "Replication factor of topics the service creates (internal ones too).");
+    public static final Setting<Boolean> CREATE_TOPICS = Setting.flag("newsroom.topics.create", true,
+            "Create the pipeline's missing topics at start.");
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.wholeNumber("newsroom.topic.partitions", 6,
+            "Partitions of topics created at start.");
+    public static final Setting<String> MANAGEMENT_HOST = Setting.text("newsroom.management.host", "127.0.0.1",
+            "Address of /health, /ready and /metrics (0.0.0.0 in containers).");
+    /** Its default is the service's own port: see {@link #forService}. */
+    public static final Setting<Integer> MANAGEMENT_PORT = Setting.wholeNumber("newsroom.management.port", null,
+            "Port of /health, /ready and /metrics; 8091 ingest, 8092 enrich, 8093 publish unless set.");
+    public static final Setting<String> AUTO_OFFSET_RESET = Setting.text("kafka.auto.offset.reset", "earliest",
+            "Where a new application starts reading its input; earliest, so nothing sent before its first start is"
+                    + " missed.");
 
-    public static final List<Setting> ALL = List.of(
-            new Setting(ServiceConfig.BOOTSTRAP_SERVERS, null,
-                    "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS)."),
-            new Setting(ServiceConfig.SCHEMA_REGISTRY_URL, null,
-                    "Confluent-compatible schema registry URL(s), comma-separated (also SCHEMA_REGISTRY_URL)."),
-            new Setting("application.id", "newsroom-<service>", "Kafka Streams application id = consumer group."),
-            new Setting("processing.guarantee", "exactly_once_v2", "Or at_least_once, where latency matters more."),
-            new Setting("commit.interval.ms", "100", "How often a Streams task commits (transaction length under EOS)."),
-            new Setting("num.stream.threads", "1", "Stream threads per instance; scale out by adding instances."),
-            new Setting(STATE_DIR, "<tmp>/newsroom-streams", "Where Kafka Streams keeps its state stores."),
-            new Setting(REPLICATION_FACTOR, "1", "Replication factor of topics the service creates (internal ones too)."),
-            new Setting(CREATE_TOPICS, "true", "Create the pipeline's missing topics at start."),
-            new Setting(TOPIC_PARTITIONS, "6", "Partitions of topics created at start."),
-            new Setting("newsroom.topic.<role>", "newsroom.<role>.v1",
-                    "Topic name overrides, one per role: " + Arrays.stream(TopicId.values())
-                            .map(TopicId::role)
-                            .collect(Collectors.joining(", ")) + "."),
-            new Setting(MANAGEMENT_HOST, "127.0.0.1", "Address of /health, /ready and /metrics (0.0.0.0 in containers)."),
-            new Setting(MANAGEMENT_PORT, "8091 ingest, 8092 enrich, 8093 publish", "Port of /health, /ready, /metrics."),
-            new Setting("basic.auth.user.info", null, "user:password for the registry (HTTP Basic)."),
-            new Setting("auto.register.schemas", "true", "Register schemas on first write; false to require them."),
-            new Setting("schema.registry.retry.max.ms", "60000", "How long to retry an unreachable registry."),
-            new Setting("kafka.<client setting>", null,
-                    "Any Kafka client setting, e.g. kafka.security.protocol=SASL_SSL (NEWSROOM_KAFKA_SECURITY_PROTOCOL)."),
-            new Setting("NEWSROOM_LOG_FORMAT (environment only)", "text", "Log lines as text or json."));
+    /** The settings above as declared, before {@link #forService} gives the application id and port defaults. */
+    public static final List<Setting<?>> BASE = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
+            PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, STREAM_THREADS, STATE_DIR, REPLICATION_FACTOR, CREATE_TOPICS,
+            TOPIC_PARTITIONS, MANAGEMENT_HOST, MANAGEMENT_PORT, AUTO_OFFSET_RESET);
 
     private CommonSettings() {
+    }
+
+    /**
+     * Every common setting of one service: the above with {@code newsroom-<service>} and its management port as
+     * defaults, each topic's name (its default from {@link TopicId}), and the registry client's keys (their defaults
+     * from {@link SchemaRegistryConfig}).
+     */
+    public static List<Setting<?>> forService(String service, int managementPort) {
+        List<Setting<?>> settings = new ArrayList<>();
+        for (Setting<?> setting : BASE) {
+            if (setting == APPLICATION_ID) {
+                settings.add(APPLICATION_ID.withDefault("newsroom-" + service));
+            } else if (setting == MANAGEMENT_PORT) {
+                settings.add(MANAGEMENT_PORT.withDefault(managementPort));
+            } else {
+                settings.add(setting);
+            }
+        }
+        Arrays.stream(TopicId.values())
+                .map(id -> Setting.text(id.configKey(), id.defaultName(), "Name of the " + id.role() + " topic."))
+                .forEach(settings::add);
+        ConfigDef registry = SchemaRegistryConfig.definition();
+        registry.configKeys().values().stream()
+                .filter(key -> !key.name.equals(ServiceConfig.SCHEMA_REGISTRY_URL))
+                .map(key -> Setting.text(key.name,
+                        !key.hasDefault() || key.defaultValue == null ? null : ConfigDef.convertToString(key.defaultValue, key.type),
+                        "Registry client: " + key.documentation))
+                .forEach(settings::add);
+        return List.copyOf(settings);
     }
 }

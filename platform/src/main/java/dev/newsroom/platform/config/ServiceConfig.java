@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,24 +48,18 @@ public final class ServiceConfig {
     }
 
     /**
-     * @param settings the keys the service understands: their defaults apply, and environment variables map onto
-     *                 them (and onto any key the file sets)
+     * @param settings the keys the service understands: environment variables map onto them (and onto any key the
+     *                 file sets). Their defaults are not copied in: {@link #get(Setting)} falls back to them, so a
+     *                 default lives only in its {@link Setting}.
      */
-    public static ServiceConfig load(Collection<Setting> settings, Path file, Map<String, String> environment,
-                                     Map<String, String> overrides) {
+    public static ServiceConfig load(Collection<? extends Setting<?>> settings, Path file,
+                                     Map<String, String> environment, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        Set<String> known = new HashSet<>();
-        for (Setting setting : settings) {
-            known.add(setting.key());
-            if (setting.defaultValue() != null && !setting.key().contains("<") && !setting.defaultValue().contains("<")
-                    && !setting.defaultValue().contains(" ")) {
-                values.put(setting.key(), setting.defaultValue());
-            }
-        }
         if (file != null) {
             values.putAll(readProperties(file));
         }
-        known.addAll(values.keySet());
+        Set<String> known = new HashSet<>(values.keySet());
+        settings.forEach(setting -> known.add(setting.key()));
         for (Map.Entry<String, String> entry : environment.entrySet()) {
             String key = keyForEnvironment(entry.getKey(), known);
             if (key != null) {
@@ -129,71 +122,22 @@ public final class ServiceConfig {
         return values.get(key);
     }
 
-    public String require(String key) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            throw new ConfigurationException(key, "is required (set it in the configuration file or as "
-                    + environmentVariable(key) + ")");
+    /** The configured value of {@code setting}, or its default when it is not set (or set blank). */
+    public <T> T get(Setting<T> setting) {
+        String value = values.get(setting.key());
+        return value == null || value.isBlank() ? setting.defaultValue() : setting.parse(value);
+    }
+
+    /**
+     * @throws ConfigurationException when the setting is neither configured nor has a default
+     */
+    public <T> T require(Setting<T> setting) {
+        T value = get(setting);
+        if (value == null) {
+            throw new ConfigurationException(setting.key(), "is required (set it in the configuration file or as "
+                    + setting.environmentVariable() + ")");
         }
         return value;
-    }
-
-    public String get(String key, String fallback) {
-        String value = values.get(key);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    public int getInt(String key, int fallback) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "must be a whole number, not '" + value + "'");
-        }
-    }
-
-    public long getLong(String key, long fallback) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "must be a whole number, not '" + value + "'");
-        }
-    }
-
-    public boolean getBoolean(String key, boolean fallback) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigurationException(key, "must be true or false, not '" + value + "'");
-        };
-    }
-
-    /** A duration as {@link Durations} reads it ({@code PT30S}, {@code 30s}, {@code 500ms}, {@code 1h30m}). */
-    public Duration getDuration(String key, Duration fallback) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return parseDuration(key, value.trim());
-    }
-
-    static Duration parseDuration(String key, String value) {
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(key, e.getMessage());
-        }
     }
 
     /** Settings with the given prefix, prefix removed. */

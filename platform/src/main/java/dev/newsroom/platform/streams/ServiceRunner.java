@@ -38,10 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceRunner implements AutoCloseable {
 
-    public static final String MANAGEMENT_PORT = CommonSettings.MANAGEMENT_PORT;
-    public static final String MANAGEMENT_HOST = CommonSettings.MANAGEMENT_HOST;
-    public static final String CREATE_TOPICS = CommonSettings.CREATE_TOPICS;
-    public static final String TOPIC_PARTITIONS = CommonSettings.TOPIC_PARTITIONS;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -75,12 +71,13 @@ public final class ServiceRunner implements AutoCloseable {
                 application.stage());
         SchemaRegistryClient registry = new SchemaRegistryClient(config.asMap());
         TopicCatalogue topics = TopicCatalogue.of(config.asMap(), registry);
-        if (config.getBoolean(CREATE_TOPICS, true)) {
+        if (config.get(CommonSettings.CREATE_TOPICS)) {
             Map<String, Object> adminConfig = new java.util.HashMap<>(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
-            adminConfig.put("bootstrap.servers", config.require(ServiceConfig.BOOTSTRAP_SERVERS));
+            adminConfig.put("bootstrap.servers", config.require(CommonSettings.BOOTSTRAP_SERVERS));
             try (Admin admin = Admin.create(adminConfig)) {
                 new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(topics.specs(
-                        config.getInt(TOPIC_PARTITIONS, 6), (short) config.getInt(StreamsSettings.REPLICATION_FACTOR, 1)));
+                        config.get(CommonSettings.TOPIC_PARTITIONS),
+                        config.get(CommonSettings.REPLICATION_FACTOR).shortValue()));
             }
         }
         ServiceContext context = new ServiceContext(config, topics, meters, Clock.systemUTC());
@@ -90,8 +87,8 @@ public final class ServiceRunner implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(topology, properties);
         new KafkaStreamsMetrics(streams).bindTo(meters);
 
-        ManagementServer management = ManagementServer.start(config.get(MANAGEMENT_HOST, "127.0.0.1"),
-                config.getInt(MANAGEMENT_PORT, application.defaultManagementPort()), meters);
+        ManagementServer management = ManagementServer.start(config.get(CommonSettings.MANAGEMENT_HOST),
+                config.get(CommonSettings.MANAGEMENT_PORT.withDefault(application.defaultManagementPort())), meters);
         ServiceRunner runner;
         try {
             runner = new ServiceRunner(application, streams, management, application.startSideTasks(context), meters);

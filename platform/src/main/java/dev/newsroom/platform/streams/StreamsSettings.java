@@ -5,7 +5,6 @@ import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.deadletter.DeadLetterHandlers;
 import dev.newsroom.schemas.Stage;
 import dev.newsroom.schemas.topic.TopicId;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,9 +14,6 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Kafka Streams properties for a service, from its configuration. */
 public final class StreamsSettings {
-
-    public static final String STATE_DIR = CommonSettings.STATE_DIR;
-    public static final String REPLICATION_FACTOR = CommonSettings.REPLICATION_FACTOR;
 
     private StreamsSettings() {
     }
@@ -35,17 +31,16 @@ public final class StreamsSettings {
             }
         });
         props.putAll(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(StreamsConfig.APPLICATION_ID_CONFIG, defaultApplicationId));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.require(ServiceConfig.BOOTSTRAP_SERVERS));
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100));
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1));
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(REPLICATION_FACTOR, 1));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(STATE_DIR,
-                Path.of(System.getProperty("java.io.tmpdir"), "newsroom-streams").toString()));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG,
+                config.get(CommonSettings.APPLICATION_ID.withDefault(defaultApplicationId)));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.require(CommonSettings.BOOTSTRAP_SERVERS));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(CommonSettings.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(CommonSettings.COMMIT_INTERVAL_MS));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(CommonSettings.STREAM_THREADS));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(CommonSettings.REPLICATION_FACTOR));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(CommonSettings.STATE_DIR).toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
-                config.get("kafka.auto.offset.reset", "earliest"));
+                config.get(CommonSettings.AUTO_OFFSET_RESET));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         // Dead letters carry the original record, which may be as large as the raw topic allows.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),

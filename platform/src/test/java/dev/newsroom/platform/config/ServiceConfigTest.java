@@ -23,9 +23,9 @@ class ServiceConfigTest {
                 newsroom.management.port=9000
                 newsroom.ingest.max-payload-bytes=5000000
                 """);
-        List<Setting> settings = List.of(new Setting("newsroom.management.port", "8091", "port"),
-                new Setting("schema.registry.url", "http://d", "registry"),
-                new Setting("newsroom.ingest.max-payload-bytes", null, "limit"));
+        Setting<Integer> port = Setting.wholeNumber("newsroom.management.port", 8091, "port");
+        Setting<Long> limit = Setting.longNumber("newsroom.ingest.max-payload-bytes", null, "limit");
+        List<Setting<?>> settings = List.of(port, Setting.text("schema.registry.url", "http://d", "registry"), limit);
         Map<String, String> env = Map.of(
                 "NEWSROOM_MANAGEMENT_PORT", "9100",
                 "SCHEMA_REGISTRY_URL", "http://env-registry",
@@ -35,20 +35,33 @@ class ServiceConfigTest {
         ServiceConfig config = ServiceConfig.load(settings, file, env, Map.of("bootstrap.servers", "override:9092"));
 
         assertThat(config.get("bootstrap.servers")).isEqualTo("override:9092");
-        assertThat(config.getInt("newsroom.management.port", 0)).isEqualTo(9100);
+        assertThat(config.get(port)).isEqualTo(9100);
         assertThat(config.get("schema.registry.url")).isEqualTo("http://env-registry");
-        assertThat(config.getLong("newsroom.ingest.max-payload-bytes", 0)).isEqualTo(7_000_000);
+        assertThat(config.get(limit)).isEqualTo(7_000_000L);
         assertThat(config.asMap()).doesNotContainKey("path");
     }
 
     @Test
     void aDeclaredSettingCanBeSetFromTheEnvironmentWithoutAFile() {
-        ServiceConfig config = ServiceConfig.load(List.of(new Setting("newsroom.management.port", "8091", "port"),
-                new Setting("newsroom.poller.config", null, "file")), null,
+        Setting<Integer> port = Setting.wholeNumber("newsroom.management.port", 8091, "port");
+        Setting<Path> poller = Setting.path("newsroom.poller.config", null, "file");
+        ServiceConfig config = ServiceConfig.load(List.of(port, poller), null,
                 Map.of("NEWSROOM_MANAGEMENT_PORT", "9999", "NEWSROOM_POLLER_CONFIG", "/etc/feeds.properties"), Map.of());
 
-        assertThat(config.getInt("newsroom.management.port", 0)).isEqualTo(9999);
-        assertThat(config.get("newsroom.poller.config")).isEqualTo("/etc/feeds.properties");
+        assertThat(config.get(port)).isEqualTo(9999);
+        assertThat(config.get(poller)).isEqualTo(Path.of("/etc/feeds.properties"));
+    }
+
+    @Test
+    void anUnsetSettingIsItsOneDefaultAndTheDefaultIsNotCopiedIntoTheConfiguration() {
+        Setting<Duration> interval = Setting.duration("x.interval", Duration.ofSeconds(90), "interval");
+        ServiceConfig config = ServiceConfig.load(List.of(interval), null, Map.of(), Map.of());
+
+        assertThat(config.get(interval)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(interval.defaultText()).isEqualTo("1m30s");
+        assertThat(config.asMap()).doesNotContainKey("x.interval");
+        assertThat(config.get(CommonSettings.MANAGEMENT_PORT)).isNull();
+        assertThat(config.get(CommonSettings.MANAGEMENT_PORT.withDefault(8092))).isEqualTo(8092);
     }
 
     @Test
@@ -69,13 +82,12 @@ class ServiceConfigTest {
 
     @Test
     void aTopicIsRenamedFromTheEnvironmentByItsRoleAndTheirSettingsStayTheirs() {
-        List<Setting> settings = List.of(new Setting(CommonSettings.TOPIC_PARTITIONS, "6", "partitions"));
-        ServiceConfig config = ServiceConfig.load(settings, null, Map.of(
+        ServiceConfig config = ServiceConfig.load(CommonSettings.forService("ingest", 8091), null, Map.of(
                 "NEWSROOM_TOPIC_MODERATION_COMMANDS", "acme.commands",
                 "NEWSROOM_TOPIC_PARTITIONS", "3"), Map.of());
 
         assertThat(config.get("newsroom.topic.moderation-commands")).isEqualTo("acme.commands");
-        assertThat(config.getInt(CommonSettings.TOPIC_PARTITIONS, 0)).isEqualTo(3);
+        assertThat(config.get(CommonSettings.TOPIC_PARTITIONS)).isEqualTo(3);
         assertThat(config.asMap()).doesNotContainKey("newsroom.topic.moderation_commands");
     }
 
@@ -83,12 +95,16 @@ class ServiceConfigTest {
     void durationsInIsoOrWithAUnit() {
         ServiceConfig config = ServiceConfig.of(Map.of("a", "PT2M", "b", "30s", "c", "250ms", "d", "5m", "e", "2h"));
 
-        assertThat(config.getDuration("a", null)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.getDuration("b", null)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.getDuration("c", null)).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.getDuration("d", null)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.getDuration("e", null)).isEqualTo(Duration.ofHours(2));
-        assertThat(config.getDuration("missing", Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.get(duration("a"))).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.get(duration("b"))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.get(duration("c"))).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.get(duration("d"))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.get(duration("e"))).isEqualTo(Duration.ofHours(2));
+        assertThat(config.get(duration("missing"))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private static Setting<Duration> duration(String key) {
+        return Setting.duration(key, Duration.ofSeconds(1), key);
     }
 
     @Test
@@ -96,12 +112,13 @@ class ServiceConfigTest {
         ServiceConfig config = ServiceConfig.of(Map.of("newsroom.management.port", "eighty", "x.enabled", "maybe",
                 "x.timeout", "soon"));
 
-        assertThatThrownBy(() -> config.getInt("newsroom.management.port", 0))
+        assertThatThrownBy(() -> config.get(CommonSettings.MANAGEMENT_PORT))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Configuration newsroom.management.port must be a whole number, not 'eighty'");
-        assertThatThrownBy(() -> config.getBoolean("x.enabled", false)).hasMessageContaining("x.enabled");
-        assertThatThrownBy(() -> config.getDuration("x.timeout", null)).hasMessageContaining("'soon'");
-        assertThatThrownBy(() -> config.require("bootstrap.servers"))
+        assertThatThrownBy(() -> config.get(Setting.flag("x.enabled", false, "on")))
+                .hasMessage("Configuration x.enabled must be true or false, not 'maybe'");
+        assertThatThrownBy(() -> config.get(duration("x.timeout"))).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> config.require(CommonSettings.BOOTSTRAP_SERVERS))
                 .hasMessageContaining("bootstrap.servers is required")
                 .hasMessageContaining("NEWSROOM_BOOTSTRAP_SERVERS");
     }

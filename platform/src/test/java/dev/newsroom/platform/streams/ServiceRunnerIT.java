@@ -1,12 +1,13 @@
 package dev.newsroom.platform.streams;
 
+import dev.newsroom.devstack.KafkaStack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.CommittedRecords;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.devstack.net.LoopbackPorts;
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.testing.TestServiceSettings;
 import dev.newsroom.schemas.DeadLetter;
@@ -87,7 +88,7 @@ class ServiceRunnerIT {
             settings.put(id.configKey(), prefix + "." + id.defaultName());
         }
         int port = LoopbackPorts.free();
-        settings.put(ServiceRunner.MANAGEMENT_PORT, String.valueOf(port));
+        settings.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(port));
         settings.put("echo.output", prefix + "." + TopicId.ARTICLES.defaultName());
         ServiceConfig config = ServiceConfig.of(settings);
 

@@ -22,9 +22,9 @@ public final class TestServiceSettings {
         settings.put("bootstrap.servers", stack.bootstrapServers());
         settings.put("schema.registry.url", stack.schemaRegistryUrl());
         settings.put("application.id", prefix);
-        settings.put(CommonSettings.STATE_DIR, stateDir.toString());
-        settings.put(CommonSettings.TOPIC_PARTITIONS, "2");
-        settings.put(CommonSettings.MANAGEMENT_PORT, "0");
+        settings.put(CommonSettings.STATE_DIR.key(), stateDir.toString());
+        settings.put(CommonSettings.TOPIC_PARTITIONS.key(), "2");
+        settings.put(CommonSettings.MANAGEMENT_PORT.key(), "0");
         return settings;
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsroom.platform.testing;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.StreamsSettings;
 import dev.newsroom.schemas.Stage;
@@ -56,7 +57,7 @@ public final class TopologyTestStack implements AutoCloseable {
             ServiceConfig config = ServiceConfig.of(Map.of(
                     "schema.registry.url", registry.url(),
                     "bootstrap.servers", "unused:9092",
-                    StreamsSettings.STATE_DIR, stateDir.toString()));
+                    CommonSettings.STATE_DIR.key(), stateDir.toString()));
             TopicCatalogue topics = TopicCatalogue.of(config.asMap(), new SchemaRegistryClient(registry.url()));
             Properties props = new Properties();
             props.putAll(StreamsSettings.properties(config, applicationId, stage));

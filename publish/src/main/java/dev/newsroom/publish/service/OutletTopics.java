@@ -1,8 +1,7 @@
 package dev.newsroom.publish.service;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
-import dev.newsroom.platform.streams.ServiceRunner;
-import dev.newsroom.platform.streams.StreamsSettings;
 import dev.newsroom.publish.outlet.KafkaOutlet;
 import dev.newsroom.publish.outlet.Outlets;
 import dev.newsroom.schemas.topic.TopicProvisioner;
@@ -26,11 +25,11 @@ final class OutletTopics {
     }
 
     static void ensure(ServiceConfig config, Outlets outlets) {
-        if (!config.getBoolean(ServiceRunner.CREATE_TOPICS, true)) {
+        if (!config.get(CommonSettings.CREATE_TOPICS)) {
             return;
         }
-        int partitions = config.getInt(ServiceRunner.TOPIC_PARTITIONS, 6);
-        short replication = (short) config.getInt(StreamsSettings.REPLICATION_FACTOR, 1);
+        int partitions = config.get(CommonSettings.TOPIC_PARTITIONS);
+        short replication = config.get(CommonSettings.REPLICATION_FACTOR).shortValue();
         List<TopicSpec> specs = new ArrayList<>();
         for (KafkaOutlet outlet : outlets.kafka()) {
             specs.add(new TopicSpec(outlet.topic(), partitions, replication, Map.of()));

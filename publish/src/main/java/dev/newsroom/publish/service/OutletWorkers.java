@@ -53,13 +53,13 @@ public final class OutletWorkers implements AutoCloseable {
                 webhooks.add(WebhookWorker.start(outlet, kafka, group, topics, redriveTopic, health, clock));
             }
             if (!outlets.feeds().isEmpty()) {
-                String baseUrl = config.get(PublishSettings.FEEDS_BASE_URL, "");
+                String baseUrl = config.get(PublishSettings.FEEDS_BASE_URL);
                 feeds = FeedWorker.start(outlets.feeds(), kafka, topics,
-                        baseUrl.isBlank() ? null : URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
+                        baseUrl == null ? null : URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
                         health, clock);
             }
-            PublishHttpServer http = PublishHttpServer.start(config.get(PublishSettings.HTTP_HOST, "127.0.0.1"),
-                    config.getInt(PublishSettings.HTTP_PORT, PublishSettings.DEFAULT_HTTP_PORT), feeds, health);
+            PublishHttpServer http = PublishHttpServer.start(config.get(PublishSettings.HTTP_HOST),
+                    config.get(PublishSettings.HTTP_PORT), feeds, health);
             LOG.info("Outlet workers started: {} webhook(s), {} feed(s); feeds and outlet health on port {}",
                     webhooks.size(), outlets.feeds().size(), http.port());
             return new OutletWorkers(webhooks, feeds, http);
@@ -86,7 +86,8 @@ public final class OutletWorkers implements AutoCloseable {
      * first argument, then the environment.
      */
     public static void main(String[] args) {
-        ServiceConfig config = PublishSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+        ServiceConfig config = new PublishApplication().configuration(args.length > 0 ? Path.of(args[0]) : null,
+                System.getenv(), Map.of());
         TopicCatalogue topics = TopicCatalogue.of(config.asMap(), new SchemaRegistryClient(config.asMap()));
         Outlets outlets = PublishApplication.loadOutlets(config, topics, System.getenv());
         OutletTopics.ensure(config, outlets);

@@ -57,21 +57,22 @@ public final class PublishApplication implements StreamsApplication {
     }
 
     @Override
-    public List<Setting> settings() {
+    public List<Setting<?>> settings() {
         return PublishSettings.ALL;
     }
 
     @Override
     public Topology topology(ServiceContext context) {
         return PublishTopology.build(context.topics(), outlets(context),
-                PublishSettings.embargoCheckInterval(context.config()), PublishSettings.waitLimit(context.config()));
+                context.config().get(PublishSettings.EMBARGO_CHECK_INTERVAL),
+                context.config().get(PublishSettings.WAIT_LIMIT));
     }
 
     @Override
     public AutoCloseable startSideTasks(ServiceContext context) {
         Outlets configured = outlets(context);
         OutletTopics.ensure(context.config(), configured);
-        if (!context.config().getBoolean(PublishSettings.WORKERS_ENABLED, true)) {
+        if (!context.config().get(PublishSettings.WORKERS_ENABLED)) {
             LOG.info("Outlet workers are off ({}=false): webhooks and feeds run elsewhere",
                     PublishSettings.WORKERS_ENABLED);
             return () -> { };
@@ -90,19 +91,21 @@ public final class PublishApplication implements StreamsApplication {
 
     /** The configured outlets; a bad one stops the service here, naming the outlet and the field. */
     static Outlets loadOutlets(ServiceConfig config, TopicCatalogue topics, Map<String, String> environment) {
-        String file = config.get(PublishSettings.OUTLETS_FILE, "");
-        if (file.isBlank()) {
+        Path file = config.get(PublishSettings.OUTLETS_FILE);
+        if (file == null) {
             LOG.warn("No outlet file ({}): articles go to the published log only", PublishSettings.OUTLETS_FILE);
             return Outlets.none();
         }
         List<String> reserved = Arrays.stream(TopicId.values()).map(topics::name).toList();
-        return OutletFile.read(Path.of(file), environment).requireOwnTopics(reserved);
+        return OutletFile.read(file, environment).requireOwnTopics(reserved);
     }
 
     /** Runs the service: an optional properties file as the first argument, then the environment on top. */
     public static void main(String[] args) {
-        ServiceConfig config = PublishSettings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
-        ServiceRunner runner = ServiceRunner.start(new PublishApplication(), config);
+        PublishApplication application = new PublishApplication();
+        ServiceConfig config = application.configuration(args.length > 0 ? Path.of(args[0]) : null, System.getenv(),
+                Map.of());
+        ServiceRunner runner = ServiceRunner.start(application, config);
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "publish-shutdown"));
     }
 }

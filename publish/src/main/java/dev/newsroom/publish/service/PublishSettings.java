@@ -5,7 +5,6 @@ import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,58 +16,45 @@ import java.util.Map;
  */
 public final class PublishSettings {
 
-    public static final String OUTLETS_FILE = "newsroom.publish.outlets.file";
-    public static final String HTTP_HOST = "newsroom.publish.http.host";
-    public static final String HTTP_PORT = "newsroom.publish.http.port";
-    public static final String FEEDS_BASE_URL = "newsroom.publish.feeds.base-url";
-    public static final String EMBARGO_CHECK_INTERVAL = "newsroom.publish.embargo.check-interval";
-    public static final String WAIT_LIMIT = "newsroom.publish.moderation.wait-limit";
-    public static final String WORKERS_ENABLED = "newsroom.publish.workers.enabled";
+    public static final Setting<Path> OUTLETS_FILE = Setting.path("newsroom.publish.outlets.file", null,
+            "The outlet file (YAML, or JSON by its .json name). Without one the service keeps the published log and"
+                    + " pushes nowhere.");
+    public static final Setting<String> HTTP_HOST = Setting.text("newsroom.publish.http.host", "127.0.0.1",
+            "Address of the feeds (/feeds/<outlet>.rss|.atom|.json) and outlet health (/outlets) endpoint; 0.0.0.0"
+                    + " to serve feeds publicly.");
+    public static final Setting<Integer> HTTP_PORT = Setting.wholeNumber("newsroom.publish.http.port", 8094,
+            "Port of the feeds and outlet health endpoint.");
+    public static final Setting<String> FEEDS_BASE_URL = Setting.text("newsroom.publish.feeds.base-url", null,
+            "Public URL of /feeds/ behind any proxy, for the feeds' self links.");
+    public static final Setting<Duration> EMBARGO_CHECK_INTERVAL = Setting.duration(
+            "newsroom.publish.embargo.check-interval", Duration.ofSeconds(1),
+            "How often due embargoes are looked for (wall clock); waiting moderation commands are looked at as"
+                    + " often.");
+    public static final Setting<Duration> WAIT_LIMIT = Setting.duration("newsroom.publish.moderation.wait-limit",
+            Duration.ofHours(72),
+            "How long a moderation command sent before its article (--before-arrival) waits for it before it"
+                    + " expires.");
+    public static final Setting<Boolean> WORKERS_ENABLED = Setting.flag("newsroom.publish.workers.enabled", true,
+            "Run the webhook and feed workers in this process; false to run them apart"
+                    + " (dev.newsroom.publish.service.OutletWorkers).");
 
-    public static final String DEFAULT_APPLICATION_ID = "newsroom-publish";
     public static final int DEFAULT_MANAGEMENT_PORT = 8093;
-    public static final int DEFAULT_HTTP_PORT = 8094;
 
-    public static final List<Setting> ALL = List.of(
-            new Setting(OUTLETS_FILE, null, "The outlet file (YAML, or JSON by its .json name). Without one the"
-                    + " service keeps the published log and pushes nowhere."),
-            new Setting(HTTP_HOST, "127.0.0.1", "Address of the feeds (/feeds/<outlet>.rss|.atom|.json) and outlet"
-                    + " health (/outlets) endpoint; 0.0.0.0 to serve feeds publicly."),
-            new Setting(HTTP_PORT, String.valueOf(DEFAULT_HTTP_PORT), "Port of the feeds and outlet health endpoint."),
-            new Setting(FEEDS_BASE_URL, null, "Public URL of /feeds/ behind any proxy, for the feeds' self links."),
-            new Setting(EMBARGO_CHECK_INTERVAL, "1s", "How often due embargoes are looked for (wall clock); waiting"
-                    + " moderation commands are looked at as often."),
-            new Setting(WAIT_LIMIT, "72h", "How long a moderation command sent before its article (--before-arrival)"
-                    + " waits for it before it expires."),
-            new Setting(WORKERS_ENABLED, "true", "Run the webhook and feed workers in this process; false to run"
-                    + " them apart (dev.newsroom.publish.service.OutletWorkers)."));
+    public static final List<Setting<?>> ALL = List.of(OUTLETS_FILE, HTTP_HOST, HTTP_PORT, FEEDS_BASE_URL,
+            EMBARGO_CHECK_INTERVAL, WAIT_LIMIT, WORKERS_ENABLED);
 
     private PublishSettings() {
     }
 
-    /** The configuration as the service's own {@code main} reads it: defaults, the file, then the environment. */
-    static ServiceConfig load(Path file, Map<String, String> environment) {
-        List<Setting> known = new ArrayList<>(CommonSettings.ALL);
-        known.addAll(ALL);
-        return ServiceConfig.load(known, file, environment, Map.of());
-    }
-
-    static Duration embargoCheckInterval(ServiceConfig config) {
-        return config.getDuration(EMBARGO_CHECK_INTERVAL, Duration.ofSeconds(1));
-    }
-
-    static Duration waitLimit(ServiceConfig config) {
-        return config.getDuration(WAIT_LIMIT, Duration.ofHours(72));
-    }
-
+    /** The consumer group the workers' groups are named after: the service's application id. */
     static String applicationId(ServiceConfig config) {
-        return config.get("application.id", DEFAULT_APPLICATION_ID);
+        return config.get(CommonSettings.APPLICATION_ID.withDefault("newsroom-publish"));
     }
 
     /** Settings for the workers' own Kafka clients: the brokers and every {@code kafka.*} pass-through. */
     static Map<String, Object> kafkaClients(ServiceConfig config) {
         Map<String, Object> kafka = new HashMap<>(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
-        kafka.put("bootstrap.servers", config.require(ServiceConfig.BOOTSTRAP_SERVERS));
+        kafka.put("bootstrap.servers", config.require(CommonSettings.BOOTSTRAP_SERVERS));
         return kafka;
     }
 }

@@ -3,6 +3,7 @@ package dev.newsroom.publish.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devstack.EmbeddedKafkaStack;
 import dev.newsroom.devstack.net.LoopbackPorts;
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.fixtures.Articles;
@@ -83,9 +84,9 @@ public final class WebhookDeliveryBenchmark {
             settings.put("newsroom.state.dir", dir.resolve("state").toString());
             settings.put("newsroom.topic.partitions", String.valueOf(partitions));
             settings.put("num.stream.threads", String.valueOf(streamThreads));
-            settings.put(ServiceRunner.MANAGEMENT_PORT, String.valueOf(LoopbackPorts.free()));
-            settings.put(PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
-            settings.put(PublishSettings.OUTLETS_FILE, outlets.toString());
+            settings.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(LoopbackPorts.free()));
+            settings.put(PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
+            settings.put(PublishSettings.OUTLETS_FILE.key(), outlets.toString());
             TopicCatalogue topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));
             String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
             try (ServiceRunner runner = ServiceRunner.start(new PublishApplication(

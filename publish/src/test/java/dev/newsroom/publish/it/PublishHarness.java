@@ -1,9 +1,10 @@
 package dev.newsroom.publish.it;
 
+import dev.newsroom.devstack.KafkaStack;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.net.LoopbackPorts;
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.streams.ServiceRunner;
 import dev.newsroom.publish.service.PublishApplication;
@@ -63,9 +64,9 @@ final class PublishHarness implements AutoCloseable {
         settings.put("application.id", prefix + "-publish");
         settings.put("newsroom.state.dir", dir.resolve("state").toString());
         settings.put("newsroom.topic.partitions", "2");
-        settings.put(ServiceRunner.MANAGEMENT_PORT, String.valueOf(LoopbackPorts.free()));
-        settings.put(PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
-        settings.put(PublishSettings.EMBARGO_CHECK_INTERVAL, "200ms");
+        settings.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(LoopbackPorts.free()));
+        settings.put(PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
+        settings.put(PublishSettings.EMBARGO_CHECK_INTERVAL.key(), "200ms");
         topics = TopicCatalogue.of(settings, new SchemaRegistryClient(stack.schemaRegistryUrl()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -96,7 +97,7 @@ final class PublishHarness implements AutoCloseable {
     PublishHarness outlets(String yaml) {
         try {
             Path file = Files.writeString(dir.resolve("outlets.yaml"), yaml);
-            settings.put(PublishSettings.OUTLETS_FILE, file.toString());
+            settings.put(PublishSettings.OUTLETS_FILE.key(), file.toString());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +118,7 @@ final class PublishHarness implements AutoCloseable {
     }
 
     String httpBase() {
-        return "http://127.0.0.1:" + settings.get(PublishSettings.HTTP_PORT);
+        return "http://127.0.0.1:" + settings.get(PublishSettings.HTTP_PORT.key());
     }
 
     HttpResponse<String> get(String path) {

@@ -105,7 +105,7 @@ class WebhookCrashIT {
     private Path config(PublishHarness publish) throws IOException {
         StringBuilder properties = new StringBuilder();
         publish.settings().forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-        properties.append(PublishSettings.HTTP_PORT).append('=').append(LoopbackPorts.free()).append('\n');
+        properties.append(PublishSettings.HTTP_PORT.key()).append('=').append(LoopbackPorts.free()).append('\n');
         properties.append("kafka.session.timeout.ms=6000\nkafka.heartbeat.interval.ms=1000\n");
         return Files.writeString(dir.resolve("workers.properties"), properties.toString());
     }

@@ -3,6 +3,7 @@ package dev.newsroom.publish.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.config.Setting;
 import dev.newsroom.platform.deadletter.FailureKind;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class PublishApplicationTest {
     void aBadOutletStopsTheServiceAtStartNamingTheOutletAndTheField() throws Exception {
         Path outlets = Files.writeString(dir.resolve("outlets.yaml"),
                 "outlets:\n  - {name: site-ar, kind: webhook, url: 'ftp://akhbar.example/hook'}\n");
-        ServiceContext context = context(Map.of(PublishSettings.OUTLETS_FILE, outlets.toString(),
+        ServiceContext context = context(Map.of(PublishSettings.OUTLETS_FILE.key(), outlets.toString(),
                 "schema.registry.url", "http://127.0.0.1:9"));
 
         assertThatThrownBy(() -> new PublishApplication(Map.of("NEWSROOM_OUTLET_SITE_AR_SECRET",
@@ -52,7 +54,7 @@ class PublishApplicationTest {
         try (InMemoryConfluentRegistryServer registry = InMemoryConfluentRegistryServer.start()) {
             Path outlets = Files.writeString(dir.resolve("outlets.yaml"),
                     "outlets:\n  - {name: wire, kind: kafka, topic: outlet.wire}\n");
-            ServiceContext context = context(Map.of(PublishSettings.OUTLETS_FILE, outlets.toString(),
+            ServiceContext context = context(Map.of(PublishSettings.OUTLETS_FILE.key(), outlets.toString(),
                     "schema.registry.url", registry.url()));
 
             TopologyDescription description = new PublishApplication(Map.of()).topology(context).describe();
@@ -63,14 +65,18 @@ class PublishApplicationTest {
     }
 
     @Test
-    void everySettingIsDeclaredSoTheEnvironmentCanSetIt() {
-        ServiceConfig config = PublishSettings.load(null, Map.of("NEWSROOM_PUBLISH_OUTLETS_FILE", "/etc/outlets.yaml",
-                "NEWSROOM_PUBLISH_HTTP_PORT", "9094"));
+    void everySettingIsDeclaredSoTheEnvironmentCanSetItAndAnUnsetOneIsItsDefault() {
+        PublishApplication application = new PublishApplication(Map.of());
+        ServiceConfig config = application.configuration(null, Map.of(
+                "NEWSROOM_PUBLISH_OUTLETS_FILE", "/etc/outlets.yaml",
+                "NEWSROOM_PUBLISH_HTTP_PORT", "9094"), Map.of());
 
-        assertThat(new PublishApplication(Map.of()).settings()).extracting(Setting::key)
-                .contains(PublishSettings.OUTLETS_FILE, PublishSettings.HTTP_PORT);
-        assertThat(config.get(PublishSettings.OUTLETS_FILE)).isEqualTo("/etc/outlets.yaml");
-        assertThat(config.getInt(PublishSettings.HTTP_PORT, 0)).isEqualTo(9094);
-        assertThat(config.get(PublishSettings.EMBARGO_CHECK_INTERVAL)).isEqualTo("1s");
+        assertThat(application.settings()).extracting(Setting::key)
+                .contains(PublishSettings.OUTLETS_FILE.key(), PublishSettings.HTTP_PORT.key());
+        assertThat(config.get(PublishSettings.OUTLETS_FILE)).isEqualTo(Path.of("/etc/outlets.yaml"));
+        assertThat(config.get(PublishSettings.HTTP_PORT)).isEqualTo(9094);
+        assertThat(config.get(PublishSettings.EMBARGO_CHECK_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.get(CommonSettings.MANAGEMENT_PORT.withDefault(application.defaultManagementPort())))
+                .isEqualTo(8093);
     }
 }

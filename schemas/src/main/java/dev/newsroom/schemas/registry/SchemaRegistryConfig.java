@@ -96,6 +96,11 @@ public final class SchemaRegistryConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.LOW,
                     "Maximum retry backoff.");
 
+    /** Every key with its type, default and meaning, for the services' settings table and environment mapping. */
+    public static ConfigDef definition() {
+        return DEFINITION;
+    }
+
     public SchemaRegistryConfig(Map<String, ?> configs) {
         super(DEFINITION, configs, false);
     }

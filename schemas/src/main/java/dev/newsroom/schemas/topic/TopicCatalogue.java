@@ -130,7 +130,6 @@ public final class TopicCatalogue {
         return AvroSerde.specific(type, registry, serdeConfig, false);
     }
 
-    /** Specs for every topic of the pipeline, with the given partitions and replication factor. */
     /**
      * Registers every topic's value schema under its {@code <topic>-value} subject, so that producers outside the
      * pipeline (a newsroom system writing raw documents) find the contract before any service wrote to the topic.
@@ -146,6 +145,7 @@ public final class TopicCatalogue {
         return ids;
     }
 
+    /** Specs for every topic of the pipeline, with the given partitions and replication factor. */
     public List<TopicSpec> specs(int partitions, short replicationFactor) {
         return specs(id -> partitions, replicationFactor);
     }

@@ -68,12 +68,12 @@ public enum TopicId {
         return topicConfig;
     }
 
-    /** Configuration key that overrides the name, e.g. {@code newsroom.topic.moderation-commands}. */
     /** The role's name in settings, listings and the environment: {@code moderation-commands}. */
     public String role() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Configuration key that overrides the name, e.g. {@code newsroom.topic.moderation-commands}. */
     public String configKey() {
         return "newsroom.topic." + role();
     }

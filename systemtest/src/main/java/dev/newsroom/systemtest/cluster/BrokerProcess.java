@@ -6,7 +6,6 @@ import dev.newsroom.systemtest.process.ChildClasspath;
 import dev.newsroom.systemtest.process.ChildProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

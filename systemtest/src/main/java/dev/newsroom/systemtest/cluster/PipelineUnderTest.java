@@ -84,8 +84,8 @@ public final class PipelineUnderTest implements AutoCloseable {
             case "enrich" -> jvm.add("-Xmx768m");
             case "publish" -> {
                 jvm.add("-Xmx512m");
-                settings.put(PublishSettings.OUTLETS_FILE, outlets.toString());
-                settings.put(PublishSettings.HTTP_PORT, String.valueOf(LoopbackPorts.free()));
+                settings.put(PublishSettings.OUTLETS_FILE.key(), outlets.toString());
+                settings.put(PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
                 environment.put("NEWSROOM_OUTLET_SITE_SECRET", site.secret());
                 environment.put("NEWSROOM_OUTLET_PARTNER_SECRET", partner.secret());
             }
