@@ -1,8 +1,8 @@
 package dev.newsroom.benchmarks;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ParsedDocument;
-import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Lineage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -1,7 +1,7 @@
 package dev.newsroom.benchmarks;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Lineage;

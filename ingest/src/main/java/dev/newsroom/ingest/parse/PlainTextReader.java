@@ -1,5 +1,9 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.draft.FormatReader;
+import dev.newsroom.ingest.parse.draft.ItemDraft;
+import dev.newsroom.ingest.parse.draft.ParseContext;
+import dev.newsroom.ingest.parse.text.Urls;
 import java.util.List;
 
 /** Plain text is one story: the whole text is its body, and the document's address its link. */

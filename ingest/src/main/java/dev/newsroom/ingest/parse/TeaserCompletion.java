@@ -1,20 +1,32 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.body.JunkRules;
+import dev.newsroom.ingest.parse.document.FullTextMode;
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.LinkedPage;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.draft.ArticleAssembler;
+import dev.newsroom.ingest.parse.draft.ItemDraft;
+import dev.newsroom.ingest.parse.draft.ParseContext;
+import dev.newsroom.ingest.parse.feed.XmlFeedReader;
+import dev.newsroom.ingest.parse.page.HtmlPageReader;
+import dev.newsroom.ingest.parse.page.PageReducer;
+import dev.newsroom.ingest.parse.text.TextNormalizer;
+import dev.newsroom.ingest.parse.text.Urls;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Teaser items: a feed item with a link but no body, or only a teaser of one, completed from the page its link points

@@ -1,6 +1,6 @@
 package dev.newsroom.ingest.poller;
 
-import dev.newsroom.ingest.parse.FullTextMode;
+import dev.newsroom.ingest.parse.document.FullTextMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,10 +1,11 @@
 package dev.newsroom.ingest.poller;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.FullTextMode;
-import dev.newsroom.ingest.parse.LinkedPage;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.FullTextMode;
+import dev.newsroom.ingest.parse.document.LinkedPage;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import dev.newsroom.ingest.parse.page.PageReducer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the site's robots.txt allows it, from the network through the {@link FeedFetcher} (the feed's address rules, redirect
  * and size limits, user agent), at most {@code max-pages-per-poll} requests a poll, each host paced by the
  * {@link HostPacer}, conditionally when a cached copy exists (a 304 keeps it). Pages are stored
- * {@linkplain LinkedPage#reduced() reduced}.
+ * {@linkplain PageReducer#reduce reduced}.
  *
  * <p>Every document carries the pages of all its current teaser items, not only new ones, so an item that was
  * completed stays completed in the next version of the feed instead of falling back to its teaser: items whose page
@@ -172,7 +173,7 @@ final class LinkedPageFetcher {
                     contentType == null ? null : RawDocuments.charsetOf(contentType).orElse(null), document.body(),
                     document.receivedAt());
             try {
-                LinkedPage reduced = whole.reduced();
+                LinkedPage reduced = PageReducer.reduce(whole);
                 cache.put(link, PageCache.Entry.of(reduced, document.validators(), now));
                 tally.fetched++;
                 return Optional.of(reduced);

@@ -1,6 +1,6 @@
 package dev.newsroom.ingest.poller;
 
-import dev.newsroom.ingest.parse.LinkedPage;
+import dev.newsroom.ingest.parse.document.LinkedPage;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

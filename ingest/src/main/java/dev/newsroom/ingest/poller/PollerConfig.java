@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.poller;
 
-import dev.newsroom.ingest.parse.FullTextMode;
+import dev.newsroom.ingest.parse.document.FullTextMode;
+import dev.newsroom.platform.config.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -9,7 +10,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.newsroom.platform.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.newsroom.ingest.poller;
 
-import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.LinkedPage;
 import dev.newsroom.schemas.RawDocument;
 import java.nio.ByteBuffer;
@@ -56,7 +56,7 @@ final class RawDocuments {
     }
 
     /** {@code raw} carrying the pages of its teaser items. */
-    static RawDocument withPages(RawDocument raw, List<dev.newsroom.ingest.parse.LinkedPage> pages) {
+    static RawDocument withPages(RawDocument raw, List<dev.newsroom.ingest.parse.document.LinkedPage> pages) {
         List<LinkedPage> linked = pages.stream().map(page -> LinkedPage.newBuilder()
                 .setUrl(page.url())
                 .setFetchedUrl(page.fetchedUrl())

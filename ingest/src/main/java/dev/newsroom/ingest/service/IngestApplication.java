@@ -1,7 +1,7 @@
 package dev.newsroom.ingest.service;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ParserLimits;
+import dev.newsroom.ingest.parse.document.ParserLimits;
 import dev.newsroom.ingest.poller.FeedPoller;
 import dev.newsroom.ingest.poller.KafkaRawDocumentSink;
 import dev.newsroom.ingest.poller.PollerConfig;

@@ -1,7 +1,7 @@
 package dev.newsroom.ingest.topology;
 
-import dev.newsroom.ingest.parse.InputFormat;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.schemas.IngestOutcomeKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package dev.newsroom.ingest.topology;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ItemRejection;
-import dev.newsroom.ingest.parse.ParsedDocument;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.ItemRejection;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.platform.deadletter.DeadLetters;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.IngestOutcome;
@@ -108,9 +108,9 @@ final class ParseProcessor extends ContextualProcessor<String, byte[], String, I
 
     private static RawInput input(RawDocument document) {
         // The schema and the parser each have a LinkedPage, hence the qualified names.
-        java.util.List<dev.newsroom.ingest.parse.LinkedPage> pages = new java.util.ArrayList<>();
+        java.util.List<dev.newsroom.ingest.parse.document.LinkedPage> pages = new java.util.ArrayList<>();
         for (dev.newsroom.schemas.LinkedPage page : document.getLinkedPages()) {
-            pages.add(new dev.newsroom.ingest.parse.LinkedPage(page.getUrl(), page.getFetchedUrl(),
+            pages.add(new dev.newsroom.ingest.parse.document.LinkedPage(page.getUrl(), page.getFetchedUrl(),
                     page.getContentType(), page.getCharset(), bytes(page.getPayload()), page.getFetchedAt()));
         }
         return new RawInput(document.getDocumentId(), document.getSource(), document.getContentType(),

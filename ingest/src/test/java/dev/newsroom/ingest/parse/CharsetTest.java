@@ -1,14 +1,16 @@
 package dev.newsroom.ingest.parse;
 
-import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException.Reason;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 import static dev.newsroom.ingest.parse.Fixtures.SEED_HEADINGS;
 import static dev.newsroom.ingest.parse.Fixtures.input;

@@ -1,15 +1,15 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.ParsedDocument;
 import dev.newsroom.schemas.AltId;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.Media;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.allText;
 import static dev.newsroom.ingest.parse.Fixtures.input;

@@ -1,10 +1,12 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.ParserLimits;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Lineage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** Shared inputs for the parser tests: the project's samples, a lineage base, and small helpers. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Path SAMPLES = Path.of("..", "samples");
-    static final String SEED = "000_5ae1655f0e8fde34.txt";
+    public static final Path SAMPLES = Path.of("..", "samples");
+    public static final String SEED = "000_5ae1655f0e8fde34.txt";
 
-    static final List<String> SEED_HEADINGS = List.of(
+    public static final List<String> SEED_HEADINGS = List.of(
             "هجوم تدمر: تفاصيل الحادثة وما خلفها",
             "ردود الفعل الأولية والتصريحات الرسمية",
             "تحليل الخبراء: تحول في السياسة الأمريكية تجاه سوريا؟",
@@ -28,12 +30,12 @@ final class Fixtures {
             "إغلاق الطريق وتكثيف التحليقات الجوية",
             "مستقبل التعاون السوري الأمريكي: نظرة مستقبلية");
 
-    static final DocumentParser PARSER = new DocumentParser(ParserLimits.defaults());
+    public static final DocumentParser PARSER = new DocumentParser(ParserLimits.defaults());
 
     private Fixtures() {
     }
 
-    static byte[] sample(String name) {
+    public static byte[] sample(String name) {
         try {
             return Files.readAllBytes(SAMPLES.resolve(name));
         } catch (IOException e) {
@@ -41,14 +43,14 @@ final class Fixtures {
         }
     }
 
-    static String sampleText(String name) {
+    public static String sampleText(String name) {
         return new String(sample(name), StandardCharsets.UTF_8);
     }
 
     /** When the test "stream processor" stamps its records. */
-    static final Instant INGESTED_AT = Instant.parse("2026-11-28T10:00:00Z");
+    public static final Instant INGESTED_AT = Instant.parse("2026-11-28T10:00:00Z");
 
-    static Lineage lineage() {
+    public static Lineage lineage() {
         return Lineage.newBuilder()
                 .setRawTopic("newsroom.raw.v1")
                 .setRawPartition(3)
@@ -60,23 +62,23 @@ final class Fixtures {
                 .build();
     }
 
-    static RawInput input(String id, String contentType, String uri, byte[] payload) {
+    public static RawInput input(String id, String contentType, String uri, byte[] payload) {
         return RawInput.of(id, "test-source", contentType, uri, payload);
     }
 
-    static RawInput input(String id, String contentType, String payload) {
+    public static RawInput input(String id, String contentType, String payload) {
         return input(id, contentType, null, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    static ParsedDocument parse(RawInput input) {
+    public static ParsedDocument parse(RawInput input) {
         return PARSER.parse(input, lineage());
     }
 
-    static ParsedDocument parse(String contentType, String payload) {
+    public static ParsedDocument parse(String contentType, String payload) {
         return parse(input("doc-1", contentType, payload));
     }
 
-    static Article single(String contentType, String payload) {
+    public static Article single(String contentType, String payload) {
         ParsedDocument document = parse(contentType, payload);
         if (document.articles().size() != 1) {
             throw new AssertionError("expected one article, got " + document.articles().size() + ": " + document.rejectedItems());
@@ -84,11 +86,11 @@ final class Fixtures {
         return document.articles().get(0);
     }
 
-    static List<String> texts(Article article, BlockKind kind) {
+    public static List<String> texts(Article article, BlockKind kind) {
         return article.getBlocks().stream().filter(b -> b.getKind() == kind).map(BodyBlock::getText).toList();
     }
 
-    static String allText(Article article) {
+    public static String allText(Article article) {
         StringBuilder text = new StringBuilder(article.getHeadline()).append('\n');
         article.getBlocks().forEach(b -> text.append(b.getText()).append('\n'));
         return text.toString();

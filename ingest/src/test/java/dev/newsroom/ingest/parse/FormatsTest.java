@@ -1,14 +1,16 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Media;
 import dev.newsroom.schemas.MediaKind;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.input;
 import static dev.newsroom.ingest.parse.Fixtures.parse;

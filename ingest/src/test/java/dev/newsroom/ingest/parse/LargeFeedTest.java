@@ -1,10 +1,12 @@
 package dev.newsroom.ingest.parse;
 
-import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
-import org.junit.jupiter.api.Test;
-
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.ParserLimits;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;

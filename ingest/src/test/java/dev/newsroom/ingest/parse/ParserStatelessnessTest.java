@@ -1,14 +1,15 @@
 package dev.newsroom.ingest.parse;
 
-import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException.Reason;
 import dev.newsroom.schemas.Article;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.ParserLimits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,15 @@
 package dev.newsroom.ingest.parse;
 
-import dev.newsroom.ingest.parse.RejectedDocumentException.Reason;
-import org.junit.jupiter.api.Test;
-
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.ItemRejection;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.ParserLimits;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.input;
 import static dev.newsroom.ingest.parse.Fixtures.parse;

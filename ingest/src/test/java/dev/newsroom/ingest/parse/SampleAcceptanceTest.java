@@ -1,17 +1,21 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.body.HtmlSafety;
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.ParserLimits;
+import dev.newsroom.ingest.parse.draft.ArticleAssembler;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.Lineage;
 import dev.newsroom.schemas.MediaKind;
 import dev.newsroom.schemas.TextDirection;
-import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.SEED_HEADINGS;
 import static dev.newsroom.ingest.parse.Fixtures.input;

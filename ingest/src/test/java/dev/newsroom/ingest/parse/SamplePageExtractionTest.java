@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.ParsedDocument;
 import dev.newsroom.ingest.parse.eval.BodyScore;
 import dev.newsroom.ingest.parse.eval.ExtractionEvaluation;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,19 @@
 package dev.newsroom.ingest.parse;
 
+import dev.newsroom.ingest.parse.document.FullTextMode;
+import dev.newsroom.ingest.parse.document.ItemRejection;
+import dev.newsroom.ingest.parse.document.LinkedPage;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.page.PageReducer;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
 import dev.newsroom.schemas.Media;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 import static dev.newsroom.ingest.parse.Fixtures.PARSER;
 import static dev.newsroom.ingest.parse.Fixtures.lineage;
@@ -198,7 +203,7 @@ class TeaserCompletionTest {
         LinkedPage whole = page("https://news.example/bridge", "https://www.news.example/2026/11/bridge.html", bridgePage());
 
         Article fromWhole = single(feed.withLinkedPages(List.of(whole)));
-        Article fromReduced = single(feed.withLinkedPages(List.of(whole.reduced())));
+        Article fromReduced = single(feed.withLinkedPages(List.of(PageReducer.reduce(whole))));
 
         assertThat(fromReduced.getContentHash()).isEqualTo(fromWhole.getContentHash());
         assertThat(fromReduced.getBodyHtml()).isEqualTo(fromWhole.getBodyHtml());

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Real prose in many languages and scripts, stored as UTF-8 under {@code src/test/resources/charsets} (sources in its README). */
-final class TextSamples {
+public final class TextSamples {
 
     private TextSamples() {
     }
 
     /** The whole sample, paragraphs separated by blank lines, without the final line break. */
-    static String text(String name) {
+    public static String text(String name) {
         String resource = "/charsets/" + name + ".txt";
         try (InputStream in = TextSamples.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -26,7 +26,7 @@ final class TextSamples {
         }
     }
 
-    static List<String> paragraphs(String name) {
+    public static List<String> paragraphs(String name) {
         return Arrays.stream(text(name).split("\n\\s*\n")).map(String::strip).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.newsroom.ingest.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsroom.ingest.parse.FullTextMode;
+import dev.newsroom.ingest.parse.document.FullTextMode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

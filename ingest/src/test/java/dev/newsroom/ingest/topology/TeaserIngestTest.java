@@ -3,6 +3,7 @@ package dev.newsroom.ingest.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.ingest.parse.DocumentParser;
+import dev.newsroom.ingest.parse.page.PageReducer;
 import dev.newsroom.platform.testing.TopologyTestStack;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BlockKind;
@@ -120,8 +121,9 @@ class TeaserIngestTest {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><title>" + title + "</title>"
                 + "<script>track();</script></head><body><nav><a href=\"/\">Home</a></nav>"
                 + "<article><h1>" + title + "</h1><p>" + STORY + "</p><p>" + LAST_WORD + "</p></article></body></html>";
-        dev.newsroom.ingest.parse.LinkedPage reduced = new dev.newsroom.ingest.parse.LinkedPage(url, url,
-                "text/html", null, html.getBytes(StandardCharsets.UTF_8), NOW.minusSeconds(60)).reduced();
+        dev.newsroom.ingest.parse.document.LinkedPage reduced = PageReducer.reduce(
+                new dev.newsroom.ingest.parse.document.LinkedPage(url, url, "text/html", null,
+                        html.getBytes(StandardCharsets.UTF_8), NOW.minusSeconds(60)));
         return LinkedPage.newBuilder()
                 .setUrl(reduced.url())
                 .setFetchedUrl(reduced.fetchedUrl())

@@ -1,8 +1,8 @@
 package dev.newsroom.ops.bench;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.Lineage;
 import java.io.IOException;

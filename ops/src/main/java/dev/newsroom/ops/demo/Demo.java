@@ -6,7 +6,7 @@ import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.enrich.service.EnrichApplication;
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.ingest.service.IngestApplication;
 import dev.newsroom.ops.stack.Pipeline;
 import dev.newsroom.ops.stack.Services;

@@ -1,7 +1,7 @@
 package dev.newsroom.ops.offline;
 
-import dev.newsroom.ingest.parse.InputFormat;
-import dev.newsroom.ingest.parse.RawInput;
+import dev.newsroom.ingest.parse.document.InputFormat;
+import dev.newsroom.ingest.parse.document.RawInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

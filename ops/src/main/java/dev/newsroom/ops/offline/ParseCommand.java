@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ItemRejection;
-import dev.newsroom.ingest.parse.ParsedDocument;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.ItemRejection;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.platform.ninjs.NinjsWriter;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.Lineage;
@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code newsroom parse}: the ingest service's parser on files, printing ninjs 2.2, one article per line. */

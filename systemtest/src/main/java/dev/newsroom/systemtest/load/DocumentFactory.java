@@ -1,10 +1,10 @@
 package dev.newsroom.systemtest.load;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ItemRejection;
-import dev.newsroom.ingest.parse.ParsedDocument;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.ItemRejection;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.Lineage;
 import dev.newsroom.systemtest.load.GeneratedDocument.ExpectedArticle;

@@ -5,7 +5,6 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
-
 import java.util.ArrayList;
 import java.util.List;
 

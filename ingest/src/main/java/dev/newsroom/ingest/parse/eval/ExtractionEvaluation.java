@@ -1,12 +1,10 @@
 package dev.newsroom.ingest.parse.eval;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.ParsedDocument;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.schemas.Lineage;
-import org.jsoup.Jsoup;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
 
 /**
  * Body F1 of ingest's HTML extraction on a corpus of real pages with ground truth: every page goes through

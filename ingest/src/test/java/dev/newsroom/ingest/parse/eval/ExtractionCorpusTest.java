@@ -1,11 +1,10 @@
 package dev.newsroom.ingest.parse.eval;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

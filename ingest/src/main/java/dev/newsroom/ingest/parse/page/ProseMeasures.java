@@ -1,0 +1,101 @@
+package dev.newsroom.ingest.parse.page;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * How much of an element is prose: the measures {@link ArticleExtractor} scores and prunes by. Lengths count a Han,
+ * kana or hangul character as three, as it carries about a word.
+ */
+final class ProseMeasures {
+
+    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dl", "div", "figure",
+            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+            "section", "table", "ul", "img", "select");
+
+    private ProseMeasures() {
+    }
+
+    static double linkDensity(Element element) {
+        int length = element.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        int linkLength = 0;
+        for (Element link : element.getElementsByTag("a")) {
+            String href = link.attr("href");
+            double coefficient = href.startsWith("#") ? 0.3 : 1;
+            linkLength += (int) (link.text().length() * coefficient);
+        }
+        return Math.min(1.0, (double) linkLength / length);
+    }
+
+    /** Length of text as prose: a Han, kana or hangul character carries about a word, so it counts as three. */
+    static int proseWeight(String text) {
+        int weight = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+                    || (c >= 0xF900 && c <= 0xFAFF);
+            weight += cjk ? 3 : 1;
+        }
+        return weight;
+    }
+
+    static int longParagraphs(Element element) {
+        int count = 0;
+        for (Element paragraph : element.getElementsByTag("p")) {
+            if (proseWeight(paragraph.text()) >= 100) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static boolean hasBlockChildren(Element element) {
+        for (Element child : element.children()) {
+            if (BLOCK_TAGS.contains(child.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasAncestor(Element element, String tag) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent.normalName().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isAncestor(Element ancestor, Element element) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int countCommas(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '،' || c == '，' || c == '、' || c == '٫') {
+                commas++;
+            }
+        }
+        return commas;
+    }
+
+    static boolean endsSentence(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '؟' || last == '…' || last == '\u06D4' || last == '"' || last == '”';
+    }
+}

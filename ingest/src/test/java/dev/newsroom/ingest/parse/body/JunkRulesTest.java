@@ -1,0 +1,87 @@
+package dev.newsroom.ingest.parse.body;
+
+import dev.newsroom.ingest.parse.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped junk rules remove boilerplate blocks in Arabic, English and French, and never a real sentence. */
+class JunkRulesTest {
+
+    private final JunkRules rules = JunkRules.defaults();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"شاركها.", "اترك تعليقاً", "اترك تعليقا", "إعلان", "Exit mobile version", "Share this:", "SHARE THIS",
+            "Leave a comment", "Advertisement", "Partager", "Laisser un commentaire", "Publicité", "Related posts", "مقالات ذات صلة",
+            "Subscribe to our newsletter", "اشترك في النشرة البريدية", "Abonnez-vous à notre newsletter pour ne rien manquer",
+            "Tags: Syria, Palmyra, IS", "الوسوم: سوريا، تدمر", "Read more: What lifting sanctions means for Syria",
+            "Read also", "اقرأ أيضاً: واشنطن ترفع دفعة جديدة من العقوبات عن دمشق", "اقرأ أيضا - خبر آخر", "Lire aussi : La sécheresse menace",
+            "À lire aussi", "The post Storm hits coast appeared first on Example News.",
+            "ظهرت المقالة هجوم تدمر يكشف ملامح تعاون أمريكي سوري أولاً على أخبار المثال.",
+            "L’article Un plan pour les agriculteurs est apparu en premier sur Exemple Actu."})
+    void boilerplateBlocksAreJunk(String block) {
+        assertThat(rules.isJunk(block, 0)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Shares of Apple rose 3% after the company said it would share more of its profits.",
+            "Share this story with your friends, the minister urged on Monday, as the campaign began.",
+            "The advertisement campaign was withdrawn after complaints.",
+            "Readers left a comment on every article about the strike.",
+            "Read more about the budget in our explainer, the editor wrote in a note to subscribers on Monday evening.",
+            "ونشرت الصحيفة إعلان الحكومة عن خطة جديدة لدعم المزارعين.",
+            "Les internautes peuvent partager leurs photos sur le site.",
+            "Tags are small labels attached to luggage."})
+    void sentencesThatMerelyMentionJunkWordsAreKept(String sentence) {
+        assertThat(rules.isJunk(sentence, 0)).isFalse();
+    }
+
+    @Test
+    void leadRuleNeedsASeparatorAndAShortTailOrLinks() {
+        String longTail = "Read more: " + "word ".repeat(40);
+        assertThat(rules.isJunk(longTail, 0)).isFalse();
+        assertThat(rules.isJunk(longTail, 0.9)).isTrue();
+    }
+
+    @Test
+    void sectionHeadingsOpenAJunkSection() {
+        assertThat(rules.opensSection("Related articles")).isTrue();
+        assertThat(rules.opensSection("مقالات ذات صلة")).isTrue();
+        assertThat(rules.opensSection("Related developments in the case")).isFalse();
+        assertThat(JunkRules.continuesSection(true, 0)).isTrue();
+        assertThat(JunkRules.continuesSection(false, 0.1)).isFalse();
+    }
+
+    @Test
+    void editorsCanAddRulesInTheFileFormat() {
+        JunkRules custom = JunkRules.parse(List.of("# newsroom additions", "", "block Follow us on Mastodon", "pattern Sponsored by … ltd"), "custom");
+        assertThat(custom.isJunk("Follow us on Mastodon!", 0)).isTrue();
+        assertThat(custom.isJunk("Sponsored by Acme Widgets Ltd.", 0)).isTrue();
+        assertThat(custom.isJunk("Share this:", 0)).isFalse();
+    }
+
+    @Test
+    void malformedRuleLinesAreReportedWithTheirPosition() {
+        assertThatThrownBy(() -> JunkRules.parse(List.of("block ok", "remove this"), "custom.rules"))
+                .hasMessage("custom.rules:2: unknown rule kind 'remove' (expected block, lead, section or pattern)");
+        assertThatThrownBy(() -> JunkRules.parse(List.of("lonely"), "custom.rules"))
+                .hasMessage("custom.rules:1: expected 'KIND phrase', got 'lonely'");
+    }
+
+    @Test
+    void junkInsideAFeedBodyIsRemovedButNeighbouringProseStays() {
+        String html = "<p>Real paragraph about the storm, with details that matter to readers.</p>"
+                + "<p><strong>Read more:</strong> <a href=\"https://x.example/a\">Another story</a></p>"
+                + "<h3>Related posts</h3><ul><li><a href=\"/1\">One</a></li><li><a href=\"/2\">Two</a></li></ul>"
+                + "<p>Advertisement</p><p>Final paragraph that a reader needs.</p><p>Share this:</p>";
+        String rss = "<rss version=\"2.0\"><channel><title>t</title><item><title>Storm</title><description><![CDATA[" + html
+                + "]]></description></item></channel></rss>";
+        var article = Fixtures.single("application/rss+xml", rss);
+        assertThat(article.getBlocks()).extracting(b -> b.getText()).containsExactly(
+                "Real paragraph about the storm, with details that matter to readers.", "Final paragraph that a reader needs.");
+    }
+}

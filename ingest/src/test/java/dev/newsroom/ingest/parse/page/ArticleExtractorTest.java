@@ -1,0 +1,53 @@
+package dev.newsroom.ingest.parse.page;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The extractor's rules that real pages of corpora/extraction showed were needed, each on a page made to show it. */
+class ArticleExtractorTest {
+
+    private static final String PARAGRAPH = "The council voted on Tuesday to keep the library open, after a campaign that "
+            + "gathered thousands of signatures, three public meetings and a letter from every school in the district.";
+
+    @Test
+    void anArticleInsideAWidgetIsFoundOnTheSecondReading() {
+        // A blog engine wraps the post in "widget Blog", an unlikely-candidate hint, and writes paragraphs as divs.
+        String html = "<html><body><nav><a href=/a>Home</a></nav><div class='widget Blog'><div class=post-body>"
+                + ("<div><span>" + PARAGRAPH + "</span></div>").repeat(4) + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").hasSizeGreaterThan(4 * PARAGRAPH.length() - 10);
+    }
+
+    @Test
+    void aReaderCommentThreadNamedInPolishIsNotTheArticle() {
+        String html = "<html><body><div>" + ("<p>" + PARAGRAPH + "</p>").repeat(3)
+                + "<div id=stgOpinie>" + ("<p>~czytelnik [2012-01-04 08:45] To wszystko to jawna spekulacja, konflikt oczywiście "
+                + "będzie, bo być miał, a wszystko podane na tacy przez media, jak zawsze, od lat.</p>").repeat(6)
+                + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("czytelnik");
+    }
+
+    @Test
+    void aNewsletterBoxWithAContentClassDoesNotOutrankTheArticle() {
+        String html = "<html><body><div class=background_b1><div class=main_content_x><h3>Sign up to read on</h3>"
+                + "<p>We will send the newsletter and campaign news to the address you give; you can unsubscribe.</p></div></div>"
+                + "<article><section class=c1>" + ("<p>" + PARAGRAPH + "</p>").repeat(3) + "</section></article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("newsletter");
+    }
+
+    private static String extract(String html) {
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(Jsoup.parse(html), () -> Jsoup.parse(html));
+        assertThat(extraction).isNotNull();
+        return extraction.content().text();
+    }
+}
