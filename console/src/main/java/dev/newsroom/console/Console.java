@@ -38,6 +38,7 @@ final class Console implements AutoCloseable {
     private final PublishOutlets publishOutlets;
     private final Clock clock;
     private ArticleIndex index;
+    private Audit audit;
     private PipelineStatus lastStatus;
     private long lastStatusAt;
 
@@ -87,6 +88,14 @@ final class Console implements AutoCloseable {
         return index;
     }
 
+    /** The audit topic's writer, made (and the topic created when missing) on the first action. */
+    synchronized Audit audit() {
+        if (audit == null) {
+            audit = new Audit(clients, topics, clock);
+        }
+        return audit;
+    }
+
     DeadLetterStore deadLetters() {
         return new DeadLetterStore(clients, topics);
     }
@@ -124,6 +133,9 @@ final class Console implements AutoCloseable {
     public synchronized void close() {
         if (index != null) {
             index.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
     }
 }

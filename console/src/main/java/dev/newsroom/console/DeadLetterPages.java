@@ -175,7 +175,7 @@ final class DeadLetterPages {
     }
 
     /** Re-drives the letters the preview listed (by id), exactly once, as {@code dlq redrive --id ...}. */
-    View redrive(Exchange exchange) {
+    Audit.Result redrive(Exchange exchange) {
         Set<String> ids = Set.copyOf(exchange.parameters("id"));
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("Choose the dead letters to re-drive (preview first)");
@@ -184,9 +184,11 @@ final class DeadLetterPages {
         String redriveId = Redriver.newId(console.clock());
         Redriver.Selection selection = console.redriver().redrive(letter -> ids.contains(letter.getId()), again,
                 redriveId, entry -> { });
-        return new View("redrive", Model.of("nav", "deadletters", "done", true, "again", again,
+        return new Audit.Result(new View("redrive", Model.of("nav", "deadletters", "done", true, "again", again,
                 "redriveId", redriveId, "toRedrive", rows(selection.toRedrive()),
-                "already", rows(selection.alreadyRedriven()), "missing", rows(selection.topicMissing())));
+                "already", rows(selection.alreadyRedriven()), "missing", rows(selection.topicMissing()))), true,
+                redriveId + ": " + selection.toRedrive().size() + " re-driven, " + selection.alreadyRedriven().size()
+                        + " re-driven before, " + selection.topicMissing().size() + " without their topic");
     }
 
     private static List<Map<String, Object>> rows(List<Entry> entries) {
