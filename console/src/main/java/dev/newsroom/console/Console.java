@@ -100,6 +100,10 @@ final class Console implements AutoCloseable {
         return new DeadLetterStore(clients, topics);
     }
 
+    DeadLetterPager deadLetterPager() {
+        return new DeadLetterPager(clients, topics);
+    }
+
     Redriver redriver() {
         return new Redriver(clients, deadLetters(), clock);
     }

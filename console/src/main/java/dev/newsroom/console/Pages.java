@@ -61,7 +61,7 @@ final class Pages {
                     + String.join(", ", exchange.parameters("id")), () -> deadLetters.redrive(exchange));
         }
         if (get && path.startsWith(DEAD_LETTERS) && path.length() > DEAD_LETTERS.length()) {
-            return deadLetters.show(path.substring(DEAD_LETTERS.length()));
+            return deadLetters.show(path.substring(DEAD_LETTERS.length()), exchange);
         }
         if (get && path.equals("/replay")) {
             return replays.form(exchange);
