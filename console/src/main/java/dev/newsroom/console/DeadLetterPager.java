@@ -71,10 +71,11 @@ final class DeadLetterPager {
 
     /**
      * A page: its letters, where the next (older) page starts (null at the beginning of the topic), how many
-     * records were read, whether reading stopped at {@link #MAX_SCAN} before the page was full, and how many
-     * offsets the topic spans (records, plus the transaction markers that take offsets too).
+     * records were read from the broker for it, whether the merge stopped at {@link #MAX_SCAN} records before the
+     * page was full, and how many offsets the topic spans (records, plus the transaction markers that take
+     * offsets too).
      */
-    record Page(List<Entry> rows, Cursor older, int scanned, boolean scanLimited, long spanned) {
+    record Page(List<Entry> rows, Cursor older, long read, boolean scanLimited, long spanned) {
     }
 
     private final KafkaClients clients;
@@ -94,6 +95,7 @@ final class DeadLetterPager {
         long upper;
         int chunk;
         long consumedDownTo;
+        long read;
         final Deque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
 
         Backwards(TopicPartition partition, long lower, long upper, int chunk) {
@@ -166,7 +168,8 @@ final class DeadLetterPager {
             boolean more = readers.stream().anyMatch(r -> !r.exhausted());
             Map<Integer, Long> older = new HashMap<>();
             readers.forEach(r -> older.put(r.partition.partition(), r.consumedDownTo));
-            return new Page(rows, more ? new Cursor(older) : null, scanned, more && rows.size() < size, spanned);
+            long read = readers.stream().mapToLong(r -> r.read).sum();
+            return new Page(rows, more ? new Cursor(older) : null, read, more && rows.size() < size, spanned);
         }
     }
 
@@ -198,8 +201,11 @@ final class DeadLetterPager {
                 ends.put(reader.partition, reader.upper);
                 byPartition.put(reader.partition, reader);
             }
-            BoundedRead.read(consumer, starts, ends, record -> byPartition
-                    .get(new TopicPartition(record.topic(), record.partition())).buffer.addLast(record));
+            BoundedRead.read(consumer, starts, ends, record -> {
+                Backwards reader = byPartition.get(new TopicPartition(record.topic(), record.partition()));
+                reader.buffer.addLast(record);
+                reader.read++;
+            });
             for (Backwards reader : empty) {
                 reader.upper = starts.get(reader.partition);
                 // A filter that matches little reads further back in bigger steps.

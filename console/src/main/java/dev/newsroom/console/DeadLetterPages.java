@@ -131,7 +131,7 @@ final class DeadLetterPages {
         int first = (number - 1) * size + 1;
         return new View("deadletters", Model.of("nav", "deadletters", "topic", console.deadLetters().topic(),
                 "rows", rows, "number", number, "first", first, "last", first + rows.size() - 1,
-                "spanned", page.spanned(), "scanned", page.scanned(), "scanLimited", page.scanLimited(),
+                "spanned", page.spanned(), "read", page.read(), "scanLimited", page.scanLimited(),
                 "maxScan", DeadLetterPager.MAX_SCAN,
                 "olderLink", page.older() == null ? null : "/deadletters?" + filter.query() + sizeQuery(size)
                         + "&before=" + page.older().text() + "&page=" + (number + 1),
