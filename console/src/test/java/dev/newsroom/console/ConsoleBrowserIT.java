@@ -379,9 +379,12 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
     }
 
-    /** Opens the English article (re-driven above) and returns its id. */
+    /** Opens the English article (re-driven above) and returns its id; this console reads the topics first. */
     private static String englishArticle() {
-        browser.get(withLogins + "/articles?q=soldiers+palmyra");
+        await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            browser.get(withLogins + "/articles?q=soldiers+palmyra");
+            assertThat(browser.findElements(By.cssSelector("ol.results a.headline"))).isNotEmpty();
+        });
         browser.findElement(By.cssSelector("ol.results a.headline")).click();
         assertPage("h1.article-headline", "soldiers");
         return text("p.meta code");
