@@ -94,11 +94,13 @@ final class ArticlePages {
         return new View("article", model);
     }
 
-    Response moderate(String id, Exchange exchange) {
-        Moderation.Outcome outcome = moderation.send(id, exchange.parameter("action"), exchange.parameter("reason"),
-                exchange.parameter("note"), exchange.parameter("until"), exchange.parameter("kind"));
-        return new Redirect(link(id) + "?ok=" + (outcome.ok() ? "1" : "0") + "&outcome="
-                + URLEncoder.encode(outcome.message(), StandardCharsets.UTF_8) + "#moderate");
+    Audit.Result moderate(String id, Exchange exchange) {
+        Moderation.Outcome outcome = moderation.send(exchange.user().issuedBy(), id, exchange.parameter("action"),
+                exchange.parameter("reason"), exchange.parameter("note"), exchange.parameter("until"),
+                exchange.parameter("kind"));
+        return new Audit.Result(new Redirect(link(id) + "?ok=" + (outcome.ok() ? "1" : "0") + "&outcome="
+                + URLEncoder.encode(outcome.message(), StandardCharsets.UTF_8) + "#moderate"), outcome.ok(),
+                outcome.message());
     }
 
     private List<Map<String, Object>> raws(ArticleTrail trail) {

@@ -38,6 +38,7 @@ final class Console implements AutoCloseable {
     private final PublishOutlets publishOutlets;
     private final Clock clock;
     private ArticleIndex index;
+    private Audit audit;
     private PipelineStatus lastStatus;
     private long lastStatusAt;
 
@@ -87,8 +88,20 @@ final class Console implements AutoCloseable {
         return index;
     }
 
+    /** The audit topic's writer, made (and the topic created when missing) on the first action. */
+    synchronized Audit audit() {
+        if (audit == null) {
+            audit = new Audit(clients, topics, clock);
+        }
+        return audit;
+    }
+
     DeadLetterStore deadLetters() {
         return new DeadLetterStore(clients, topics);
+    }
+
+    DeadLetterPager deadLetterPager() {
+        return new DeadLetterPager(clients, topics);
     }
 
     Redriver redriver() {
@@ -124,6 +137,9 @@ final class Console implements AutoCloseable {
     public synchronized void close() {
         if (index != null) {
             index.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
     }
 }

@@ -18,6 +18,9 @@ import picocli.CommandLine;
  */
 public final class ConsoleExtension implements Extension {
 
+    /** The port {@code up}'s console takes when the settings name one (tests do: 0, a free one). */
+    static final String PORT_SETTING = "newsroom.console.port";
+
     @Override
     public List<Object> commands() {
         return List.of(new ConsoleCommand());
@@ -32,7 +35,9 @@ public final class ConsoleExtension implements Extension {
         Console console = new Console(clients,
                 service -> ApplicationIdOptions.DEFAULT_PREFIX + service.label(), connection.schemaRegistryUrl(),
                 "http://localhost:" + UpCommand.FEEDS_PORT);
-        ConsoleServer server = ConsoleServer.start(console, ConsoleServer.LOOPBACK, ConsoleServer.DEFAULT_PORT);
+        Object port = clientSettings.get(PORT_SETTING);
+        ConsoleServer server = ConsoleServer.start(console, ConsoleServer.LOOPBACK,
+                port == null ? ConsoleServer.DEFAULT_PORT : Integer.parseInt(port.toString()));
         return Optional.of(new Started("web console", "http://localhost:" + server.port() + "/", server));
     }
 }

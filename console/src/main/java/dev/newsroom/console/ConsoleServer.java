@@ -11,9 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +27,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * The console's HTTP server: the JDK's own, with Thymeleaf rendering the pages on the server. Pages work without
  * JavaScript; the little script there is only refreshes the overview in place.
  *
- * <p>Only loopback addresses are served, and only requests that name a loopback host (a page elsewhere that
- * points a DNS name at 127.0.0.1 cannot use it). Every POST carries a token from a page this server rendered, so
- * another site open in the same browser cannot make it act (CSRF).
+ * <p>Bound to loopback without a users file, it serves whoever runs it on this machine, and only requests that
+ * name a loopback host (a page elsewhere that points a DNS name at 127.0.0.1 cannot use it). With a users file
+ * (required on any other address) every page needs a login, and each role may do only its part. Either way every
+ * POST carries its session's token from a page this server rendered (CSRF), and every state-changing action is
+ * audited.
  */
 final class ConsoleServer implements AutoCloseable {
 
@@ -71,22 +70,34 @@ final class ConsoleServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Console console;
     private final Pages pages;
+    private final LoginPages login;
     private final TemplateEngine templates;
-    private final String csrfToken;
+    private final Sessions sessions;
+    /** Null on a loopback console without logins. */
+    private final Users users;
+    private final boolean loopbackOnly;
 
-    private ConsoleServer(HttpServer server, ExecutorService workers, Console console) {
+    private ConsoleServer(HttpServer server, ExecutorService workers, Console console, Users users,
+                          boolean loopbackOnly) {
         this.server = server;
         this.workers = workers;
         this.console = console;
+        this.users = users;
+        this.loopbackOnly = loopbackOnly;
+        this.sessions = new Sessions(users != null);
         this.pages = new Pages(console);
+        this.login = new LoginPages(console, users, sessions);
         this.templates = templateEngine();
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        this.csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
+    /** A console without logins: loopback addresses only. */
     static ConsoleServer start(Console console, String host, int port) {
-        requireLoopback(host);
+        return start(console, host, port, null);
+    }
+
+    /** @param users who may log in; null for none, which only a loopback address allows */
+    static ConsoleServer start(Console console, String host, int port, Users users) {
+        boolean loopbackOnly = checkBinding(host, users);
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 64);
             // Reading a topic for a page can take seconds; a few workers keep the other pages answering.
@@ -96,7 +107,7 @@ final class ConsoleServer implements AutoCloseable {
                 return thread;
             });
             http.setExecutor(workers);
-            ConsoleServer server = new ConsoleServer(http, workers, console);
+            ConsoleServer server = new ConsoleServer(http, workers, console, users, loopbackOnly);
             http.createContext("/", server::handle);
             http.start();
             return server;
@@ -107,18 +118,24 @@ final class ConsoleServer implements AutoCloseable {
     }
 
     /**
-     * Until login, roles and audit are built, anyone who reaches the console can act on the pipeline, so it is
-     * served only where no one but this machine's users reaches it.
+     * Anyone who reaches the console acts on the pipeline, so without a users file it is served only where no one
+     * but this machine's users reaches it; elsewhere logins are required.
+     *
+     * @return whether the address is a loopback one
      */
-    static void requireLoopback(String host) {
+    static boolean checkBinding(String host, Users users) {
+        boolean loopback;
         try {
-            if (!InetAddress.getByName(host).isLoopbackAddress()) {
-                throw new IllegalArgumentException("The console serves loopback addresses only (127.0.0.1, ::1);"
-                        + " '" + host + "' is not one: login and roles for a shared console are not built yet");
-            }
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("Unknown host '" + host + "'", e);
         }
+        if (!loopback && users == null) {
+            throw new IllegalArgumentException("The console serves '" + host + "' only with logins: give it a users"
+                    + " file (--users FILE; newsroom console user NAME ROLE makes its lines). Without one it serves"
+                    + " loopback addresses only (127.0.0.1, ::1).");
+        }
+        return loopback;
     }
 
     int port() {
@@ -131,9 +148,9 @@ final class ConsoleServer implements AutoCloseable {
 
     private void handle(HttpExchange http) throws IOException {
         try (http) {
-            if (!loopbackHost(http.getRequestHeaders().getFirst("Host"))) {
+            if (loopbackOnly && !loopbackHost(http.getRequestHeaders().getFirst("Host"))) {
                 send(http, new Raw(421, "text/plain; charset=utf-8",
-                        "This console answers only to localhost.".getBytes(StandardCharsets.UTF_8)));
+                        "This console answers only to localhost.".getBytes(StandardCharsets.UTF_8)), null);
                 return;
             }
             String path = http.getRequestURI().getPath();
@@ -141,12 +158,20 @@ final class ConsoleServer implements AutoCloseable {
                 sendStatic(http, path.substring("/static/".length()));
                 return;
             }
+            Sessions.Session session = sessions.find(http.getRequestHeaders().getFirst("Cookie"))
+                    .orElseGet(sessions::open);
+            User user = users == null ? User.local() : session.user();
+            Exchange exchange = null;
             Response response;
             try {
-                Exchange exchange = Exchange.of(http);
-                if ("POST".equals(exchange.method()) && !csrfValid(exchange)) {
+                exchange = Exchange.of(http, session, user);
+                if ("POST".equals(exchange.method()) && !session.csrfMatches(exchange.parameter("_csrf"))) {
                     response = error(403, "This form has expired or did not come from the console: reload the page"
                             + " and send it again.");
+                } else if (path.equals(LoginPages.LOGIN) || path.equals(LoginPages.LOGOUT)) {
+                    response = login.handle(exchange);
+                } else if (user == null) {
+                    response = new Redirect(LoginPages.loginLink(http.getRequestURI()));
                 } else {
                     response = pages.handle(exchange);
                 }
@@ -158,23 +183,28 @@ final class ConsoleServer implements AutoCloseable {
                 LOG.warn("{} {} failed: {}", http.getRequestMethod(), path, e.getMessage(), e);
                 response = error(500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
-            send(http, response);
+            Sessions.Session now = exchange == null ? session : exchange.session();
+            if (now == null) {
+                http.getResponseHeaders().add("Set-Cookie", sessions.expiredCookie());
+            } else if (!now.id().equals(Sessions.cookieValue(http.getRequestHeaders().getFirst("Cookie")))) {
+                http.getResponseHeaders().add("Set-Cookie", sessions.cookie(now));
+            }
+            send(http, response, now == null ? null
+                    : new Viewer(now, users == null ? User.local() : now.user(), users != null));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Answering {} failed: {}", http.getRequestURI(), e.getMessage());
         }
     }
 
-    private static View error(int status, String message) {
+    /** What every page shows of who is looking: the form token, the user and a logout button when logged in. */
+    private record Viewer(Sessions.Session session, User user, boolean logins) {
+    }
+
+    static View error(int status, String message) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
         model.put("message", message);
         return new View("error", model, status);
-    }
-
-    private boolean csrfValid(Exchange exchange) {
-        String token = exchange.parameter("_csrf");
-        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
-                csrfToken.getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean loopbackHost(String hostHeader) {
@@ -189,7 +219,7 @@ final class ConsoleServer implements AutoCloseable {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
-    private void send(HttpExchange http, Response response) throws IOException {
+    private void send(HttpExchange http, Response response, Viewer viewer) throws IOException {
         var headers = http.getResponseHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
@@ -205,7 +235,13 @@ final class ConsoleServer implements AutoCloseable {
         } else if (response instanceof View view) {
             Context context = new Context(Locale.ENGLISH);
             context.setVariables(view.model());
-            context.setVariable("csrf", csrfToken);
+            context.setVariable("csrf", viewer == null ? "" : viewer.session().csrf());
+            context.setVariable("me", viewer == null ? null : viewer.user());
+            context.setVariable("logins", viewer != null && viewer.logins());
+            User me = viewer == null ? null : viewer.user();
+            context.setVariable("myRole", me == null || me.role() == null ? "" : me.role().label());
+            context.setVariable("mayModerate", me != null && me.role().allows(Role.EDITOR));
+            context.setVariable("mayOperate", me != null && me.role().allows(Role.OPERATOR));
             StringWriter html = new StringWriter();
             templates.process(view.template(), context, html);
             headers.set("Content-Type", "text/html; charset=utf-8");
@@ -227,11 +263,11 @@ final class ConsoleServer implements AutoCloseable {
     private void sendStatic(HttpExchange http, String name) throws IOException {
         String type = STATIC_TYPES.get(name);
         if (type == null) {
-            send(http, new Raw(404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8)));
+            send(http, new Raw(404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8)), null);
             return;
         }
         try (InputStream in = ConsoleServer.class.getResourceAsStream("/console/static/" + name)) {
-            send(http, new Raw(200, type, in.readAllBytes()));
+            send(http, new Raw(200, type, in.readAllBytes()), null);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -42,6 +43,11 @@ final class DeadLetterPages {
 
     static String link(String id) {
         return "/deadletters/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A letter's link with its position, so its page reads that one record. */
+    static String link(Entry entry) {
+        return link(entry.id()) + "?at=" + entry.partition() + ":" + entry.offset();
     }
 
     /** The filter of the list page, as the command line's {@code dlq list} options. */
@@ -101,40 +107,52 @@ final class DeadLetterPages {
         }
     }
 
+    /**
+     * A page of letters, newest first, read by {@link DeadLetterPager}: only what the page shows (and, for a
+     * stage or reason filter, what it skips), never the whole topic.
+     */
     View list(Exchange exchange) {
         Filter filter = Filter.of(exchange, console);
-        DeadLetterStore store = console.deadLetters();
-        DeadLetterStore.Letters letters = store.letters();
-        Map<String, Marker> markers = store.markers();
-        Predicate<DeadLetter> wanted = filter.predicate();
-        List<Entry> chosen = new ArrayList<>(letters.entries().stream().filter(e -> wanted.test(e.letter())).toList());
-        // Newest failures first: the ones an operator is chasing now.
-        java.util.Collections.reverse(chosen);
-        Paging<Entry> page = Paging.of(chosen, exchange.intParameter("page", 1),
-                exchange.intParameter("size", Paging.DEFAULT_SIZE));
+        DeadLetterPager.Cursor from = DeadLetterPager.Cursor.parse(exchange.parameter("before"));
+        int size = Math.max(1, Math.min(Paging.MAX_SIZE, exchange.intParameter("size", Paging.DEFAULT_SIZE)));
+        int number = from.before().isEmpty() ? 1 : Math.max(2, exchange.intParameter("page", 2));
+        DeadLetterPager.Page page = console.deadLetterPager().page(from, filter.since(), filter.predicate(), size);
+        Map<String, Marker> markers = console.deadLetters().markers();
         Instant now = console.clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Entry entry : page.rows()) {
             DeadLetter letter = entry.letter();
             Marker marker = markers.get(entry.id());
-            rows.add(Model.of("id", entry.id(), "link", link(entry.id()), "stage", letter.getStage().name(),
+            rows.add(Model.of("id", entry.id(), "link", link(entry), "stage", letter.getStage().name(),
                     "age", Model.age(letter.getFailedAt(), now), "failedAt", Model.time(letter.getFailedAt()),
                     "redriven", marker == null ? "" : Model.age(marker.at(), now) + " ago",
                     "reason", oneLine(letter.getReason())));
         }
-        return new View("deadletters", Model.of("nav", "deadletters", "topic", store.topic(), "rows", rows,
-                "page", page, "all", letters.entries().size(), "undecodable", letters.undecodable(),
+        int first = (number - 1) * size + 1;
+        return new View("deadletters", Model.of("nav", "deadletters", "topic", console.deadLetters().topic(),
+                "rows", rows, "number", number, "first", first, "last", first + rows.size() - 1,
+                "spanned", page.spanned(), "read", page.read(), "scanLimited", page.scanLimited(),
+                "maxScan", DeadLetterPager.MAX_SCAN,
+                "olderLink", page.older() == null ? null : "/deadletters?" + filter.query() + sizeQuery(size)
+                        + "&before=" + page.older().text() + "&page=" + (number + 1),
+                "newestLink", number == 1 ? null : "/deadletters?" + filter.query() + sizeQuery(size),
                 "stages", Arrays.stream(Stage.values()).map(Stage::name).toList(),
                 "stage", filter.stage() == null ? "" : filter.stage().name(),
                 "reason", filter.reason() == null ? "" : filter.reason(),
                 "since", filter.sinceText() == null ? "" : filter.sinceText(),
-                "filterQuery", filter.query(), "pageLink", "/deadletters?" + filter.query() + "&page="));
+                "filterQuery", filter.query()));
     }
 
-    View show(String id) {
+    private static String sizeQuery(int size) {
+        return size == Paging.DEFAULT_SIZE ? "" : "&size=" + size;
+    }
+
+    /** A letter's page, found by its position in the dead-letter topic (one record read) or else by its id. */
+    View show(String id, Exchange exchange) {
         DeadLetterStore store = console.deadLetters();
-        Entry entry = store.letters().entries().stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("No dead letter '" + id + "' in " + store.topic()));
+        Entry entry = at(exchange.parameter("at"), id).orElseGet(() -> store.letters().entries().stream()
+                .filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFound("No dead letter '" + id + "' in " + store.topic())));
         Marker marker = store.markers().get(id);
         DeadLetter letter = entry.letter();
         Instant now = console.clock().instant();
@@ -158,6 +176,19 @@ final class DeadLetterPages {
                 "stackTrace", letter.getStackTrace() == null ? "" : letter.getStackTrace()));
     }
 
+    private Optional<Entry> at(String position, String id) {
+        if (position == null) {
+            return Optional.empty();
+        }
+        String[] partitionOffset = position.split(":", 2);
+        try {
+            return console.deadLetterPager().at(Integer.parseInt(partitionOffset[0]),
+                    Long.parseLong(partitionOffset[1]), id);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * What a re-drive of the chosen letters would do, without doing it: the same selection {@code dlq redrive
      * --dry-run} makes. The confirmation form names exactly the letters listed here.
@@ -175,7 +206,7 @@ final class DeadLetterPages {
     }
 
     /** Re-drives the letters the preview listed (by id), exactly once, as {@code dlq redrive --id ...}. */
-    View redrive(Exchange exchange) {
+    Audit.Result redrive(Exchange exchange) {
         Set<String> ids = Set.copyOf(exchange.parameters("id"));
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("Choose the dead letters to re-drive (preview first)");
@@ -184,13 +215,15 @@ final class DeadLetterPages {
         String redriveId = Redriver.newId(console.clock());
         Redriver.Selection selection = console.redriver().redrive(letter -> ids.contains(letter.getId()), again,
                 redriveId, entry -> { });
-        return new View("redrive", Model.of("nav", "deadletters", "done", true, "again", again,
+        return new Audit.Result(new View("redrive", Model.of("nav", "deadletters", "done", true, "again", again,
                 "redriveId", redriveId, "toRedrive", rows(selection.toRedrive()),
-                "already", rows(selection.alreadyRedriven()), "missing", rows(selection.topicMissing())));
+                "already", rows(selection.alreadyRedriven()), "missing", rows(selection.topicMissing()))), true,
+                redriveId + ": " + selection.toRedrive().size() + " re-driven, " + selection.alreadyRedriven().size()
+                        + " re-driven before, " + selection.topicMissing().size() + " without their topic");
     }
 
     private static List<Map<String, Object>> rows(List<Entry> entries) {
-        return entries.stream().map(entry -> Model.of("id", entry.id(), "link", link(entry.id()),
+        return entries.stream().map(entry -> Model.of("id", entry.id(), "link", link(entry),
                 "stage", entry.letter().getStage().name(), "topic", entry.letter().getOriginalTopic(),
                 "reason", oneLine(entry.letter().getReason()))).toList();
     }

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One request as the pages see it: method, decoded path, query and form parameters. */
+/**
+ * One request as the pages see it: method, decoded path, query and form parameters, the browser's session and
+ * who is asking.
+ */
 final class Exchange {
 
     /** Forms carry ids, reasons and notes; anything bigger is not from our pages. */
@@ -19,14 +22,20 @@ final class Exchange {
     private final HttpExchange http;
     private final String path;
     private final Map<String, List<String>> parameters;
+    private final User user;
+    private Sessions.Session session;
 
-    private Exchange(HttpExchange http, String path, Map<String, List<String>> parameters) {
+    private Exchange(HttpExchange http, String path, Map<String, List<String>> parameters, Sessions.Session session,
+                     User user) {
         this.http = http;
         this.path = path;
         this.parameters = parameters;
+        this.session = session;
+        this.user = user;
     }
 
-    static Exchange of(HttpExchange http) throws IOException {
+    /** @param user who is asking: the session's user, the local user on a console without logins, or null */
+    static Exchange of(HttpExchange http, Sessions.Session session, User user) throws IOException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         parse(http.getRequestURI().getRawQuery(), parameters);
         if ("POST".equals(http.getRequestMethod())) {
@@ -38,7 +47,7 @@ final class Exchange {
                 parse(new String(bytes, StandardCharsets.UTF_8), parameters);
             }
         }
-        return new Exchange(http, http.getRequestURI().getPath(), parameters);
+        return new Exchange(http, http.getRequestURI().getPath(), parameters, session, user);
     }
 
     static void parse(String encoded, Map<String, List<String>> into) {
@@ -54,6 +63,25 @@ final class Exchange {
             String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             into.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
+    }
+
+    /** The browser's session; null once it logged out. */
+    Sessions.Session session() {
+        return session;
+    }
+
+    /** After a login or logout: the session the browser is to have from now on (null: none). */
+    void replaceSession(Sessions.Session session) {
+        this.session = session;
+    }
+
+    /** Who is asking; null before login on a console with logins. */
+    User user() {
+        return user;
+    }
+
+    String remoteAddress() {
+        return http.getRemoteAddress() == null ? null : http.getRemoteAddress().getAddress().getHostAddress();
     }
 
     String method() {

@@ -37,16 +37,16 @@ final class Moderation {
     }
 
     private final Console console;
-    private final String issuedBy;
 
     Moderation(Console console) {
         this.console = console;
-        // Until the console has logins, the person is whoever runs it on this machine.
-        this.issuedBy = "console:" + System.getProperty("user.name", "unknown");
     }
 
-    Outcome send(String articleId, String action, String reason, String note, String until, String kind) {
-        ModerationCommand command = command(articleId, action, reason, note, until, kind, console.clock().instant());
+    /** @param issuedBy who the command names as its issuer, {@code console:<user>} */
+    Outcome send(String issuedBy, String articleId, String action, String reason, String note, String until,
+                 String kind) {
+        ModerationCommand command = command(issuedBy, articleId, action, reason, note, until, kind,
+                console.clock().instant());
         ModerationEvents events = new ModerationEvents(console.clients(), console.topics());
         Map<TopicPartition, Long> from = events.ends();
         try {
@@ -67,8 +67,8 @@ final class Moderation {
     }
 
     /** The command for {@code articleId}; an {@link IllegalArgumentException} when publish would refuse it. */
-    ModerationCommand command(String articleId, String action, String reason, String note, String until,
-                              String kind, Instant now) {
+    ModerationCommand command(String issuedBy, String articleId, String action, String reason, String note,
+                              String until, String kind, Instant now) {
         if (action == null || !ACTIONS.contains(action)) {
             throw new IllegalArgumentException("Choose an action: " + String.join(", ", ACTIONS));
         }

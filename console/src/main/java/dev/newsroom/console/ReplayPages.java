@@ -69,7 +69,7 @@ final class ReplayPages {
     }
 
     /** Starts the replay the preview showed (same id, topics, window and filters) and shows its progress. */
-    Response start(Exchange exchange) {
+    Audit.Result start(Exchange exchange) {
         Request request = Request.of(exchange, true);
         String id = exchange.parameter("id");
         ReplayPlan.checkId(id);
@@ -79,11 +79,12 @@ final class ReplayPages {
         }
         ReplayPlan plan = request.plan(replayer(run.stop), id, console);
         runInBackground(id, run, () -> replayer(run.stop).start(plan, Replayer.Limits.none()));
-        return new Redirect("/replay/" + id);
+        return new Audit.Result(new Redirect("/replay/" + id), true, "started: " + plan.sourceTopic() + " to "
+                + plan.targetTopic() + " from " + request.from() + (request.to() == null ? "" : " to " + request.to()));
     }
 
     /** Continues a replay from its committed progress, as {@code newsroom replay --resume ID}. */
-    Response resume(String id) {
+    Audit.Result resume(String id) {
         ReplayPlan.checkId(id);
         Run previous = runs.get(id);
         if (previous != null && previous.report == null && previous.error == null) {
@@ -92,7 +93,7 @@ final class ReplayPages {
         Run run = new Run();
         runs.put(id, run);
         runInBackground(id, run, () -> replayer(run.stop).resume(id, Replayer.Limits.none()));
-        return new Redirect("/replay/" + id);
+        return new Audit.Result(new Redirect("/replay/" + id), true, "resumed");
     }
 
     View progress(String id) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.platform.ninjs.NinjsWriter;
+import dev.newsroom.schemas.AuditOutcome;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.topic.TopicId;
 import java.io.BufferedReader;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -54,6 +57,9 @@ class ConsoleBrowserIT {
     private static ConsolePipeline pipeline;
     private static ChromeDriver browser;
     private static DeadLetter letter;
+    private static String withLogins;
+    private static final String VIEWER_PASSWORD = "omar reads, but does not touch";
+    private static final String EDITOR_PASSWORD = "layla holds and kills stories";
 
     @BeforeAll
     static void start(KafkaStack stack) throws Exception {
@@ -130,7 +136,7 @@ class ConsoleBrowserIT {
     @Order(3)
     void anOperatorPreviewsAndReDrivesTheDeadLetterAndItsArticlesFlow() {
         browser.get(pipeline.url("/deadletters?stage=INGEST"));
-        assertThat(text("main")).contains("1 of 1 dead letters", letter.getId(), "Parser bug");
+        assertThat(text("main")).contains("Dead letters 1–1 matching the filter", letter.getId(), "Parser bug");
         Browser.screenshot(browser, "deadletters");
 
         browser.findElement(By.linkText(letter.getId())).click();
@@ -268,6 +274,120 @@ class ConsoleBrowserIT {
         assertThat(badRegex.statusCode()).isEqualTo(400);
         assertThat(badRegex.body()).contains("Reason is not a regular expression");
         assertThat(noPage.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
+    void aConsoleWithLoginsAsksForOneFirstAndRefusesAWrongPassword() throws Exception {
+        Path users = Files.writeString(Files.createTempFile("console-users", ".txt"), String.join("\n",
+                "# name:role:password-hash, as newsroom console user NAME ROLE prints them",
+                "omar:viewer:" + PasswordHash.hash(VIEWER_PASSWORD.toCharArray()),
+                "layla:editor:" + PasswordHash.hash(EDITOR_PASSWORD.toCharArray())) + "\n");
+        // 127.0.0.2: another address than the console above; a login is required because there is a users file.
+        withLogins = pipeline.startWithLogins("127.0.0.2", users);
+
+        browser.get(withLogins + "/deadletters");
+        assertPage("h1", "Log in");
+        assertThat(browser.getCurrentUrl()).contains("/login?next=%2Fdeadletters");
+        assertThat(browser.findElements(By.cssSelector("nav[aria-label=Console]"))).isEmpty();
+        Browser.screenshot(browser, "login");
+
+        logIn("omar", "not his password");
+        assertPage(".flash", "Wrong name or password.");
+        Browser.screenshot(browser, "login-refused");
+        await().atMost(PAGE).untilAsserted(() -> assertThat(pipeline.audit()).anySatisfy(audit -> {
+            assertThat(audit.getUser()).isEqualTo("omar");
+            assertThat(audit.getAction()).isEqualTo("login");
+            assertThat(audit.getOutcome()).isEqualTo(AuditOutcome.REFUSED);
+            assertThat(audit.getRemoteAddress()).isEqualTo("127.0.0.1");
+        }));
+
+        logIn("omar", VIEWER_PASSWORD);
+        assertPage("h1", "Dead letters");
+        assertThat(text("#whoami")).isEqualTo("omar (viewer)");
+        Cookie session = browser.manage().getCookieNamed(Sessions.COOKIE);
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+    }
+
+    @Test
+    @Order(11)
+    void aViewerReadsTheArticleButMayNotModerateIt() throws Exception {
+        String article = englishArticle();
+        assertThat(browser.findElements(By.id("moderate-send"))).isEmpty();
+        assertThat(text("#moderate-refused")).contains("needs the editor or operator role", "omar is a viewer");
+
+        // The form is not shown; sent anyway, with the viewer's session and its token, it is refused and audited.
+        String csrf = browser.findElement(By.cssSelector("form.who input[name=_csrf]")).getAttribute("value");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(withLogins
+                        + ArticlePages.link(article) + "/moderate"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", Sessions.COOKIE + "=" + browser.manage().getCookieNamed(Sessions.COOKIE).getValue())
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&action=kill&reason=mine")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("moderate:kill needs the editor role");
+        await().atMost(PAGE).untilAsserted(() -> assertThat(pipeline.audit()).anySatisfy(audit -> {
+            assertThat(audit.getUser()).isEqualTo("omar");
+            assertThat(audit.getRole()).isEqualTo("viewer");
+            assertThat(audit.getAction()).isEqualTo("moderate:kill");
+            assertThat(audit.getTarget()).isEqualTo(article);
+            assertThat(audit.getOutcome()).isEqualTo(AuditOutcome.REFUSED);
+        }));
+
+        browser.findElement(By.id("logout")).click();
+        assertPage("h1", "Log in");
+        browser.get(withLogins + "/");
+        assertPage("h1", "Log in");
+    }
+
+    @Test
+    @Order(12)
+    void anEditorsModerationIsAuditedWithWhoWhatWhenTargetAndOutcome() throws Exception {
+        Instant before = Instant.now();
+        browser.get(withLogins + "/");
+        logIn("layla", EDITOR_PASSWORD);
+        assertPage("#whoami", "layla (editor)");
+        String article = englishArticle();
+
+        browser.findElement(By.cssSelector("input[name=action][value=hold]")).click();
+        browser.findElement(By.id("reason")).sendKeys("Legal: waiting for the ministry's confirmation");
+        browser.findElement(By.id("moderate-send")).click();
+        assertPage(".flash", "applied");
+
+        await().atMost(PAGE).untilAsserted(() -> assertThat(pipeline.audit()).anySatisfy(audit -> {
+            assertThat(audit.getUser()).isEqualTo("layla");
+            assertThat(audit.getRole()).isEqualTo("editor");
+            assertThat(audit.getAction()).isEqualTo("moderate:hold");
+            assertThat(audit.getTarget()).isEqualTo(article);
+            assertThat(audit.getOutcome()).isEqualTo(AuditOutcome.OK);
+            assertThat(audit.getDetail()).contains("applied");
+            assertThat(audit.getAt()).isBetween(before, Instant.now());
+        }));
+        assertThat(pipeline.audit()).anySatisfy(audit -> {
+            assertThat(audit.getUser()).isEqualTo("layla");
+            assertThat(audit.getAction()).isEqualTo("login");
+            assertThat(audit.getOutcome()).isEqualTo(AuditOutcome.OK);
+        });
+    }
+
+    private static void logIn(String name, String password) {
+        WebElement field = browser.findElement(By.id("name"));
+        field.clear();
+        field.sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** Opens the English article (re-driven above) and returns its id; this console reads the topics first. */
+    private static String englishArticle() {
+        await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            browser.get(withLogins + "/articles?q=soldiers+palmyra");
+            assertThat(browser.findElements(By.cssSelector("ol.results a.headline"))).isNotEmpty();
+        });
+        browser.findElement(By.cssSelector("ol.results a.headline")).click();
+        assertPage("h1.article-headline", "soldiers");
+        return text("p.meta code");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -10,6 +10,8 @@ import dev.newsroom.ops.stack.Services;
 import dev.newsroom.platform.config.CommonSettings;
 import dev.newsroom.platform.deadletter.DeadLetters;
 import dev.newsroom.publish.service.PublishSettings;
+import dev.newsroom.ops.operate.BoundedRead;
+import dev.newsroom.schemas.ConsoleAudit;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.Stage;
@@ -60,6 +62,8 @@ final class ConsolePipeline implements AutoCloseable {
     private final int feedPort;
     private final Pipeline pipeline;
     private final ConsoleServer server;
+    private final KafkaClients clients;
+    private final List<ConsoleServer> withLogins = new java.util.ArrayList<>();
 
     ConsolePipeline(KafkaStack stack, Path dir) throws IOException, InterruptedException {
         this.stack = stack;
@@ -102,10 +106,31 @@ final class ConsolePipeline implements AutoCloseable {
         ConnectionOptions connection = CommandLine.populateCommand(new ConnectionOptions(),
                 "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
                 "--client-config", clientConfig.toString());
-        KafkaClients clients = KafkaClients.of(connection);
-        Console console = new Console(clients, service -> applicationIdPrefix() + service.label(),
-                stack.schemaRegistryUrl(), "http://127.0.0.1:" + feedPort);
-        server = ConsoleServer.start(console, ConsoleServer.LOOPBACK, 0);
+        clients = KafkaClients.of(connection);
+        server = ConsoleServer.start(console(), ConsoleServer.LOOPBACK, 0);
+    }
+
+    private Console console() {
+        return new Console(clients, service -> applicationIdPrefix() + service.label(), stack.schemaRegistryUrl(),
+                "http://127.0.0.1:" + feedPort);
+    }
+
+    /** A second console on the same pipeline that requires a login, as one shared with a newsroom would. */
+    String startWithLogins(String host, Path usersFile) {
+        ConsoleServer started = ConsoleServer.start(console(), host, 0, Users.load(usersFile));
+        withLogins.add(started);
+        return "http://" + host + ":" + started.port();
+    }
+
+    /** Everything in the console audit topic, oldest first. */
+    List<ConsoleAudit> audit() {
+        List<ConsoleAudit> records = new java.util.ArrayList<>();
+        var values = topics.consoleAudit().valueSerde().deserializer();
+        try (var consumer = clients.reader("console-it-audit")) {
+            BoundedRead.readAll(consumer, topics.name(TopicId.CONSOLE_AUDIT),
+                    record -> records.add(values.deserialize(record.topic(), record.value())));
+        }
+        return records;
     }
 
     String applicationIdPrefix() {
@@ -180,6 +205,7 @@ final class ConsolePipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        withLogins.forEach(ConsoleServer::close);
         server.close();
         pipeline.close();
     }

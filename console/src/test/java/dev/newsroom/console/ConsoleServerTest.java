@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleServerTest {
 
     @Test
-    void onlyLoopbackAddressesAreServed() {
-        ConsoleServer.requireLoopback("127.0.0.1");
-        ConsoleServer.requireLoopback("::1");
-        ConsoleServer.requireLoopback("localhost");
-        assertThatThrownBy(() -> ConsoleServer.requireLoopback("0.0.0.0"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback addresses only");
+    void withoutUsersOnlyLoopbackAddressesAreServedAndWithUsersAnyIs() {
+        assertThat(ConsoleServer.checkBinding("127.0.0.1", null)).isTrue();
+        assertThat(ConsoleServer.checkBinding("::1", null)).isTrue();
+        assertThat(ConsoleServer.checkBinding("localhost", null)).isTrue();
+        assertThatThrownBy(() -> ConsoleServer.checkBinding("0.0.0.0", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only with logins")
+                .hasMessageContaining("--users");
+        Users users = Users.parse(java.util.List.of("layla:editor:" + PasswordHash.hash("pw".toCharArray())), "u");
+        assertThat(ConsoleServer.checkBinding("0.0.0.0", users)).isFalse();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ModerationTest {
 
     @Test
     void aKillCarriesItsReasonAndWhoIssuedIt() {
-        ModerationCommand kill = moderation.command("cli:56e8", "kill", "Legal", null, null, null, NOW);
+        ModerationCommand kill = moderation.command("console:layla", "cli:56e8", "kill", "Legal", null, null, null, NOW);
 
         assertThat(kill.getAction()).isEqualTo(ModerationAction.KILL);
         assertThat(kill.getArticleId()).isEqualTo("cli:56e8");
@@ -37,25 +37,25 @@ class ModerationTest {
 
     @Test
     void anAdvisoryCarriesItsKindAndAnEmbargoItsEnd() {
-        assertThat(moderation.command("a", "advisory", "Graphic images", null, null, "graphic", NOW).getAdvisory()
+        assertThat(moderation.command("console:layla", "a", "advisory", "Graphic images", null, null, "graphic", NOW).getAdvisory()
                 .getKind()).isEqualTo(AdvisoryKind.GRAPHIC);
-        assertThat(moderation.command("a", "embargo", null, null, "2099-01-01T09:00", null, NOW).getUntil())
+        assertThat(moderation.command("console:layla", "a", "embargo", null, null, "2099-01-01T09:00", null, NOW).getUntil())
                 .isEqualTo(Instant.parse("2099-01-01T09:00:00Z"));
     }
 
     @Test
     void whatPublishWouldRefuseIsRefusedBeforeSending() {
-        assertThatThrownBy(() -> moderation.command("a", "correct", null, null, null, null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "correct", null, null, null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("correction note");
-        assertThatThrownBy(() -> moderation.command("a", "embargo", null, null, null, null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "embargo", null, null, null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("until");
-        assertThatThrownBy(() -> moderation.command("a", "embargo", null, null, "2020-01-01", null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "embargo", null, null, "2020-01-01", null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the future");
-        assertThatThrownBy(() -> moderation.command("a", "advisory", null, null, null, null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "advisory", null, null, null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("advisory kind");
-        assertThatThrownBy(() -> moderation.command("a", "cancel", null, null, null, null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "cancel", null, null, null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Choose an action");
-        assertThatThrownBy(() -> moderation.command("a", "embargo", null, null, "soon", null, NOW))
+        assertThatThrownBy(() -> moderation.command("console:layla", "a", "embargo", null, null, "soon", null, NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Until");
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.schemas.topic;
 
 import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.ConsoleAudit;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
@@ -123,6 +124,10 @@ public final class TopicCatalogue {
 
     public Topic<String, DeadLetter> deadLetters() {
         return topic(TopicId.DEADLETTER, DeadLetter.class);
+    }
+
+    public Topic<String, ConsoleAudit> consoleAudit() {
+        return topic(TopicId.CONSOLE_AUDIT, ConsoleAudit.class);
     }
 
     /** The value serde of any topic, for code that handles topics generically (replay, status). */

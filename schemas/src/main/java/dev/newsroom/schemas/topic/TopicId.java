@@ -1,6 +1,7 @@
 package dev.newsroom.schemas.topic;
 
 import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.ConsoleAudit;
 import dev.newsroom.schemas.DeadLetter;
 import dev.newsroom.schemas.DeliveryReceipt;
 import dev.newsroom.schemas.EnrichedArticle;
@@ -40,7 +41,10 @@ public enum TopicId {
     /** Kept for 30 days: long enough to notice, fix and re-drive; as large as raw, since it carries raw records. */
     DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of(
             "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
-            "max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES)));
+            "max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES))),
+    /** Who did what in the web console, and how it went: kept a year, for whoever has to answer for an action. */
+    CONSOLE_AUDIT("newsroom.console.audit.v1", ConsoleAudit.class, Map.of(
+            "retention.ms", String.valueOf(365L * 24 * 3600 * 1000)));
 
     /** Largest record the raw and dead-letter topics accept (producers writing them need max.request.size this big). */
     public static final int LARGE_RECORD_BYTES = 32 * 1024 * 1024;
