@@ -3,7 +3,6 @@ package dev.newsroom.console;
 import dev.newsroom.console.ArticleTrail.At;
 import dev.newsroom.console.ConsoleServer.NotFound;
 import dev.newsroom.console.ConsoleServer.Redirect;
-import dev.newsroom.console.ConsoleServer.Response;
 import dev.newsroom.console.ConsoleServer.View;
 import dev.newsroom.schemas.Advisory;
 import dev.newsroom.schemas.Article;

@@ -2,7 +2,6 @@ package dev.newsroom.console;
 
 import dev.newsroom.console.ConsoleServer.NotFound;
 import dev.newsroom.console.ConsoleServer.Redirect;
-import dev.newsroom.console.ConsoleServer.Response;
 import dev.newsroom.console.ConsoleServer.View;
 import dev.newsroom.ops.operate.TimeArgument;
 import dev.newsroom.ops.operate.replay.ProgressBar;

@@ -10,6 +10,7 @@ import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.RawDocument;
+import dev.newsroom.schemas.RedriveMarker;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.serde.AvroSerde;
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
@@ -124,6 +125,10 @@ public final class TopicCatalogue {
 
     public Topic<String, DeadLetter> deadLetters() {
         return topic(TopicId.DEADLETTER, DeadLetter.class);
+    }
+
+    public Topic<String, RedriveMarker> redriveMarkers() {
+        return topic(TopicId.REDRIVE_MARKERS, RedriveMarker.class);
     }
 
     public Topic<String, ConsoleAudit> consoleAudit() {

@@ -10,6 +10,7 @@ import dev.newsroom.schemas.ModerationCommand;
 import dev.newsroom.schemas.ModerationEvent;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.RawDocument;
+import dev.newsroom.schemas.RedriveMarker;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,6 +43,8 @@ public enum TopicId {
     DEADLETTER("newsroom.deadletter.v1", DeadLetter.class, Map.of(
             "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
             "max.message.bytes", String.valueOf(TopicId.LARGE_RECORD_BYTES))),
+    /** Which dead letters were re-driven, by which redrive, to where: compacted, one marker per dead letter. */
+    REDRIVE_MARKERS("newsroom.deadletter.redriven.v1", RedriveMarker.class, Map.of("cleanup.policy", "compact")),
     /** Who did what in the web console, and how it went: kept a year, for whoever has to answer for an action. */
     CONSOLE_AUDIT("newsroom.console.audit.v1", ConsoleAudit.class, Map.of(
             "retention.ms", String.valueOf(365L * 24 * 3600 * 1000)));

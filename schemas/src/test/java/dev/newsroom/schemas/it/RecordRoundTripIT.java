@@ -82,6 +82,7 @@ class RecordRoundTripIT {
             case DELIVERIES -> topics.deliveries();
             case PUBLISH_REDRIVE -> topics.publishRedrive();
             case DEADLETTER -> topics.deadLetters();
+            case REDRIVE_MARKERS -> topics.redriveMarkers();
             case CONSOLE_AUDIT -> topics.consoleAudit();
         };
         return (Topic<String, SpecificRecord>) topic;

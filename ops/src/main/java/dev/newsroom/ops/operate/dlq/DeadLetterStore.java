@@ -1,13 +1,11 @@
 package dev.newsroom.ops.operate.dlq;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.ops.operate.BoundedRead;
 import dev.newsroom.ops.operate.KafkaClients;
 import dev.newsroom.schemas.DeadLetter;
+import dev.newsroom.schemas.RedriveMarker;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +16,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The dead-letter topic as operators see it, and the record of what has been re-driven: a compacted topic next to
- * it, {@code <dead-letter topic>.redriven}, keyed by dead-letter id, written in the same transaction as the
+ * The dead-letter topic as operators see it, and the record of what has been re-driven: the compacted
+ * {@link TopicId#REDRIVE_MARKERS} topic, keyed by dead-letter id, written in the same transaction as the
  * re-driven records. Both are read to their end with read_committed, so a redrive that failed shows no trace.
  */
 public final class DeadLetterStore {
-
-    public static final String MARKER_SUFFIX = ".redriven";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A dead letter and where it sits in the dead-letter topic. */
     public record Entry(DeadLetter letter, int partition, long offset) {
@@ -38,12 +34,8 @@ public final class DeadLetterStore {
 
     /** That a dead letter was re-driven, by which redrive, when and to where. */
     public record Marker(String deadLetterId, String redriveId, Instant at, String topic) {
-        byte[] toJson() {
-            return JSON.createObjectNode()
-                    .put("redriveId", redriveId)
-                    .put("at", at.toString())
-                    .put("topic", topic)
-                    .toString().getBytes(StandardCharsets.UTF_8);
+        RedriveMarker toRecord() {
+            return new RedriveMarker(deadLetterId, redriveId, at, topic);
         }
     }
 
@@ -54,11 +46,15 @@ public final class DeadLetterStore {
     private final KafkaClients clients;
     private final String topic;
     private final Deserializer<DeadLetter> values;
+    private final String markerTopic;
+    private final Serde<RedriveMarker> markers;
 
     public DeadLetterStore(KafkaClients clients, TopicCatalogue topics) {
         this.clients = clients;
         this.topic = topics.name(TopicId.DEADLETTER);
         this.values = topics.deadLetters().valueSerde().deserializer();
+        this.markerTopic = topics.name(TopicId.REDRIVE_MARKERS);
+        this.markers = topics.redriveMarkers().valueSerde();
     }
 
     public String topic() {
@@ -66,7 +62,11 @@ public final class DeadLetterStore {
     }
 
     public String markerTopic() {
-        return topic + MARKER_SUFFIX;
+        return markerTopic;
+    }
+
+    byte[] serialize(Marker marker) {
+        return markers.serializer().serialize(markerTopic, marker.toRecord());
     }
 
     public Letters letters() {
@@ -98,10 +98,9 @@ public final class DeadLetterStore {
                     return;
                 }
                 try {
-                    JsonNode node = JSON.readTree(record.value());
-                    markers.put(id, new Marker(id, node.path("redriveId").asText(),
-                            Instant.parse(node.path("at").asText()), node.path("topic").asText()));
-                } catch (IOException | RuntimeException e) {
+                    RedriveMarker marker = this.markers.deserializer().deserialize(record.topic(), record.value());
+                    markers.put(id, new Marker(id, marker.getRedriveId(), marker.getAt(), marker.getTopic()));
+                } catch (RuntimeException e) {
                     throw new IllegalStateException("Record " + record.partition() + "@" + record.offset() + " of "
                             + markerTopic() + " is not a redrive marker", e);
                 }

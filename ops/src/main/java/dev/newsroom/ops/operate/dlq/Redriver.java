@@ -127,7 +127,7 @@ public final class Redriver {
                 producer.send(original(letter, redriveId, partitions.get(destination(letter))));
                 Marker marker = new Marker(letter.getId(), redriveId, clock.instant(), destination(letter));
                 producer.send(new ProducerRecord<>(store.markerTopic(), letter.getId().getBytes(StandardCharsets.UTF_8),
-                        marker.toJson()));
+                        store.serialize(marker)));
             }
             producer.commitTransaction();
         } catch (KafkaException e) {
@@ -193,7 +193,7 @@ public final class Redriver {
                     .get(store.topic());
             short replicas = (short) deadLetterTopic.partitions().get(0).replicas().size();
             new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(List.of(new TopicProvisioner.TopicSpec(
-                    store.markerTopic(), 1, replicas, Map.of("cleanup.policy", "compact"))));
+                    store.markerTopic(), 1, replicas, TopicId.REDRIVE_MARKERS.topicConfig())));
             Map<String, Integer> partitions = new HashMap<>();
             admin.describeTopics(originals).allTopicNames().get()
                     .forEach((name, description) -> partitions.put(name, description.partitions().size()));
