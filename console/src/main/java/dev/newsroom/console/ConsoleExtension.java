@@ -4,7 +4,7 @@ import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.KafkaClients;
-import dev.newsroom.ops.stack.UpCommand;
+import dev.newsroom.ops.stack.LocalStackPorts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class ConsoleExtension implements Extension {
         KafkaClients clients = KafkaClients.of(connection);
         Console console = new Console(clients,
                 service -> ApplicationIdOptions.DEFAULT_PREFIX + service.label(), connection.schemaRegistryUrl(),
-                "http://localhost:" + UpCommand.FEEDS_PORT);
+                "http://localhost:" + LocalStackPorts.FEEDS);
         ConsoleServer server = ConsoleServer.start(console, ConsoleServer.LOOPBACK, ConsoleServer.DEFAULT_PORT);
         return Optional.of(new Started("web console", "http://localhost:" + server.port() + "/", server));
     }
