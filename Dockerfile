@@ -32,6 +32,7 @@ RUN groupadd --system --gid 10001 newsroom \
  && mkdir -p /var/lib/newsroom/state /etc/newsroom \
  && chown -R 10001:10001 /var/lib/newsroom
 COPY --from=build /src/image/lib/ /opt/newsroom/lib/
+COPY --from=build /src/image/sbom.json /opt/newsroom/sbom.json
 USER 10001:10001
 WORKDIR /var/lib/newsroom
 ENV NEWSROOM_MANAGEMENT_HOST=0.0.0.0 \

@@ -66,6 +66,7 @@ fi
 for module in schemas platform ingest enrich publish ops; do
   ls "$lib"/newsroom-"$module"-*.jar >/dev/null 2>&1 || { echo "check-image-build: FAIL no newsroom-$module jar"; failed=1; }
 done
+[[ -s "$lib/../sbom.json" ]] || { echo "check-image-build: FAIL no SBOM beside the jars"; failed=1; }
 help="$(java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.newsroom.schemas -cp "$lib/*" dev.newsroom.ops.Newsroom --help)" \
   || { echo "check-image-build: FAIL the command line does not start from the image's jars"; failed=1; }
 grep -qE '^  service ' <<<"$help" || { echo "check-image-build: FAIL no 'service' command in the image"; failed=1; }

@@ -26,6 +26,8 @@ case "${1:-}" in
       cp "$entry" "$lib/"
     done
     find ops/target -maxdepth 1 -name 'newsroom-ops-*.jar' ! -name '*-tests.jar' -exec cp {} "$lib/" \;
+    # The SBOM of exactly these jars (CycloneDX, written by the same build), next to them.
+    cp ops/target/newsroom-service-bom.json "$lib/../sbom.json"
     ;;
   *)
     echo "usage: deploy/image-build.sh dependencies | classpath DIR" >&2

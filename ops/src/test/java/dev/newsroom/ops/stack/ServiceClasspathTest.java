@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ServiceClasspathTest {
 
     /** Written by the build (maven-dependency-plugin, ops/pom.xml) before the tests run. */
-    private static final Path SERVICE_CLASSPATH = Path.of("target", "service-classpath.txt");
+    static final Path SERVICE_CLASSPATH = Path.of("target", "service-classpath.txt");
 
     /** Entries that only development and tests need. */
     static final Pattern DEV_ONLY = Pattern.compile(String.join("|",
