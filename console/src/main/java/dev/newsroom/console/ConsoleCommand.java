@@ -3,7 +3,7 @@ package dev.newsroom.console;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.KafkaClients;
-import dev.newsroom.ops.stack.UpCommand;
+import dev.newsroom.ops.stack.LocalStackPorts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +45,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--publish-url", defaultValue = "http://localhost:" + UpCommand.FEEDS_PORT, paramLabel = "URL",
+    @Option(names = "--publish-url", defaultValue = "http://localhost:" + LocalStackPorts.FEEDS, paramLabel = "URL",
             description = "The publish service's feeds port, whose /outlets reports outlet health (default:"
                     + " ${DEFAULT-VALUE}).")
     String publishUrl;

@@ -4,7 +4,7 @@ import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.ops.cli.ConnectionOptions;
 import dev.newsroom.ops.operate.ApplicationIdOptions;
 import dev.newsroom.ops.operate.KafkaClients;
-import dev.newsroom.ops.stack.UpCommand;
+import dev.newsroom.ops.stack.LocalStackPorts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class ConsoleExtension implements Extension {
         KafkaClients clients = KafkaClients.of(connection);
         Console console = new Console(clients,
                 service -> ApplicationIdOptions.DEFAULT_PREFIX + service.label(), connection.schemaRegistryUrl(),
-                "http://localhost:" + UpCommand.FEEDS_PORT);
+                "http://localhost:" + LocalStackPorts.FEEDS);
         Object port = clientSettings.get(PORT_SETTING);
         ConsoleServer server = ConsoleServer.start(console, ConsoleServer.LOOPBACK,
                 port == null ? ConsoleServer.DEFAULT_PORT : Integer.parseInt(port.toString()));

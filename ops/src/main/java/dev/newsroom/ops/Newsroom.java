@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Level;
 import dev.newsroom.ops.admin.ProduceCommand;
 import dev.newsroom.ops.admin.SchemasCommand;
 import dev.newsroom.ops.admin.TopicsCommand;
-import dev.newsroom.ops.bench.BenchCommand;
-import dev.newsroom.ops.demo.DemoCommand;
 import dev.newsroom.ops.extension.Extension;
 import dev.newsroom.ops.moderation.ModerateCommand;
 import dev.newsroom.ops.offline.EnrichCommand;
@@ -18,7 +16,6 @@ import dev.newsroom.ops.offline.EvalCommand;
 import dev.newsroom.ops.offline.ParseCommand;
 import dev.newsroom.ops.offline.TagCommand;
 import dev.newsroom.ops.stack.ServiceCommand;
-import dev.newsroom.ops.stack.UpCommand;
 import dev.newsroom.ops.verify.VerifyCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -40,10 +37,10 @@ import picocli.CommandLine.ScopeType;
         description = "An event-driven content pipeline for newsrooms: ingest, enrich and publish over Kafka.",
         subcommands = {
                 ParseCommand.class, EnrichCommand.class, TagCommand.class, EvalCommand.class,
-                DemoCommand.class, UpCommand.class, ServiceCommand.class,
+                ServiceCommand.class,
                 ProduceCommand.class, ModerateCommand.class,
                 StatusCommand.class, ReplayCommand.class, ReprocessCommand.class, DlqCommand.class,
-                StreamsResetCommand.class, VerifyCommand.class, BenchCommand.class, TopicsCommand.class, SchemasCommand.class,
+                StreamsResetCommand.class, VerifyCommand.class, TopicsCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsroom {
 

@@ -17,7 +17,7 @@ class NewsroomHelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: newsroom").contains("topics").contains("schemas")
-                .contains("verify").contains("bench").contains("replay").contains("demo");
+                .contains("verify").contains("replay").contains("service");
     }
 
     @Test

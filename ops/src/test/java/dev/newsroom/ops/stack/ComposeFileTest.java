@@ -9,16 +9,15 @@ import dev.newsroom.ops.Newsroom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * What can be checked of the production compose file and image without a Docker engine: the file parses, every
- * variable it gives a service is one that service understands, and the image starts our command line.
+ * variable it gives a service is one that service understands, whatever must survive a restart is on a named
+ * volume, and the image starts our command line as a non-root user. ImageBuildIT runs the image's build.
  */
 class ComposeFileTest {
 
@@ -37,13 +36,9 @@ class ComposeFileTest {
         assertThat(definition.isMissingNode()).as("%s is in docker-compose.yml", service.label()).isFalse();
         assertThat(definition.get("command")).extracting(JsonNode::asText)
                 .containsExactly("service", service.label());
-        Set<String> understood = new HashSet<>(List.of("KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL",
-                "NEWSROOM_LOG_FORMAT", "NEWSROOM_LOG_LEVEL", "NEWSROOM_CONFIG"));
-        service.application().allSettings().forEach(setting -> understood.add(setting.environmentVariable()));
         List<String> unknown = new ArrayList<>();
         definition.get("environment").fieldNames().forEachRemaining(variable -> {
-            boolean passThrough = variable.startsWith("NEWSROOM_KAFKA_");
-            if (!understood.contains(variable) && !passThrough) {
+            if (!ServiceVariables.understood(service, variable)) {
                 unknown.add(variable);
             }
         });
@@ -72,13 +67,73 @@ class ComposeFileTest {
     }
 
     @Test
-    void theImageStartsOurCommandLineFromTheJarsTheBuildMakes() throws Exception {
+    void theImageStartsOurCommandLineFromTheJarsItsBuildStageMakes() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
         assertThat(dockerfile).contains("\"" + Newsroom.class.getName() + "\"");
-        assertThat(dockerfile).contains("ops/target/newsroom-ops-*.jar");
+        assertThat(dockerfile).contains("RUN deploy/image-build.sh dependencies", "RUN deploy/image-build.sh classpath image/lib",
+                "COPY --from=build /src/image/lib/ /opt/newsroom/lib/", "\"-cp\", \"/opt/newsroom/lib/*\"");
         assertThat(dockerfile).contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.newsroom.schemas");
         assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre");
-        assertThat(Files.readString(ROOT.resolve("ops/pom.xml"))).contains("<artifactId>newsroom-ops</artifactId>");
+        assertThat(dockerfile.indexOf("RUN deploy/image-build.sh dependencies"))
+                .as("dependencies are resolved before the sources are copied, so a source change keeps that layer")
+                .isLessThan(dockerfile.indexOf("COPY . ."));
+    }
+
+    @Test
+    void theImageRunsAsANumericNonRootUserThatOwnsTheStateDirectory() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String runtimeStage = dockerfile.substring(dockerfile.lastIndexOf("FROM "));
+
+        assertThat(runtimeStage).contains("useradd --system --uid 10001", "mkdir -p /var/lib/newsroom/state",
+                "chown -R 10001:10001 /var/lib/newsroom", "USER 10001:10001", "NEWSROOM_STATE_DIR=/var/lib/newsroom/state");
+        assertThat(runtimeStage.indexOf("USER 10001:10001")).isGreaterThan(runtimeStage.indexOf("chown"));
+    }
+
+    @Test
+    void kafkaWritesItsLogsToItsNamedVolume() throws Exception {
+        JsonNode compose = compose();
+        JsonNode kafka = compose.at("/services/kafka");
+
+        String logDirs = kafka.at("/environment/KAFKA_LOG_DIRS").asText();
+        assertThat(logDirs).as("KAFKA_LOG_DIRS").isNotEmpty();
+        assertThat(namedVolumeAt(compose, kafka, logDirs)).isEqualTo("kafka-data");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Services.class)
+    void eachServiceKeepsItsStreamsStateOnItsOwnNamedVolume(Services service) throws Exception {
+        JsonNode compose = compose();
+        JsonNode definition = compose.at("/services/" + service.label());
+
+        String stateDir = definition.at("/environment/NEWSROOM_STATE_DIR").asText();
+        assertThat(stateDir).isEqualTo("/var/lib/newsroom/state");
+        assertThat(namedVolumeAt(compose, definition, stateDir)).isEqualTo(service.label() + "-state");
+    }
+
+    @Test
+    void bothRegistriesKeepTheirSchemasInKafkaSoIdsInRecordsSurviveARestart() throws Exception {
+        JsonNode services = compose().get("services");
+        String servicesKafka = services.at("/ingest/environment/KAFKA_BOOTSTRAP_SERVERS").asText();
+
+        JsonNode apicurio = services.get("apicurio");
+        assertThat(apicurio.at("/environment/APICURIO_STORAGE_KIND").asText()).isEqualTo("kafkasql");
+        assertThat(apicurio.at("/environment/APICURIO_KAFKASQL_BOOTSTRAP_SERVERS").asText()).isEqualTo(servicesKafka);
+        assertThat(apicurio.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
+        JsonNode confluent = services.get("confluent-registry");
+        assertThat(confluent.at("/environment/SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS").asText())
+                .isEqualTo(servicesKafka);
+    }
+
+    /** The named volume (declared at the top level, so it outlives the container) mounted exactly at a path. */
+    private static String namedVolumeAt(JsonNode compose, JsonNode service, String path) {
+        for (JsonNode mount : service.get("volumes")) {
+            String[] parts = mount.asText().split(":");
+            if (parts.length >= 2 && parts[1].equals(path)) {
+                assertThat(compose.at("/volumes").has(parts[0])).as("volume %s is declared", parts[0]).isTrue();
+                return parts[0];
+            }
+        }
+        throw new AssertionError("no volume is mounted at " + path + " in " + service.get("volumes"));
     }
 }

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The classpath child JVMs run with: this module's classes (for {@link OrphanGuard}) and the runtime classpath of
- * the ops module, which holds the broker, the services and the command line. The build writes the latter to a file
- * and names both in system properties; run from an IDE without them, the test JVM's own classpath serves.
+ * The classpath child JVMs run with: this module's classes (for {@link OrphanGuard}) and its runtime dependencies:
+ * ops (the services and the command line) and, through devtools, devstack (the broker). The build writes the
+ * latter to a file and names both in system properties; run from an IDE without them, the test JVM's own classpath
+ * serves.
  */
 public final class ChildClasspath {
 

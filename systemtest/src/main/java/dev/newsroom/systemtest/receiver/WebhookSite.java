@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devstack.net.LoopbackPorts;
-import dev.newsroom.ops.demo.StandardWebhookSignature;
+import dev.newsroom.devtools.demo.StandardWebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

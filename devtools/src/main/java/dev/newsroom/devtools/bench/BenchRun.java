@@ -1,0 +1,461 @@
+package dev.newsroom.devtools.bench;
+
+import dev.newsroom.devstack.net.LoopbackPorts;
+import dev.newsroom.enrich.service.EnrichApplication;
+import dev.newsroom.ingest.service.IngestApplication;
+import dev.newsroom.devtools.bench.LoadProducer.Payload;
+import dev.newsroom.ops.stack.Pipeline;
+import dev.newsroom.ops.stack.Services;
+import dev.newsroom.platform.config.CommonSettings;
+import dev.newsroom.platform.streams.StreamsApplication;
+import dev.newsroom.publish.service.PublishApplication;
+import dev.newsroom.publish.service.PublishSettings;
+import dev.newsroom.schemas.RawDocument;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicCatalogue;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One benchmark run against a Kafka cluster and registry: the pipeline warmed up and then measured, at full speed
+ * or at a fixed rate, then the pass-through baselines on the same records; all topics and groups are the run's
+ * own (prefixed with its id), so runs can share a cluster.
+ */
+final class BenchRun {
+
+    /** The pass-through baselines a run can measure. */
+    enum Baseline { PRODUCE, PLAIN, STREAMS }
+
+    /**
+     * How to run.
+     *
+     * @param documents       documents in the measured phase at full speed (ignored when {@code rate > 0})
+     * @param rate            documents per second for a fixed-rate run; 0 for full speed
+     * @param serviceSettings settings every service gets (processing guarantee, commit interval, poll time ...)
+     */
+    record Settings(int documents, int warmup, double rate, Duration duration, double badShare, int partitions,
+                    Map<String, String> serviceSettings, Set<Baseline> baselines, int baselineRecords,
+                    int baselineWarmup, boolean separateProcesses, List<String> serviceJvmOptions, Path samples,
+                    Duration timeout, long seed) {
+        int measuredDocuments() {
+            return rate > 0 ? (int) Math.ceil(rate * duration.toMillis() / 1000.0) : documents;
+        }
+    }
+
+    private static final Duration STALL = Duration.ofSeconds(120);
+
+    private final Settings settings;
+    private final Map<String, Object> kafkaConfig;
+    private final String registryUrl;
+    private final String stackDescription;
+    private final Path work;
+    private final PrintWriter progress;
+    private final String runId;
+
+    /**
+     * @param kafkaConfig Kafka client settings (bootstrap servers and any security settings)
+     * @param progress    where to say what is happening (stderr: stdout may carry JSON)
+     */
+    BenchRun(Settings settings, Map<String, Object> kafkaConfig, String registryUrl, String stackDescription, Path work,
+             PrintWriter progress, String runId) {
+        this.settings = settings;
+        this.kafkaConfig = kafkaConfig;
+        this.registryUrl = registryUrl;
+        this.stackDescription = stackDescription;
+        this.work = work;
+        this.progress = progress;
+        this.runId = runId;
+    }
+
+    /** @param machine described before anything started, so its load average is the machine's own */
+    BenchReport run(Machine machine) throws Exception {
+        Map<String, String> common = commonSettings();
+        TopicCatalogue topics = TopicCatalogue.of(common, new SchemaRegistryClient(registryUrl));
+        Serializer<RawDocument> serializer = topics.raw().valueSerde().serializer();
+
+        say("Making %,d warm-up and %,d measured documents from %s ...", settings.warmup(),
+                settings.measuredDocuments(), settings.samples());
+        DocumentMix mix = new DocumentMix(settings.samples(), runId, settings.seed());
+        Generated warmup = generate(mix, "w", 0, settings.warmup(), serializer, topics.raw().name());
+        Generated measured = generate(mix, "m", settings.badShare(), settings.measuredDocuments(), serializer,
+                topics.raw().name());
+
+        Map<Services, Map<String, String>> perService = perServiceSettings();
+        PipelineFigures figures;
+        if (settings.separateProcesses()) {
+            say("Starting ingest, enrich and publish as separate JVMs (%s) ...",
+                    String.join(" ", settings.serviceJvmOptions()));
+            Map<Services, Map<String, String>> processSettings = new LinkedHashMap<>();
+            perService.forEach((service, own) -> {
+                Map<String, String> all = new LinkedHashMap<>(common);
+                all.putAll(own);
+                all.put(CommonSettings.STATE_DIR.key(), work.resolve("state").resolve(service.label()).toString());
+                processSettings.put(service, all);
+            });
+            try (ServiceProcesses processes = ServiceProcesses.start(processSettings, settings.serviceJvmOptions(), work)) {
+                if (!processes.awaitReady(Duration.ofMinutes(3))) {
+                    throw new IllegalStateException("The service processes were not ready within 3 minutes (logs in "
+                            + work + ")");
+                }
+                figures = measurePipeline(topics, warmup, measured, processes);
+            }
+        } else {
+            say("Starting ingest, enrich and publish in this JVM ...");
+            Map<Services, StreamsApplication> applications = new LinkedHashMap<>();
+            applications.put(Services.INGEST, new IngestApplication());
+            applications.put(Services.ENRICH, new EnrichApplication());
+            applications.put(Services.PUBLISH, new PublishApplication(Map.of()));
+            try (Pipeline pipeline = Pipeline.start(applications, common, perService, work.resolve("state"))) {
+                if (!pipeline.awaitReady(Duration.ofMinutes(3))) {
+                    throw new IllegalStateException("The services were not ready within 3 minutes");
+                }
+                figures = measurePipeline(topics, warmup, measured, pipeline);
+            }
+        }
+
+        List<PassThroughBaseline.Result> baselines = runBaselines(measured.payloads());
+        String settingsText = settingsText();
+        return new BenchReport(machine, Machine.currentLoadAverage(), modeText(), settingsText,
+                settings.separateProcesses() ? "services as separate JVMs (" + String.join(" ",
+                        settings.serviceJvmOptions()) + ")" : "ingest, enrich and publish in this JVM",
+                stackDescription, measured.workload(settings), figures.endToEnd(), baselines, figures.stages(),
+                figures.machineBusyShare(), figures.runShare(), figures.memory(), figures.bound());
+    }
+
+    /** The measured documents as records, with what they should become. */
+    private record Generated(List<Payload> payloads, long expectedArticles, int bad, long bytes, int minBytes,
+                             int maxBytes, int arabic) {
+        BenchReport.Workload workload(Settings settings) {
+            return new BenchReport.Workload(payloads.size(), bad, expectedArticles, bytes, minBytes, maxBytes,
+                    payloads.isEmpty() ? 0 : (double) arabic / (payloads.size() - bad), settings.warmup(),
+                    settings.rate(), settings.rate() > 0 ? settings.duration().toMillis() / 1000.0 : 0);
+        }
+    }
+
+    private Generated generate(DocumentMix mix, String phase, double badShare, int count,
+                               Serializer<RawDocument> serializer, String rawTopic) {
+        List<Payload> payloads = new ArrayList<>(count);
+        long articles = 0;
+        int bad = 0;
+        int arabic = 0;
+        long bytes = 0;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int i = 0; i < count; i++) {
+            DocumentMix.Document document = mix.next(phase, badShare);
+            byte[] value = document.wireFormatBroken() ? document.payload()
+                    : serializer.serialize(rawTopic, RawDocument.newBuilder()
+                    .setDocumentId(document.documentId())
+                    .setSource(DocumentMix.SOURCE)
+                    .setContentType(document.contentType())
+                    .setReceivedAt(Instant.now())
+                    .setPayload(ByteBuffer.wrap(document.payload()))
+                    .build());
+            payloads.add(new Payload(document.documentId(), value));
+            articles += document.expectedArticles();
+            bad += document.bad() ? 1 : 0;
+            arabic += document.kind().name().startsWith("ARABIC") ? 1 : 0;
+            bytes += value.length;
+            if (!document.bad()) {
+                min = Math.min(min, document.payload().length);
+                max = Math.max(max, document.payload().length);
+            }
+        }
+        return new Generated(payloads, articles, bad, bytes, min == Integer.MAX_VALUE ? 0 : min, max, arabic);
+    }
+
+    private Map<String, String> commonSettings() {
+        Map<String, String> common = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> common.put(key.equals("bootstrap.servers") ? key : "kafka." + key,
+                String.valueOf(value)));
+        common.put("schema.registry.url", registryUrl);
+        common.put(CommonSettings.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));
+        common.putAll(TopicCatalogue.prefixed(runId + "."));
+        common.putAll(settings.serviceSettings());
+        return common;
+    }
+
+    private String applicationId(Services service) {
+        return runId + "-" + service.label();
+    }
+
+    private Map<Services, Map<String, String>> perServiceSettings() throws IOException {
+        Files.createDirectories(work);
+        Path outlets = Files.writeString(work.resolve("outlets.yaml"), """
+                outlets:
+                  - name: wire
+                    kind: kafka
+                    topic: %s.newsroom.outlet.wire.v1
+                  - name: latest
+                    kind: feed
+                    title: newsroom bench
+                    link: https://bench.example/
+                    items: 50
+                """.formatted(runId));
+        Map<Services, Map<String, String>> perService = new LinkedHashMap<>();
+        for (Services service : Services.all()) {
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(service));
+            own.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(settings.separateProcesses() ? LoopbackPorts.free() : 0));
+            if (service == Services.PUBLISH) {
+                own.put(PublishSettings.OUTLETS_FILE.key(), outlets.toString());
+                own.put(PublishSettings.HTTP_PORT.key(), String.valueOf(LoopbackPorts.free()));
+            }
+            perService.put(service, own);
+        }
+        return perService;
+    }
+
+    /** What the measured phase of the pipeline showed. */
+    private record PipelineFigures(BenchReport.EndToEnd endToEnd, List<BenchReport.Stage> stages,
+                                   double machineBusyShare, double runShare, List<BenchReport.Memory> memory,
+                                   String bound) {
+    }
+
+    private PipelineFigures measurePipeline(TopicCatalogue topics, Generated warmup, Generated measured,
+                                            Object services) throws Exception {
+        Pipeline inProcess = services instanceof Pipeline pipeline ? pipeline : null;
+        ServiceProcesses processes = services instanceof ServiceProcesses children ? children : null;
+        String published = topics.published().name();
+        String deadLetters = topics.deadLetters().name();
+        String articles = topics.articles().name();
+        String enriched = topics.enriched().name();
+        String nothingDue = topics.ingestOutcomes().name();
+
+        Map<String, String> groups = new LinkedHashMap<>();
+        Services.all().forEach(service -> groups.put(service.label(), applicationId(service)));
+        Map<String, ProcessHandle> watched = new LinkedHashMap<>();
+        if (processes != null) {
+            processes.children().forEach((service, child) -> watched.put(service.label(), child.process().toHandle()));
+        }
+        Set<Long> servicePids = new java.util.HashSet<>();
+        watched.values().forEach(handle -> servicePids.add(handle.pid()));
+        ProcessHandle.current().children().filter(child -> !servicePids.contains(child.pid()))
+                .forEach(child -> watched.put("registry and other child processes", child));
+        CpuMeter cpu = cpuMeter(processes != null, watched);
+        Map<String, Object> adminConfig = new HashMap<>(kafkaConfig);
+        adminConfig.put("client.id", runId + "-sampler");
+
+        try (ArrivalReader reader = ArrivalReader.start(kafkaConfig,
+                List.of(published, deadLetters, articles, enriched, nothingDue), published);
+             LoadProducer producer = new LoadProducer(kafkaConfig, runId + "-load");
+             Sampler sampler = new Sampler(adminConfig, groups, watched)) {
+            say("Warming up with %,d documents (%,d articles) ...", warmup.payloads().size(), warmup.expectedArticles());
+            reader.begin(System.currentTimeMillis());
+            producer.sendAll(topics.raw().name(), warmup.payloads());
+            if (!reader.await(() -> reader.count(published) >= warmup.expectedArticles(), STALL, settings.timeout())) {
+                throw new IllegalStateException(("The warm-up documents did not all come through: %d of %d articles"
+                        + " published; ingest made %d articles and %d nothing-due outcomes, enrich %d articles, %d dead"
+                        + " letters").formatted(reader.count(published), warmup.expectedArticles(), reader.count(articles),
+                        reader.count(nothingDue), reader.count(enriched), reader.count(deadLetters)));
+            }
+
+            say(settings.rate() > 0 ? "Measuring: %,d documents at %s documents/s ..." : "Measuring: %,d documents at full"
+                    + " speed ...", measured.payloads().size(), BenchReport.number(settings.rate()));
+            Map<Services, GcPauses.LogWindow> childGc = new LinkedHashMap<>();
+            if (processes != null) {
+                processes.children().forEach((service, child) -> childGc.put(service, GcPauses.logFrom(child.gcLog())));
+            }
+            GcPauses.InProcess gc = GcPauses.inThisJvm();
+            sampler.reset();
+            CpuMeter.Snapshot before = cpu.snapshot();
+            reader.begin(System.currentTimeMillis());
+            LoadProducer.Sent sent = settings.rate() > 0
+                    ? producer.sendAtRate(topics.raw().name(), measured.payloads(), settings.rate())
+                    : producer.sendAll(topics.raw().name(), measured.payloads());
+            boolean complete = reader.await(() -> reader.count(published) >= measured.expectedArticles()
+                    && reader.count(deadLetters) >= measured.bad(), STALL, settings.timeout());
+            CpuMeter.Usage usage = cpu.snapshot().since(before);
+            GcPauses.Summary thisJvmGc = gc.stop();
+            Map<String, String> threadTimes = StreamThreadTimes.read(inProcess, processes);
+
+            double seconds = (reader.lastArrivalNanos() - sent.startedNanos()) / 1e9;
+            BenchReport.EndToEnd endToEnd = new BenchReport.EndToEnd(sent.records(), reader.count(published),
+                    reader.count(deadLetters), sent.bytes(), seconds, reader.latencies().summary(), complete);
+            if (!complete) {
+                say("The run did not complete: %,d of %,d articles and %,d of %,d dead letters arrived",
+                        reader.count(published), measured.expectedArticles(), reader.count(deadLetters), measured.bad());
+            }
+            List<BenchReport.Stage> stages = stages(usage, measured, endToEnd, sampler.maxLag(), threadTimes);
+            List<BenchReport.Memory> memory = MemoryReadings.rows(work, sampler, thisJvmGc, childGc, processes);
+            double runCpu = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+            return new PipelineFigures(endToEnd, stages,
+                    usage.machineBusySeconds() / (usage.wallSeconds() * usage.cores()),
+                    runCpu / (usage.wallSeconds() * usage.cores()), memory, bound(stages));
+        }
+    }
+
+    private CpuMeter cpuMeter(boolean separate, Map<String, ProcessHandle> watched) {
+        List<CpuMeter.ThreadGroup> threadGroups = new ArrayList<>();
+        if (!separate) {
+            threadGroups.add(new CpuMeter.ThreadGroup("ingest", name -> name.contains(applicationId(Services.INGEST))));
+            threadGroups.add(new CpuMeter.ThreadGroup("enrich", name -> name.contains(applicationId(Services.ENRICH))));
+            threadGroups.add(new CpuMeter.ThreadGroup("publish", name -> name.contains(applicationId(Services.PUBLISH))
+                    || name.equals("feeds") || name.startsWith("webhook-") || name.startsWith("publish-http")));
+        }
+        threadGroups.add(new CpuMeter.ThreadGroup("load generator + reader", name -> name.startsWith("bench-")
+                || name.contains(runId + "-load") || name.contains(runId + "-sampler")));
+        List<CpuMeter.ProcessGroup> processGroups = new ArrayList<>();
+        watched.forEach((name, handle) -> processGroups.add(new CpuMeter.ProcessGroup(name, handle)));
+        return new CpuMeter(threadGroups, processGroups, separate ? "broker + other threads (this JVM)"
+                : "broker + other threads");
+    }
+
+    private List<BenchReport.Stage> stages(CpuMeter.Usage usage, Generated measured, BenchReport.EndToEnd endToEnd,
+                                           Map<String, Long> backlog, Map<String, String> threadTimes) {
+        long documents = measured.payloads().size();
+        long articles = endToEnd.articles();
+        Map<String, String> flows = Map.of(
+                "ingest", String.format(Locale.ROOT, "%,d docs → %,d articles + %,d dead letters", documents, articles,
+                        endToEnd.deadLetters()),
+                "enrich", String.format(Locale.ROOT, "%,d → %,d articles", articles, articles),
+                "publish", String.format(Locale.ROOT, "%,d → %,d published (+ outlet copies, receipts)", articles,
+                        articles));
+        Map<String, Long> records = Map.of("ingest", documents, "enrich", articles, "publish", articles);
+        List<BenchReport.Stage> stages = new ArrayList<>();
+        for (var entry : usage.seconds().entrySet()) {
+            String name = entry.getKey();
+            stages.add(new BenchReport.Stage(name, flows.get(name), records.get(name), entry.getValue(),
+                    usage.share(name), backlog.get(name), threadTimes.get(name)));
+        }
+        double total = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        stages.add(new BenchReport.Stage("total (this run)", null, null, total, total / (usage.wallSeconds()
+                * usage.cores()), null, null));
+        return stages;
+    }
+
+    /** The stage with the largest backlog bounds throughput; at a rate the pipeline keeps up with, the costliest. */
+    private static String bound(List<BenchReport.Stage> stages) {
+        BenchReport.Stage costliest = null;
+        BenchReport.Stage backlogged = null;
+        for (BenchReport.Stage stage : stages) {
+            if (stage.records() == null) {
+                continue;
+            }
+            if (costliest == null || stage.cpuSeconds() / stage.records() > costliest.cpuSeconds() / costliest.records()) {
+                costliest = stage;
+            }
+            if (backlogged == null || stage.maxBacklog() != null && stage.maxBacklog() > backlogged.maxBacklog()) {
+                backlogged = stage;
+            }
+        }
+        if (costliest == null) {
+            return "unknown";
+        }
+        return String.format(Locale.ROOT, "%s (largest backlog: %,d records); costliest per record: %s, %s of the"
+                        + " machine's CPU", backlogged.name(), backlogged.maxBacklog() == null ? 0 : backlogged.maxBacklog(),
+                costliest.name(), BenchReport.percent(costliest.cpuShare()));
+    }
+
+    private List<PassThroughBaseline.Result> runBaselines(List<Payload> measured) throws InterruptedException {
+        List<PassThroughBaseline.Result> results = new ArrayList<>();
+        if (settings.baselines().isEmpty() || measured.isEmpty()) {
+            return results;
+        }
+        Map<String, Object> streamsSettings = new HashMap<>();
+        streamsSettings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.serviceSettings()
+                .getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+        streamsSettings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.serviceSettings()
+                .getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
+        if (settings.serviceSettings().containsKey(StreamsConfig.POLL_MS_CONFIG)) {
+            streamsSettings.put(StreamsConfig.POLL_MS_CONFIG, settings.serviceSettings().get(StreamsConfig.POLL_MS_CONFIG));
+        }
+        PassThroughBaseline baseline = new PassThroughBaseline(kafkaConfig, runId, settings.partitions(),
+                work.resolve("baseline-state"), streamsSettings, settings.timeout());
+        int count = settings.rate() > 0 ? measured.size() : Math.max(settings.baselineRecords(), measured.size());
+        List<Payload> records = cycle(measured, count, "b");
+        List<Payload> warmup = cycle(measured, settings.baselineWarmup(), "bw");
+        if (settings.baselines().contains(Baseline.PRODUCE) && settings.rate() <= 0) {
+            say("Baseline: raw produce of %,d records ...", records.size());
+            results.add(baseline.produceOnly(records));
+        }
+        if (settings.baselines().contains(Baseline.PLAIN)) {
+            say("Baseline: plain consume→produce, 3 hops, %,d records ...", records.size());
+            results.add(baseline.plain(warmup, records, settings.rate()));
+        }
+        if (settings.baselines().contains(Baseline.STREAMS)) {
+            say("Baseline: Kafka Streams pass-through, 3 hops, %,d records ...", records.size());
+            results.add(baseline.streams(warmup, records, settings.rate()));
+        }
+        return results;
+    }
+
+    /** {@code count} records cycling through the measured ones, keys made unique so partitions spread as they did. */
+    private static List<Payload> cycle(List<Payload> payloads, int count, String tag) {
+        List<Payload> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            records.add(new Payload(tag + i + "-" + payloads.get(i % payloads.size()).key(),
+                    payloads.get(i % payloads.size()).value()));
+        }
+        return records;
+    }
+
+    private String modeText() {
+        return settings.rate() > 0
+                ? String.format(Locale.ROOT, "fixed rate, %s documents/s for %d s", BenchReport.number(settings.rate()),
+                settings.duration().toSeconds())
+                : String.format(Locale.ROOT, "full speed, %,d documents", settings.documents());
+    }
+
+    private String settingsText() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        shown.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        shown.putAll(settings.serviceSettings());
+        shown.put("partitions", String.valueOf(settings.partitions()));
+        List<String> parts = new ArrayList<>();
+        shown.forEach((key, value) -> parts.add(key + "=" + value));
+        return String.join(", ", parts);
+    }
+
+    /** Deletes the run's topics (the pipeline's, its internal ones, the baselines'): for clusters that stay up. */
+    void deleteTopics() {
+        try (Admin admin = Admin.create(kafkaConfig)) {
+            Set<String> ours = new java.util.HashSet<>();
+            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
+                if (topic.startsWith(runId)) {
+                    ours.add(topic);
+                }
+            }
+            admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            say("Could not delete the run's topics (prefix %s): %s", runId, e.getMessage());
+        }
+    }
+
+    static Set<Baseline> baselines(String which) {
+        return switch (which.toLowerCase(Locale.ROOT)) {
+            case "none" -> EnumSet.noneOf(Baseline.class);
+            case "all" -> EnumSet.allOf(Baseline.class);
+            default -> {
+                Set<Baseline> chosen = EnumSet.noneOf(Baseline.class);
+                for (String name : which.split(",")) {
+                    chosen.add(Baseline.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                }
+                yield chosen;
+            }
+        };
+    }
+
+    private void say(String format, Object... args) {
+        progress.println(String.format(Locale.ROOT, format, args));
+        progress.flush();
+    }
+}

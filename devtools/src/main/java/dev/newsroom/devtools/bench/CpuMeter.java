@@ -1,0 +1,126 @@
+package dev.newsroom.devtools.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Where the CPU went during a phase. Every service, the broker and the load generator may share this JVM, so CPU
+ * is counted per thread and grouped by thread name (a Kafka Streams thread and its clients' threads carry the
+ * application id); what no thread accounts for (GC, JIT) is the JVM's own share. Services in child processes are
+ * counted per process. The whole machine's busy time from {@code /proc/stat} shows what else ran.
+ */
+final class CpuMeter {
+
+    /** A group of threads in this JVM, by name. */
+    record ThreadGroup(String name, Predicate<String> member) {
+    }
+
+    /** A process whose CPU counts as one group (a service started apart, the registry). */
+    record ProcessGroup(String name, ProcessHandle process) {
+    }
+
+    /** CPU seconds per group, the JVM's unaccounted share and the machine's busy time, between two snapshots. */
+    record Usage(Map<String, Double> seconds, double machineBusySeconds, double wallSeconds, int cores) {
+        double share(String group) {
+            return seconds.getOrDefault(group, 0.0) / (wallSeconds * cores);
+        }
+    }
+
+    static final String JVM_OTHER = "JVM (GC, JIT, unnamed)";
+    static final String OTHER_THREADS = "other threads";
+    /** USER_HZ: 100 on every Linux this runs on. */
+    private static final long CLOCK_TICKS = 100;
+
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final List<ThreadGroup> threadGroups;
+    private final List<ProcessGroup> processGroups;
+    private final String otherThreads;
+
+    /** @param otherThreads the group of threads no other group claims (in-process: the broker, mostly) */
+    CpuMeter(List<ThreadGroup> threadGroups, List<ProcessGroup> processGroups, String otherThreads) {
+        this.threadGroups = threadGroups;
+        this.processGroups = processGroups;
+        this.otherThreads = otherThreads;
+    }
+
+    /** CPU nanoseconds per group now, plus the process's total and the machine's busy ticks. */
+    final class Snapshot {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private final long processNanos = os.getProcessCpuTime();
+        private final long machineBusyTicks = machineBusyTicks();
+        private final long takenAt = System.nanoTime();
+
+        private Snapshot() {
+            threadGroups.forEach(group -> nanos.put(group.name(), 0L));
+            nanos.put(otherThreads, 0L);
+            long[] ids = threads.getAllThreadIds();
+            long[] cpu = threads.getThreadCpuTime(ids);
+            ThreadInfo[] infos = threads.getThreadInfo(ids);
+            for (int i = 0; i < ids.length; i++) {
+                if (infos[i] == null || cpu[i] < 0) {
+                    continue;
+                }
+                nanos.merge(groupOf(infos[i].getThreadName()), cpu[i], Long::sum);
+            }
+            for (ProcessGroup group : processGroups) {
+                nanos.put(group.name(), group.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
+            }
+        }
+
+        /** What was used from {@code earlier} to this snapshot. */
+        Usage since(Snapshot earlier) {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            long threadsTotal = 0;
+            for (var entry : nanos.entrySet()) {
+                long used = Math.max(0, entry.getValue() - earlier.nanos.getOrDefault(entry.getKey(), 0L));
+                seconds.put(entry.getKey(), used / 1e9);
+                if (processGroups.stream().noneMatch(group -> group.name().equals(entry.getKey()))) {
+                    threadsTotal += used;
+                }
+            }
+            seconds.put(JVM_OTHER, Math.max(0, (processNanos - earlier.processNanos) - threadsTotal) / 1e9);
+            double busy = (machineBusyTicks - earlier.machineBusyTicks) / (double) CLOCK_TICKS;
+            return new Usage(seconds, busy, (takenAt - earlier.takenAt) / 1e9, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot();
+    }
+
+    private String groupOf(String threadName) {
+        for (ThreadGroup group : threadGroups) {
+            if (group.member().test(threadName)) {
+                return group.name();
+            }
+        }
+        return otherThreads;
+    }
+
+    /** Busy ticks of all cores (everything but idle and iowait) since boot; 0 where there is no /proc/stat. */
+    private static long machineBusyTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
