@@ -2,8 +2,10 @@ package dev.newsroom.benchmarks;
 
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.ingest.parse.document.ParsedDocument;
+import dev.newsroom.ingest.parse.document.ParserLimits;
 import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Lineage;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +35,12 @@ public class ParseBenchmark {
 
     @Param({"feed-ar.rss|application/rss+xml", "feed-en.atom|application/atom+xml",
             "feed.json|application/feed+json", "page-ar-palmyra.html|text/html",
-            "000_5ae1655f0e8fde34.txt|text/plain", "wire-ninjs.json|application/json"})
+            "000_5ae1655f0e8fde34.txt|text/plain", "wire-ninjs.json|application/json",
+            BIG_FEED + "|application/rss+xml"})
     public String sample;
+
+    /** A feed at the parser's item limit, built here: how the per-item cost adds up. */
+    static final String BIG_FEED = "generated-10000-item-feed.rss";
 
     private final DocumentParser parser = new DocumentParser();
     private RawInput input;
@@ -57,7 +63,8 @@ public class ParseBenchmark {
     @Setup
     public void setUp() {
         String[] nameAndType = sample.split("\\|");
-        input = RawInput.of(nameAndType[0], "bench", nameAndType[1], null, Samples.bytes(nameAndType[0]));
+        byte[] payload = nameAndType[0].equals(BIG_FEED) ? bigFeed() : Samples.bytes(nameAndType[0]);
+        input = RawInput.of(nameAndType[0], "bench", nameAndType[1], null, payload);
         lineage = Samples.lineage(nameAndType[0]);
     }
 
@@ -67,5 +74,17 @@ public class ParseBenchmark {
         volume.bytes += input.payload().length;
         volume.items += parsed.articles().size();
         return parsed;
+    }
+
+    private static byte[] bigFeed() {
+        StringBuilder feed = new StringBuilder("<rss version=\"2.0\"><channel><title>Big</title>"
+                + "<link>https://big.example/</link>");
+        for (int i = 0; i < ParserLimits.DEFAULT_MAX_ITEMS; i++) {
+            feed.append("<item><title>Story ").append(i).append("</title><link>https://big.example/s/").append(i)
+                    .append("</link><pubDate>Sun, 14 Dec 2025 07:30:00 +0000</pubDate><description><![CDATA[<p>")
+                    .append("Paragraph one of story ").append(i)
+                    .append(", with a <a href=\"/x\">link</a>.</p><p>Paragraph two.</p>]]></description></item>");
+        }
+        return feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

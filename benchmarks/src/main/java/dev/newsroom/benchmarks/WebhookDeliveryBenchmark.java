@@ -1,4 +1,4 @@
-package dev.newsroom.publish.bench;
+package dev.newsroom.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.devstack.EmbeddedKafkaStack;
@@ -40,8 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Deliveries per second to a webhook on loopback, and latency from an enriched record being produced to its
  * webhook arriving, through the whole publish service (exactly-once topology, published log, webhook worker) on
- * the embedded broker and registry. Not a test: run it with
- * {@code ./mvnw -B -pl publish -am test-compile && ./mvnw -B -pl publish exec:java}, optionally with
+ * the embedded broker and registry. Run it with {@code benchmarks/run-webhooks}, optionally with
  * {@code -Dbench.articles=10000 -Dbench.warmup=3000 -Dbench.concurrency=16 -Dbench.partitions=6
  * -Dbench.stream-threads=1 -Dbench.rate=50 -Dbench.paced-articles=1000}. It measures throughput with a burst
  * of articles produced at once, and latency with articles produced at a steady rate the service keeps up with
