@@ -35,9 +35,9 @@ class AdvisoryPrecisionTest {
         System.out.println("Advisories on the held-out set:\n" + heldOut.table());
     }
 
-    /** English is the only language with held-out positives for every kind (graphic has only 5). */
+    /** Graphic has 5 held-out positives in English and 1 in Arabic, so it is held to its English figures only. */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.91, 0.73", "DEATH, 0.96, 0.87", "TERRORISM, 0.91, 0.68", "GRAPHIC, 0.95, 0.59"})
+    @CsvSource({"VIOLENCE, 0.91, 0.74", "DEATH, 0.96, 0.87", "TERRORISM, 0.88, 0.71", "GRAPHIC, 0.95, 0.59"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -45,16 +45,23 @@ class AdvisoryPrecisionTest {
         assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
     }
 
-    /** The held-out Arabic is nearly all ordinary news: what it measures is false notices. */
-    @ParameterizedTest(name = "held out, ar, {0}: at most {1} false notices")
-    @CsvSource({"VIOLENCE, 2", "DEATH, 0", "TERRORISM, 0", "GRAPHIC, 0"})
-    void held_out_arabic_news_raises_few_false_notices(AdvisoryKind kind, int falsePositives) {
-        assertThat(heldOut.byLanguage().get("ar").get(kind).falsePositives()).as("%s false notices", kind)
-                .isLessThanOrEqualTo(falsePositives);
+    /** Below the aim of 0.90 at 0.80: these floors keep what was reached, they do not say it is enough. */
+    @ParameterizedTest(name = "held out, ar, {0}: precision >= {1}, recall >= {2}")
+    @CsvSource({"VIOLENCE, 0.71, 0.71", "DEATH, 0.79, 0.81", "TERRORISM, 0.59, 0.76"})
+    void held_out_arabic_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
+                                                                         double recall) {
+        Counts counts = heldOut.byLanguage().get("ar").get(kind);
+        assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
+        assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
+    }
+
+    @Test
+    void held_out_arabic_news_raises_no_false_graphic_notice() {
+        assertThat(heldOut.byLanguage().get("ar").get(AdvisoryKind.GRAPHIC).falsePositives()).isZero();
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.90, 0.89", "DEATH, 0.92, 0.90", "TERRORISM, 0.86, 0.69", "GRAPHIC, 0.95, 0.74"})
+    @CsvSource({"VIOLENCE, 0.93, 0.87", "DEATH, 0.91, 0.92", "TERRORISM, 0.84, 0.69", "GRAPHIC, 0.95, 0.66"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);

@@ -92,6 +92,11 @@ public final class AdvisoryDetector {
     private final Map<String, Set<String>> people = new HashMap<>();
     private final Map<String, Set<String>> civilians = new HashMap<>();
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
+    /**
+     * Thresholds of one language where they differ: Arabic news comes as whole articles that repeat their harm
+     * words, the English sets as one-sentence summaries, so the same score means less in Arabic.
+     */
+    private final Map<String, Map<AdvisoryKind, Thresholds>> languageThresholds = new HashMap<>();
 
     /**
      * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
@@ -150,7 +155,10 @@ public final class AdvisoryDetector {
         }
     }
 
-    /** Lines {@code KIND<TAB>suggestion<TAB>notice}. */
+    /**
+     * Lines {@code KIND<TAB>suggestion<TAB>notice}, and {@code KIND<TAB>suggestion<TAB>notice<TAB>language} for a
+     * language whose thresholds differ.
+     */
     public void loadThresholds(InputStream in) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -159,16 +167,18 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 String[] f = line.split("\t");
-                thresholds.put(AdvisoryKind.valueOf(f[0]),
-                        new Thresholds(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+                Thresholds t = new Thresholds(Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+                (f.length > 3 ? languageThresholds.computeIfAbsent(f[3], l -> new EnumMap<>(AdvisoryKind.class))
+                        : thresholds).put(AdvisoryKind.valueOf(f[0]), t);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public Thresholds thresholds(AdvisoryKind kind) {
-        return thresholds.getOrDefault(kind, new Thresholds(1.0, 2.0));
+    public Thresholds thresholds(String language, AdvisoryKind kind) {
+        Thresholds own = languageThresholds.getOrDefault(language, Map.of()).get(kind);
+        return own != null ? own : thresholds.getOrDefault(kind, new Thresholds(1.0, 2.0));
     }
 
     /** One trigger found in a block, with where it is (word positions {@code [start, end)}). */
@@ -243,7 +253,7 @@ public final class AdvisoryDetector {
         List<Advisory> out = new ArrayList<>();
         for (AdvisoryKind kind : AdvisoryKind.values()) {
             double s = score.getOrDefault(kind, 0.0);
-            Thresholds t = thresholds(kind);
+            Thresholds t = thresholds(language, kind);
             if (s < t.suggestion()) {
                 continue;
             }

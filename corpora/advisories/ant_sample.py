@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Draws the Arabic advisory texts from the ANT corpus (enrich/src/test/resources/advisories/README.md).
+
+Usage: corpora/advisories/ant_sample.py ANT_GIT_DIR > ant-sample.jsonl
+Reads the categories internationalNews, localNews and society at ANT_COMMIT. The rule was fixed before the texts were
+read or the detector run on them: articles are ordered by sha256("advisories-ant:" + DOCNO); the first HARM_ITEMS
+whose headline or text holds a word of HARM_WORDS and the first OTHER_ITEMS holding none are taken, skipping texts
+under MIN_CHARS and repeated headlines. Texts are cut at a sentence end before MAX_CHARS. Labels are given by hand
+afterwards; the output has them all false.
+"""
+import hashlib
+import json
+import re
+import subprocess
+import sys
+
+ANT_COMMIT = "06f6a10e80c7a0e7aee0bba2f0a6372c35c45c83"
+CATEGORIES = ("internationalNews", "localNews", "society")
+HARM_WORDS = re.compile("قتل|مقتل|قتيل|قتلى|مصرع|وفاة|توفي|حتف|جثة|جثث|هجوم|انفجار|تفجير|إرهاب|ارهاب|اعتداء|طعن"
+                        "|رصاص|اغتيال|ذبح|غارة|قصف|جرحى|جريح|إصابة|مسلح|اشتباك|انتحاري|عبوة|اختطاف|اغتصاب|حادث"
+                        "|غرق|ضحايا|ضحية|إعدام|اعدام|داعش")
+HARM_ITEMS = 190
+OTHER_ITEMS = 70
+MIN_CHARS = 200
+MAX_CHARS = 1000
+
+
+def git(git_dir, *args):
+    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True).stdout
+
+
+def cut(text):
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in text.splitlines()]
+    text = "\n".join(p for p in paragraphs if p)
+    if len(text) <= MAX_CHARS:
+        return text
+    end = max(text.rfind(mark, 0, MAX_CHARS) for mark in (".", "!", "؟", "\n"))
+    if end < MAX_CHARS // 2:
+        end = text.rfind(" ", 0, MAX_CHARS)
+    return text[:end + 1].strip()
+
+
+def main(git_dir):
+    names = git(git_dir, "ls-tree", "-r", "--name-only", ANT_COMMIT).decode().splitlines()
+    docs = []
+    for name in names:
+        if name.split("/")[0] not in CATEGORIES or not name.endswith(".txt"):
+            continue
+        doc = git(git_dir, "show", f"{ANT_COMMIT}:{name}").decode("utf-8", "replace")
+        field = lambda tag: (re.search(f"<{tag}>(.*?)</{tag}>", doc, re.S) or [None, ""])[1].strip()
+        docno = field("DOCNO")
+        key = hashlib.sha256(("advisories-ant:" + docno).encode()).hexdigest()
+        docs.append((key, docno, name, field("TITLE"), field("TEXT")))
+    docs.sort()
+    taken = {True: 0, False: 0}
+    wanted = {True: HARM_ITEMS, False: OTHER_ITEMS}
+    headlines = set()
+    for _, docno, name, title, text in docs:
+        harm = bool(HARM_WORDS.search(title + " " + text))
+        if taken[harm] >= wanted[harm] or len(text) < MIN_CHARS or title in headlines:
+            continue
+        headlines.add(title)
+        taken[harm] += 1
+        print(json.dumps({"id": "ar-ant-" + docno, "language": "ar", "headline": title, "text": cut(text),
+                          "source": f"ANT corpus v1.1 (Jawhara FM), {name} at commit {ANT_COMMIT} of"
+                                    " https://github.com/antcorpus/antcorpus.data",
+                          "licence": "Apache-2.0",
+                          "labels": {"violence": False, "death": False, "terrorism": False, "graphic": False}},
+                         ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
