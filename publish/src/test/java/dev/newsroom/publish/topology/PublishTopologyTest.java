@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsroom.platform.deadletter.DeadLetterHandlers;
 import dev.newsroom.platform.ninjs.NinjsSchemaValidator;
+import dev.newsroom.platform.testing.TopologyTestStack;
 import dev.newsroom.publish.fixtures.Articles;
 import dev.newsroom.publish.outlet.AdvisoryPolicy;
 import dev.newsroom.publish.outlet.FeedOutlet;
@@ -37,8 +37,6 @@ import dev.newsroom.schemas.PublicationEvent;
 import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.Pubstatus;
 import dev.newsroom.schemas.Stage;
-import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
-import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import dev.newsroom.schemas.topic.TopicId;
 import java.net.URI;
@@ -47,14 +45,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -74,7 +68,7 @@ class PublishTopologyTest {
     @TempDir
     Path stateDir;
 
-    private InMemoryConfluentRegistryServer registry;
+    private TopologyTestStack stack;
     private TopologyTestDriver driver;
     private TopicCatalogue topics;
     private TestInputTopic<String, EnrichedArticle> enriched;
@@ -105,19 +99,10 @@ class PublishTopologyTest {
 
     @BeforeEach
     void start() {
-        registry = InMemoryConfluentRegistryServer.start();
-        Map<String, Object> config = new HashMap<>();
-        config.put("schema.registry.url", registry.url());
-        topics = TopicCatalogue.of(config, new SchemaRegistryClient(registry.url()));
-        Properties props = new Properties();
-        props.putAll(config);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsroom-publish");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        Map<String, Object> handlers = new HashMap<>();
-        DeadLetterHandlers.configure(handlers, Stage.PUBLISH);
-        props.putAll(handlers);
-        driver = new TopologyTestDriver(PublishTopology.build(topics, outlets(), Duration.ofSeconds(1)), props, START);
+        stack = TopologyTestStack.start(Stage.PUBLISH, "newsroom-publish", stateDir, START,
+                catalogue -> PublishTopology.build(catalogue, outlets(), Duration.ofSeconds(1)));
+        topics = stack.topics();
+        driver = stack.driver();
         enriched = driver.createInputTopic(topics.name(TopicId.ENRICHED), Serdes.String().serializer(),
                 topics.enriched().valueSerde().serializer());
         commands = driver.createInputTopic(topics.name(TopicId.MODERATION_COMMANDS), Serdes.String().serializer(),
@@ -137,8 +122,7 @@ class PublishTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
-        registry.close();
+        stack.close();
     }
 
     @Test
