@@ -139,6 +139,7 @@ final class ArticleExtractor {
         }
         Element content = gatherSiblings(top);
         cleanConditionally(content);
+        BoilerplateBlocks.remove(content);
         String text = content.text();
         int weight = proseWeight(text);
         if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
@@ -304,6 +305,12 @@ final class ArticleExtractor {
             top = parent;
             parent = top.parent();
         }
+        // An article that ads or a paywall split into sibling blocks of one class: the level above gathers them all.
+        parent = top.parent();
+        if (parent != null && parent != body && hasScoredTwin(parent, siblingThreshold(scores.getOrDefault(top, topScore)))) {
+            scores.merge(parent, scores.getOrDefault(top, topScore), Math::max);
+            top = parent;
+        }
         scores.putIfAbsent(top, initialScore(top));
         return top;
     }
@@ -316,7 +323,7 @@ final class ArticleExtractor {
             return container;
         }
         double topScore = scores.getOrDefault(top, 0.0);
-        double threshold = Math.max(10, topScore * 0.2);
+        double threshold = siblingThreshold(topScore);
         List<Element> keep = new ArrayList<>();
         boolean beforeTop = true;
         for (Element sibling : parent.children()) {
@@ -344,6 +351,17 @@ final class ArticleExtractor {
             container.appendChild(element);
         }
         return container;
+    }
+
+    private boolean hasScoredTwin(Element element, double threshold) {
+        String className = element.className();
+        return !className.isEmpty() && element.siblingElements().stream()
+                .anyMatch(sibling -> className.equals(sibling.className()) && scores.getOrDefault(sibling, 0.0) >= threshold);
+    }
+
+    /** What a sibling of the top candidate must score to belong with it. */
+    private static double siblingThreshold(double topScore) {
+        return Math.max(10, topScore * 0.2);
     }
 
     private static boolean isPaywalledProse(Element element) {
