@@ -73,7 +73,8 @@ final class ArticleExtractor {
             "(^|[\\s_-])(share|sharing|sharedaddy|social|read-?also|readalso|lire-?aussi|related|ad|ads|adslot|ad-?slot|advert|"
                     + "advertisement|newsletter|comments?|comment-respond|respond|breadcrumbs?|post-tags|tags|tag-?list|ticker|"
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
-                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
+                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only|cta|"
+                    + "donation|donate|sign-?in|newsletter-?box)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
     /** A reader comment thread is long prose but never the article (English, Polish, German, Turkish hints). */
     private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
@@ -131,6 +132,7 @@ final class ArticleExtractor {
 
     private Extraction run(Document document) {
         Element body = document.body();
+        AppendedArticles.remove(document);
         prune(body);
         List<Element> candidates = scoreParagraphs(body);
         Element top = pickTop(candidates, body);

@@ -14,22 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Where extraction loses on the corpus, block by block: for each page below an F1 threshold, the extracted blocks
- * whose words are mostly absent from the truth (kept junk, what costs precision) and the truth lines mostly absent
- * from the extraction (missed text, what costs recall). A tool for tuning, not a test; run with
+ * that the truth does not hold (kept junk, what costs precision) and the truth lines that the extraction does not hold
+ * (missed text, what costs recall). Text is compared as word tokens ({@link BodyTokens}) joined by spaces, so markup
+ * and spacing do not count. A tool for tuning, not a test; run with
  * {@code java -cp <test classpath> dev.newsroom.ingest.parse.eval.ExtractionDiagnosis [corpus] [threshold] [tune|heldout|all]}.
  */
 public final class ExtractionDiagnosis {
 
     private static final String BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, pre, td, dt, dd";
-    private static final double FOREIGN = 0.5;
 
     private ExtractionDiagnosis() {
     }
@@ -59,27 +57,27 @@ public final class ExtractionDiagnosis {
             }
             System.out.printf(Locale.ROOT, "== %s %s P %.3f R %.3f F1 %.3f%n", page.id(), page.language(), score.precision(),
                     score.recall(), score.f1());
-            Set<String> truthWords = new HashSet<>(BodyTokens.of(truth));
+            String truthKey = key(truth);
             for (Element block : body.select(BLOCKS)) {
                 if (!block.select(BLOCKS).stream().allMatch(inner -> inner == block)) {
                     continue;
                 }
-                report("+ " + block.normalName(), block.text(), truthWords);
+                report("+ " + block.normalName(), block.text(), truthKey);
             }
-            Set<String> extractedWords = new HashSet<>(BodyTokens.of(body.text()));
+            String extractedKey = key(body.text());
             for (String line : truth.split("\n")) {
-                report("- truth", line, extractedWords);
+                report("- truth", line, extractedKey);
             }
         }
     }
 
-    private static void report(String label, String text, Set<String> other) {
+    private static String key(String text) {
+        return " " + String.join(" ", BodyTokens.of(text)) + " ";
+    }
+
+    private static void report(String label, String text, String otherKey) {
         List<String> tokens = BodyTokens.of(text);
-        if (tokens.isEmpty()) {
-            return;
-        }
-        long found = tokens.stream().filter(other::contains).count();
-        if (found < FOREIGN * tokens.size()) {
+        if (!tokens.isEmpty() && !otherKey.contains(key(text))) {
             String shown = text.length() > 160 ? text.substring(0, 160) + "…" : text;
             System.out.printf(Locale.ROOT, "  %s [%d] %s%n", label, tokens.size(), shown);
         }
