@@ -30,20 +30,26 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements (unless they hold
  *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
- *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags
- *       (hints in English, French and transliterated Arabic), unless it also says article/content/post.</li>
+ *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags,
+ *       call-to-action, donation, sign-in (hints in English, French and transliterated Arabic), unless it also says
+ *       article/content/post.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
  *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
  *       by a third per level. Containers start from their tag (div +5, lists and forms −3, headings −5) and ±25 for
  *       class/id hints.</li>
  *   <li><b>Pick</b> the best container after scaling each score by (1 − link density), climbing to a common ancestor
- *       when several near-equal candidates share one (a body split into many divs).</li>
+ *       when several near-equal candidates share one (a body split into many divs), and one level up when the
+ *       container's parent has a well-scored sibling of its own class (ads or a paywall split the body in blocks).</li>
  *   <li><b>Gather</b> the siblings that belong with it: well-scored ones, prose paragraphs with few links, and a
  *       leading figure (the lead image sits beside the text in most CMS templates).</li>
  *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images, inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
+ *   <li><b>Remove boilerplate</b> block by block ({@link BoilerplateBlocks}): related-story links, datelines before
+ *       the prose, credits and link sections after it.</li>
  * </ol>
+ * Before all this, a page that appends its next stories in full keeps only the article its title names
+ * ({@link AppendedArticles}).
  * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text, one real paragraph of
  * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word. When the
  * result is that or shorter than {@value #SHORT_ARTICLE_CHARS}, the page is read again without the class and id hints

@@ -12,32 +12,34 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The boilerplate-removal stage after {@link ArticleExtractor} has found the body container: the container's text
- * blocks are classified one by one and then by their neighbours, in the manner of jusText (Pomikálek, "Removing
- * Boilerplate and Duplicate Content from Web Corpora", 2011), with language-independent features only (no stop
- * words): length (a Han, kana or hangul character counting three), link density, sentence punctuation and the
- * copyright sign.
+ * The boilerplate-removal stage after {@link ArticleExtractor} has found the body container. The container's text
+ * blocks (paragraphs, list items, headings, inline-only divs) are classified in the manner of jusText (Pomikálek,
+ * "Removing Boilerplate and Duplicate Content from Web Corpora", 2011), but with language-independent features only, no
+ * stop words: length (a Han, kana or hangul character counting three), link density, sentence punctuation, the
+ * copyright sign, and the block's position relative to the run of prose.
  *
  * <ol>
- *   <li><b>Alone</b>: a block mostly links, a short block with a link, or a copyright line is <i>bad</i>; one of at
- *       least {@value #LONG} with few links and sentence punctuation is <i>good</i>; under {@value #SHORT} it is
- *       <i>short</i>; anything between is <i>near-good</i>. A short heading that a good block follows within
- *       {@value #HEADING_DISTANCE} is near-good (a sub-heading of the article).</li>
- *   <li><b>By context</b>: a short block between good ones is good, between bad ones bad; a near-good one is bad only
- *       between bad ones. The nearest blocks that decide are those that are neither short nor near-good. A short block
- *       at an edge of the container with good text on its other side is kept only when it ends a sentence: the
- *       article's last line ("He declined to comment.") is, a byline, dateline, agency or photo credit is not.</li>
+ *   <li><b>Classes</b>: a block whose links are most of it, are titles of other pages (not single words of an
+ *       enumeration) and leave less than {@value #SHORT} of own text is <i>bad</i> (related stories, "read also"), as
+ *       is a copyright line; one of at least {@value #LONG} with few links and sentence punctuation is <i>good</i>;
+ *       under {@value #SHORT} it is <i>short</i>; anything else is <i>near-good</i>. Good and near-good blocks are
+ *       the article's prose.</li>
+ *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose, a short line holding a date
+ *       or a time that does not end a sentence goes (a dateline, a byline with its date). After the last block of
+ *       prose, a short line that does not end a sentence goes (an agency, a photo credit, "Share"), and so does a
+ *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
+ *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Bad blocks are removed. Blocks inside figures and tables, and blocks holding media, are left alone; a container
- * without a good block is left whole, as its text cannot be told from boilerplate this way.
+ * Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good block is
+ * left whole, as its text cannot be told from boilerplate this way.
  */
 final class BoilerplateBlocks {
 
     static final int LONG = 200;
     static final int SHORT = 70;
-    static final int HEADING_DISTANCE = 200;
     private static final double MAX_GOOD_LINK_DENSITY = 0.2;
     private static final double MAX_LINK_DENSITY = 0.5;
+    /** A link to another page's title carries a few words at least; an enumeration's links carry a name each. */
     private static final int MIN_TITLE_WEIGHT = 15;
 
     /** A time of day or a date: what a dateline or a byline with its date holds. */
@@ -52,14 +54,12 @@ final class BoilerplateBlocks {
     private static final class Block {
         final Element element;
         final String text;
-        final int weight;
         final boolean heading;
-        Kind kind;
+        final Kind kind;
 
-        Block(Element element, String text, int weight, Kind kind) {
+        Block(Element element, String text, Kind kind) {
             this.element = element;
             this.text = text;
-            this.weight = weight;
             this.heading = HEADINGS.contains(element.normalName());
             this.kind = kind;
         }
@@ -71,28 +71,27 @@ final class BoilerplateBlocks {
     /** Removes the boilerplate blocks of a body container. */
     static void remove(Element content) {
         List<Block> blocks = classify(content);
-        int firstGood = -1;
-        int lastGood = -1;
+        boolean anyGood = false;
         int firstSubstantial = -1;
         int lastSubstantial = -1;
         for (int i = 0; i < blocks.size(); i++) {
             Kind kind = blocks.get(i).kind;
-            if (kind == Kind.GOOD) {
-                firstGood = firstGood < 0 ? i : firstGood;
-                lastGood = i;
-            }
+            anyGood |= kind == Kind.GOOD;
             if (kind == Kind.GOOD || kind == Kind.NEAR_GOOD) {
                 firstSubstantial = firstSubstantial < 0 ? i : firstSubstantial;
                 lastSubstantial = i;
             }
         }
-        if (firstGood < 0) {
+        if (!anyGood) {
             return;
         }
+        boolean inTailSection = false;
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
+            // A heading after the last block of prose opens a section without any: related stories, comments, tools.
+            inTailSection |= i > lastSubstantial && block.heading;
             boolean fragment = block.kind == Kind.SHORT && !block.heading && !endsSentence(block.text);
-            boolean drop = block.kind == Kind.BAD
+            boolean drop = block.kind == Kind.BAD || inTailSection
                     || (fragment && i < firstSubstantial && DATELINE.matcher(block.text).find())
                     || (fragment && i > lastSubstantial);
             if (drop) {
@@ -112,13 +111,12 @@ final class BoilerplateBlocks {
             if (text.isBlank()) {
                 continue;
             }
-            int weight = proseWeight(text);
-            blocks.add(new Block(element, text, weight, alone(element, text, weight)));
+            blocks.add(new Block(element, text, classOf(element, text, proseWeight(text))));
         }
         return blocks;
     }
 
-    private static Kind alone(Element element, String text, int weight) {
+    private static Kind classOf(Element element, String text, int weight) {
         double density = linkDensity(element);
         if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element))
                 || (text.indexOf('©') >= 0 && weight < 2 * LONG)) {
