@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements (unless they hold
  *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
  *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags,
- *       call-to-action, donation, sign-in (hints in English, French and transliterated Arabic), unless it also says
- *       article/content/post.</li>
+ *       call-to-action, donation, sign-in, embedded post (hints in English, French and transliterated Arabic), unless
+ *       it also says article/content/post.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
  *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
@@ -79,8 +79,8 @@ final class ArticleExtractor {
             "(^|[\\s_-])(share|sharing|sharedaddy|social|read-?also|readalso|lire-?aussi|related|ad|ads|adslot|ad-?slot|advert|"
                     + "advertisement|newsletter|comments?|comment-respond|respond|breadcrumbs?|post-tags|tags|tag-?list|ticker|"
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
-                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only|cta|"
-                    + "donation|donate|sign-?in|newsletter-?box)([\\s_-]|$)",
+                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only|cta|donation|donate|"
+                    + "sign-?in|newsletter-?box|twitter-tweet|instagram-media|tiktok-embed)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
     /** A reader comment thread is long prose but never the article (English, Polish, German, Turkish hints). */
     private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
