@@ -29,20 +29,26 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  * <ol>
  *   <li><b>Prune</b> what is never the article: scripts, forms, navigation, asides, hidden elements (unless they hold
  *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
- *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags
- *       (hints in English, French and transliterated Arabic), unless it also says article/content/post.</li>
+ *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags,
+ *       call-to-action, donation, sign-in, embedded post (hints in English, French and transliterated Arabic), unless
+ *       it also says article/content/post.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
  *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
  *       by a third per level. Containers start from their tag (div +5, lists and forms −3, headings −5) and ±25 for
  *       class/id hints.</li>
  *   <li><b>Pick</b> the best container after scaling each score by (1 − link density), climbing to a common ancestor
- *       when several near-equal candidates share one (a body split into many divs).</li>
+ *       when several near-equal candidates share one (a body split into many divs), and one level up when the
+ *       container's parent has a well-scored sibling of its own class (ads or a paywall split the body in blocks).</li>
  *   <li><b>Gather</b> the siblings that belong with it: well-scored ones, prose paragraphs with few links, and a
  *       leading figure (the lead image sits beside the text in most CMS templates).</li>
  *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images, inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
+ *   <li><b>Remove boilerplate</b> block by block ({@link BoilerplateBlocks}): related-story links, datelines before
+ *       the prose, credits and link sections after it.</li>
  * </ol>
+ * Before all this, a page that appends its next stories in full keeps only the article its title names
+ * ({@link AppendedArticles}).
  * A page whose best candidate has less than {@value #MIN_ARTICLE_CHARS} characters of text, one real paragraph of
  * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word. When the
  * result is that or shorter than {@value #SHORT_ARTICLE_CHARS}, the page is read again without the class and id hints
@@ -72,7 +78,8 @@ final class ArticleExtractor {
             "(^|[\\s_-])(share|sharing|sharedaddy|social|read-?also|readalso|lire-?aussi|related|ad|ads|adslot|ad-?slot|advert|"
                     + "advertisement|newsletter|comments?|comment-respond|respond|breadcrumbs?|post-tags|tags|tag-?list|ticker|"
                     + "breaking-news|outbrain|taboola|subscribe|partage|publicite|jp-relatedposts|wp-block-buttons|"
-                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only)([\\s_-]|$)",
+                    + "author-?box|about-?author|popup|cookie|print-?only|screen-reader-text|sr-only|cta|donation|donate|"
+                    + "sign-?in|newsletter-?box|twitter-tweet|instagram-media|tiktok-embed)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
     /** A reader comment thread is long prose but never the article (English, Polish, German, Turkish hints). */
     private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
@@ -130,6 +137,7 @@ final class ArticleExtractor {
 
     private Extraction run(Document document) {
         Element body = document.body();
+        AppendedArticles.remove(document);
         prune(body);
         List<Element> candidates = scoreParagraphs(body);
         Element top = pickTop(candidates, body);
@@ -138,6 +146,7 @@ final class ArticleExtractor {
         }
         Element content = gatherSiblings(top);
         cleanConditionally(content);
+        BoilerplateBlocks.remove(content);
         String text = content.text();
         int weight = proseWeight(text);
         if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
@@ -303,6 +312,12 @@ final class ArticleExtractor {
             top = parent;
             parent = top.parent();
         }
+        // An article that ads or a paywall split into sibling blocks of one class: the level above gathers them all.
+        parent = top.parent();
+        if (parent != null && parent != body && hasScoredTwin(parent, siblingThreshold(scores.getOrDefault(top, topScore)))) {
+            scores.merge(parent, scores.getOrDefault(top, topScore), Math::max);
+            top = parent;
+        }
         scores.putIfAbsent(top, initialScore(top));
         return top;
     }
@@ -315,7 +330,7 @@ final class ArticleExtractor {
             return container;
         }
         double topScore = scores.getOrDefault(top, 0.0);
-        double threshold = Math.max(10, topScore * 0.2);
+        double threshold = siblingThreshold(topScore);
         List<Element> keep = new ArrayList<>();
         boolean beforeTop = true;
         for (Element sibling : parent.children()) {
@@ -343,6 +358,17 @@ final class ArticleExtractor {
             container.appendChild(element);
         }
         return container;
+    }
+
+    private boolean hasScoredTwin(Element element, double threshold) {
+        String className = element.className();
+        return !className.isEmpty() && element.siblingElements().stream()
+                .anyMatch(sibling -> className.equals(sibling.className()) && scores.getOrDefault(sibling, 0.0) >= threshold);
+    }
+
+    /** What a sibling of the top candidate must score to belong with it. */
+    private static double siblingThreshold(double topScore) {
+        return Math.max(10, topScore * 0.2);
     }
 
     private static boolean isPaywalledProse(Element element) {

@@ -17,7 +17,12 @@ final class ProseMeasures {
     }
 
     static double linkDensity(Element element) {
-        int length = element.text().length();
+        return linkDensity(element, element.text());
+    }
+
+    /** The link density of an element whose text the caller has already taken (it is not cheap to take twice). */
+    static double linkDensity(Element element, String text) {
+        int length = text.length();
         if (length == 0) {
             return 0;
         }

@@ -45,6 +45,49 @@ class ArticleExtractorTest {
         assertThat(text).contains("The council voted").doesNotContain("newsletter");
     }
 
+    @Test
+    void relatedStoryLinksTheDatelineAndWhatFollowsTheProseAreNotTheArticle() {
+        String longParagraph = "<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>";
+        String html = "<html><body><div class=story><p>Published 6 December 2026, 12:19</p>" + longParagraph.repeat(2)
+                + "<p><a href=/budget>Another story: the budget vote that split the council in two</a></p>"
+                + longParagraph.repeat(2) + "<p>The mayor declined to comment.</p><p>Photo: AFP</p>"
+                + "<h3>More from the city</h3><p>Bus lanes</p><p>Parking fees</p></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "The mayor declined to comment.")
+                .doesNotContain("Published", "Another story", "Photo: AFP", "More from the city", "Bus lanes", "Parking fees");
+    }
+
+    @Test
+    void aPageThatAppendsItsNextStoryKeepsTheStoryItsTitleNames() {
+        String next = "The harbour reopened on Wednesday after the storm, with ferries running again to the islands, "
+                + "though the western pier stays closed for repairs until the spring.";
+        String html = "<html><head><title>Library stays open after vote - City News</title></head><body><main>"
+                + "<article class=entity><h1>Library stays open after vote</h1>" + ("<p>" + PARAGRAPH + "</p>").repeat(3)
+                + "</article><article class=entity><h1>Harbour reopens</h1>" + ("<p>" + next + "</p>").repeat(4)
+                + "</article></main></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("harbour");
+    }
+
+    @Test
+    void anArticleThatAnAdSplitsIntoBlocksOfOneClassIsReadWhole() {
+        String rest = "The library will now open on Sundays as well, the council said, and its reading room, closed "
+                + "since the flood, will reopen in March with a new roof and twice as many seats.";
+        String html = "<html><body><article>"
+                + "<div class=story-block><div class=block-text>" + ("<p>" + PARAGRAPH + "</p>").repeat(3)
+                + "</div><div class=block-meta>Updated</div></div><div class=ad-slot>Advertisement</div>"
+                + "<div class=story-block><div class=block-text>" + ("<p>" + rest + "</p>").repeat(4)
+                + "</div><div class=block-meta>Updated</div></div></article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "open on Sundays");
+    }
+
     private static String extract(String html) {
         ArticleExtractor.Extraction extraction = ArticleExtractor.extract(Jsoup.parse(html), () -> Jsoup.parse(html));
         assertThat(extraction).isNotNull();

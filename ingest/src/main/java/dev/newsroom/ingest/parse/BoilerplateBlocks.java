@@ -1,0 +1,179 @@
+package dev.newsroom.ingest.parse;
+
+import org.jsoup.nodes.Element;
+
+import static dev.newsroom.ingest.parse.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.ProseMeasures.proseWeight;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The boilerplate-removal stage after {@link ArticleExtractor} has found the body container. The container's text
+ * blocks (paragraphs, list items, headings, inline-only divs) are classified in the manner of jusText (Pomikálek,
+ * "Removing Boilerplate and Duplicate Content from Web Corpora", 2011), but with language-independent features only, no
+ * stop words: length (a Han, kana or hangul character counting three), link density, sentence punctuation, the
+ * copyright sign, and the block's position relative to the run of prose.
+ *
+ * <ol>
+ *   <li><b>Classes</b>: a block whose links are most of it, are titles of other pages (not single words of an
+ *       enumeration) and leave less than {@value #SHORT} of own text is <i>bad</i> (related stories, "read also"), as
+ *       is a copyright line; one of at least {@value #LONG} with few links and sentence punctuation is <i>good</i>;
+ *       under {@value #SHORT} it is <i>short</i>; anything else is <i>near-good</i>. Good and near-good blocks are
+ *       the article's prose.</li>
+ *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose, a short line holding a date
+ *       or a time that does not end a sentence goes (a dateline, a byline with its date). After the last block of
+ *       prose, a short line that does not end a sentence goes (an agency, a photo credit, "Share"), and so does a
+ *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
+ *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
+ * </ol>
+ * Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good block is
+ * left whole, as its text cannot be told from boilerplate this way.
+ */
+final class BoilerplateBlocks {
+
+    static final int LONG = 200;
+    static final int SHORT = 70;
+    private static final double MAX_GOOD_LINK_DENSITY = 0.2;
+    private static final double MAX_LINK_DENSITY = 0.5;
+    /** A link to another page's title carries a few words at least; an enumeration's links carry a name each. */
+    private static final int MIN_TITLE_WEIGHT = 15;
+
+    /** A time of day or a date: what a dateline or a byline with its date holds. */
+    private static final Pattern DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "div",
+            "section", "blockquote");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> LEFT_ALONE = Set.of("figure", "table", "pre", "code");
+
+    private enum Kind { GOOD, NEAR_GOOD, SHORT, BAD }
+
+    private static final class Block {
+        final Element element;
+        final String text;
+        final boolean heading;
+        final Kind kind;
+
+        Block(Element element, String text, Kind kind) {
+            this.element = element;
+            this.text = text;
+            this.heading = HEADINGS.contains(element.normalName());
+            this.kind = kind;
+        }
+    }
+
+    private BoilerplateBlocks() {
+    }
+
+    /** Removes the boilerplate blocks of a body container. */
+    static void remove(Element content) {
+        List<Block> blocks = classify(content);
+        boolean anyGood = false;
+        int firstSubstantial = -1;
+        int lastSubstantial = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            Kind kind = blocks.get(i).kind;
+            anyGood |= kind == Kind.GOOD;
+            if (kind == Kind.GOOD || kind == Kind.NEAR_GOOD) {
+                firstSubstantial = firstSubstantial < 0 ? i : firstSubstantial;
+                lastSubstantial = i;
+            }
+        }
+        if (!anyGood) {
+            return;
+        }
+        boolean inTailSection = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            // A heading after the last block of prose opens a section without any: related stories, comments, tools.
+            inTailSection |= i > lastSubstantial && block.heading;
+            boolean fragment = block.kind == Kind.SHORT && !block.heading && !endsSentence(block.text);
+            boolean drop = block.kind == Kind.BAD || inTailSection
+                    || (fragment && i < firstSubstantial && DATELINE.matcher(block.text).find())
+                    || (fragment && i > lastSubstantial);
+            if (drop) {
+                block.element.remove();
+            }
+        }
+    }
+
+    private static List<Block> classify(Element content) {
+        List<Block> blocks = new ArrayList<>();
+        for (Element element : content.getAllElements()) {
+            if (element == content || !TEXT_BLOCKS.contains(element.normalName()) || hasBlockChildren(element)
+                    || insideLeftAlone(element, content) || !element.getElementsByTag("img").isEmpty()) {
+                continue;
+            }
+            String text = element.text();
+            if (text.isBlank()) {
+                continue;
+            }
+            blocks.add(new Block(element, text, classOf(element, text, proseWeight(text))));
+        }
+        return blocks;
+    }
+
+    private static Kind classOf(Element element, String text, int weight) {
+        double density = linkDensity(element, text);
+        if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element))
+                || (text.indexOf('©') >= 0 && weight < 2 * LONG)) {
+            return Kind.BAD;
+        }
+        if (weight < SHORT) {
+            return Kind.SHORT;
+        }
+        if (weight >= LONG && density <= MAX_GOOD_LINK_DENSITY && hasSentencePunctuation(text)) {
+            return Kind.GOOD;
+        }
+        return Kind.NEAR_GOOD;
+    }
+
+
+
+
+    private static boolean hasSentencePunctuation(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '.', ',', '!', '?', ';', '。', '，', '、', '！', '？', '،', '؟', '।', '\u06D4' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a block's links are titles of other pages (related stories, "read also") rather than single words of an
+     * enumeration that each lead somewhere (place names, topics in a list the article gives).
+     */
+    private static boolean linksReadAsTitles(Element element) {
+        List<Element> links = element.getElementsByTag("a");
+        int weight = 0;
+        for (Element link : links) {
+            weight += proseWeight(link.text());
+        }
+        return links.isEmpty() || weight >= MIN_TITLE_WEIGHT * links.size();
+    }
+
+    /** Ends like a sentence, or like a line that introduces what follows; in any script. */
+    private static boolean endsSentence(String text) {
+        String trimmed = text.strip();
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return ProseMeasures.endsSentence(trimmed) || last == ':' || last == '。' || last == '！' || last == '？' || last == '：'
+                || last == '।';
+    }
+
+    private static boolean insideLeftAlone(Element element, Element content) {
+        for (Element parent = element.parent(); parent != null && parent != content; parent = parent.parent()) {
+            if (LEFT_ALONE.contains(parent.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
