@@ -1,8 +1,8 @@
 package dev.newsroom.ingest.parse.eval;
 
 import dev.newsroom.ingest.parse.DocumentParser;
-import dev.newsroom.ingest.parse.RawInput;
-import dev.newsroom.ingest.parse.RejectedDocumentException;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.ingest.parse.document.RejectedDocumentException;
 import dev.newsroom.schemas.Lineage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;

@@ -1,4 +1,4 @@
-package dev.newsroom.ingest.parse;
+package dev.newsroom.ingest.parse.page;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

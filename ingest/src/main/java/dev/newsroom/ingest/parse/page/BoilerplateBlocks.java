@@ -1,10 +1,10 @@
-package dev.newsroom.ingest.parse;
+package dev.newsroom.ingest.parse.page;
 
 import org.jsoup.nodes.Element;
 
-import static dev.newsroom.ingest.parse.ProseMeasures.hasBlockChildren;
-import static dev.newsroom.ingest.parse.ProseMeasures.linkDensity;
-import static dev.newsroom.ingest.parse.ProseMeasures.proseWeight;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
 import java.util.ArrayList;
 import java.util.List;
