@@ -6,6 +6,7 @@ import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.fixtures.SampleRecords;
 import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicId;
 import dev.newsroom.schemas.serde.AvroSerde;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ public class SerdeBenchmark {
 
     private InMemoryConfluentRegistryServer registry;
     private AvroSerde<Article> serde;
+    private static final String TOPIC = TopicId.ARTICLES.defaultName();
+
     private Article article;
     private byte[] bytes;
 
@@ -52,7 +55,7 @@ public class SerdeBenchmark {
             blocks.add(new BodyBlock(BlockKind.PARAGRAPH, paragraph, paragraph, 0));
         }
         article = Article.newBuilder(SampleRecords.article()).setBlocks(blocks).build();
-        bytes = serde.serializer().serialize("newsroom.articles.v1", article);
+        bytes = serde.serializer().serialize(TOPIC, article);
     }
 
     @TearDown
@@ -62,12 +65,12 @@ public class SerdeBenchmark {
 
     @Benchmark
     public byte[] serialize() {
-        return serde.serializer().serialize("newsroom.articles.v1", article);
+        return serde.serializer().serialize(TOPIC, article);
     }
 
     @Benchmark
     public Article deserialize() {
-        return serde.deserializer().deserialize("newsroom.articles.v1", bytes);
+        return serde.deserializer().deserialize(TOPIC, bytes);
     }
 
     /** Size of the record the figures are for, printed by {@link #main}. */
