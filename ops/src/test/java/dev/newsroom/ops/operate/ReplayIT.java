@@ -3,6 +3,8 @@ package dev.newsroom.ops.operate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.ops.operate.replay.ReplayHeaders;
@@ -68,14 +70,20 @@ class ReplayIT {
 
         OperateCli.Run dryRun = pipeline.run("replay", "--from-topic", source, "--from", from, "--to", to,
                 "--to-topic", target, "--dry-run");
+        OperateCli.Run dryRunJson = pipeline.run("replay", "--from-topic", source, "--from", from, "--to", to,
+                "--to-topic", target, "--dry-run", "--json");
         OperateCli.Run first = pipeline.run("replay", "--from-topic", source, "--from", from, "--to", to,
                 "--to-topic", target, "--replay-id", id, "--max-records", "7");
         int afterFirst = pipeline.readCommitted(target).size();
         OperateCli.Run second = pipeline.run("replay", "--resume", id);
-        OperateCli.Run third = pipeline.run("replay", "--resume", id);
+        OperateCli.Run third = pipeline.run("replay", "--resume", id, "--json");
 
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("dry run, nothing written").containsPattern("total\\s+\\S+ offsets\\s+30\\s");
+        JsonNode survey = new ObjectMapper().readTree(dryRunJson.out());
+        assertThat(survey.path("dryRun").asBoolean()).isTrue();
+        assertThat(survey.path("records").asLong()).isEqualTo(30);
+        assertThat(survey.path("partitions")).hasSize(3);
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("stopped at --max-records").contains("This run copied 7 records")
                 .contains("continue with: newsroom replay --resume " + id);
@@ -86,7 +94,10 @@ class ReplayIT {
         assertThat(first.out() + second.out()).containsOnlyOnce("stamped outside the window's times")
                 .contains("not copied: 1 stamped outside the window's times");
         assertThat(third.exitCode()).as(third.err()).isZero();
-        assertThat(third.out()).contains(id + ": complete").contains("This run copied 0 records");
+        JsonNode thirdSummary = new ObjectMapper().readTree(third.out());
+        assertThat(thirdSummary.path("state").asText()).isEqualTo("complete");
+        assertThat(thirdSummary.path("copied").asLong()).isZero();
+        assertThat(thirdSummary.path("resume").isNull()).isTrue();
 
         List<ConsumerRecord<byte[], byte[]>> copies = pipeline.readCommitted(target);
         assertThat(copies).extracting(ReplayIT::asWritten).containsExactlyInAnyOrderElementsOf(window);

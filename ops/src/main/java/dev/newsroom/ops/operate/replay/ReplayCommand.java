@@ -99,12 +99,12 @@ public final class ReplayCommand implements Callable<Integer> {
         if (run.dryRun) {
             Replayer replayer = run.replayer(clients, topics, null, spec);
             String heading = plan.sourceTopic() + " -> " + plan.targetTopic() + window();
-            ReplayOutput.survey(out, "replay", plan, replayer.survey(plan, plan.starts()), heading);
+            ReplayOutput.survey(out, "replay", plan, replayer.survey(plan, plan.starts()), heading, run.json);
             return 0;
         }
         try (StopOnSignal signal = new StopOnSignal("replay")) {
             Replayer.Report report = run.replayer(clients, topics, signal.flag(), spec).start(plan, run.limits());
-            ReplayOutput.summary(out, "replay", report);
+            ReplayOutput.summary(out, "replay", report, run.json);
         }
         return 0;
     }

@@ -23,6 +23,10 @@ public final class ReplayRunOptions {
             + " write nothing.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "The dry run's survey or the run's summary as one JSON object, for"
+            + " scripts.")
+    boolean json;
+
     @Option(names = "--resume", paramLabel = "ID",
             description = "Continue replay ID from its last committed transaction (same window, topics, filters).")
     String resume;
@@ -46,12 +50,12 @@ public final class ReplayRunOptions {
             ReplayPlan.Committed committed = replayer.committed(resume);
             ReplayPlan plan = committed.plan();
             ReplayOutput.survey(out, command, plan, replayer.survey(plan, committed.next()),
-                    "what is left of " + plan.id() + ", " + plan.sourceTopic() + " -> " + plan.targetTopic());
+                    "what is left of " + plan.id() + ", " + plan.sourceTopic() + " -> " + plan.targetTopic(), json);
             return 0;
         }
         try (StopOnSignal signal = new StopOnSignal(command)) {
             Replayer.Report report = replayer(clients, topics, signal.flag(), spec).resume(resume, limits());
-            ReplayOutput.summary(out, command, report);
+            ReplayOutput.summary(out, command, report, json);
         }
         return 0;
     }

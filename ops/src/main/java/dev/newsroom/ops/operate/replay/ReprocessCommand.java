@@ -108,12 +108,12 @@ public final class ReprocessCommand implements Callable<Integer> {
         if (run.dryRun) {
             ReplayOutput.survey(out, "reprocess", plan, planner.survey(plan, plan.starts()),
                     stage.service.label() + " over " + topic + ", the latest record of each article seen in " + from
-                            + " .. " + (to == null ? "now" : to));
+                            + " .. " + (to == null ? "now" : to), run.json);
             return 0;
         }
         try (StopOnSignal signal = new StopOnSignal("reprocess")) {
             Replayer.Report report = run.replayer(clients, topics, signal.flag(), spec).start(plan, run.limits());
-            ReplayOutput.summary(out, "reprocess", report);
+            ReplayOutput.summary(out, "reprocess", report, run.json);
         }
         warnIfNotRunning(clients, spec.commandLine().getErr());
         return 0;
