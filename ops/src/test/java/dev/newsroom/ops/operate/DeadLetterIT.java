@@ -87,7 +87,9 @@ class DeadLetterIT {
             int rawBefore = pipeline.readCommitted(raw).size();
             OperateCli.Run failed = pipeline.run("dlq", "redrive", "--id", tooLarge.getId());
             OperateCli.Run redrive = pipeline.run("dlq", "redrive", "--reason-matches", "Parser bug");
-            List<ConsumerRecord<byte[], byte[]>> rawAfter = pipeline.readCommitted(raw);
+            // A committed transaction's records become readable once its markers reach the partitions, just after.
+            List<ConsumerRecord<byte[], byte[]>> rawAfter = await().atMost(Duration.ofSeconds(15))
+                    .until(() -> pipeline.readCommitted(raw), records -> records.size() > rawBefore);
             OperateCli.Run again = pipeline.run("dlq", "redrive", "--reason-matches", "Parser bug");
             int rawAfterAgain = pipeline.readCommitted(raw).size();
 
