@@ -75,10 +75,13 @@ public final class CommonSettings {
         ConfigDef registry = SchemaRegistryConfig.definition();
         registry.configKeys().values().stream()
                 .filter(key -> !key.name.equals(ServiceConfig.SCHEMA_REGISTRY_URL))
-                .map(key -> Setting.text(key.name,
-                        !key.hasDefault() || key.defaultValue == null ? null : ConfigDef.convertToString(key.defaultValue, key.type),
-                        "Registry client: " + key.documentation))
+                .map(key -> Setting.text(key.name, defaultText(key), "Registry client: " + key.documentation))
                 .forEach(settings::add);
         return List.copyOf(settings);
+    }
+
+    private static String defaultText(ConfigDef.ConfigKey key) {
+        return !key.hasDefault() || key.defaultValue == null ? null
+                : ConfigDef.convertToString(key.defaultValue, key.type);
     }
 }
