@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer.Request;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client against a registry that needs TLS, client certificates or credentials, with the
- * settings named as in Confluent's serde. Certificates are made fresh by the JDK's keytool.
+ * settings named as in Confluent's serde. Key pairs are made fresh by the JDK's keytool.
  */
 class SecuredRegistryTest {
 
@@ -207,12 +208,19 @@ class SecuredRegistryTest {
         keytool(args);
     }
 
-    private static void trust(String keystore, String alias, String truststore, String type) throws Exception {
-        keytool(List.of("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore, "-storetype", "PKCS12",
-                "-storepass", alias + "-pass", "-file", alias + ".crt"));
+    /** Adds the certificate of {@code keystore}'s key pair to {@code truststore}, creating it if need be. */
+    private static void trust(String keystore, String alias, String truststore, String type)
+            throws IOException, GeneralSecurityException {
         String password = truststore.startsWith("client") ? "trust-pass" : "server-trust-pass";
-        keytool(List.of("-importcert", "-noprompt", "-alias", alias, "-file", alias + ".crt",
-                "-keystore", truststore, "-storetype", type, "-storepass", password));
+        Path file = dir.resolve(truststore);
+        KeyStore trusted = Files.exists(file) ? load(truststore, type, password) : KeyStore.getInstance(type);
+        if (!Files.exists(file)) {
+            trusted.load(null, null);
+        }
+        trusted.setCertificateEntry(alias, load(keystore, "PKCS12", alias + "-pass").getCertificate(alias));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trusted.store(out, password.toCharArray());
+        }
     }
 
     private static void keytool(List<String> args) throws IOException, InterruptedException {
