@@ -13,6 +13,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -68,6 +69,20 @@ final class RegistryTls {
             throw new ConfigException("Cannot set up TLS for the schema registry from schema.registry.ssl.*: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Whether a failed handshake was a verdict on a certificate (ours untrusted, or the registry's refused by
+     * an alert), which retrying cannot change, rather than a connection dropped mid-handshake.
+     */
+    static boolean isRefusal(SSLHandshakeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException
+                    || (t.getMessage() != null && t.getMessage().contains("Received fatal alert"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static KeyStore load(String location, String type, String password, String key)

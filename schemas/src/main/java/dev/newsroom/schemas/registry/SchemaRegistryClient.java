@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * {@value SchemaRegistryConfig#REQUEST_TIMEOUT_MS}) and {@link SchemaRegistryException}
  * (definitive answers, never retried).
  *
+ * <p>{@code https} registries are reached with Confluent's {@code schema.registry.ssl.*} settings,
+ * and a certificate either side refuses fails at once instead of being retried.
+ *
  * <p>Thread-safe. Schemas are always registered self-contained; schema references are only
  * resolved when reading.
  */
@@ -261,6 +264,11 @@ public final class SchemaRegistryClient {
                     response = http.send(endpoint.request(method, path, payload, requestTimeout),
                             HttpResponse.BodyHandlers.ofByteArray());
                 } catch (SSLHandshakeException e) {
+                    if (!RegistryTls.isRefusal(e)) {
+                        lastCause = e;
+                        lastReason = describe(e, requestTimeout);
+                        continue;
+                    }
                     throw new SchemaRegistryException("TLS handshake with schema registry " + endpoint.display()
                             + " failed while " + operation + ": " + describe(e, requestTimeout) + " (check "
                             + SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION + " and the other schema.registry.ssl.*"
