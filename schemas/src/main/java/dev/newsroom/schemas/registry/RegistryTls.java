@@ -29,11 +29,38 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class RegistryTls {
 
-    private RegistryTls() {
+    private final SSLContext context;
+    private final boolean clientCertificate;
+
+    RegistryTls(SchemaRegistryConfig config) {
+        this.context = build(config);
+        this.clientCertificate = config.getString(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION) != null;
     }
 
     /** The context to use, or null when nothing is configured and the JDK defaults apply. */
-    static SSLContext context(SchemaRegistryConfig config) {
+    SSLContext context() {
+        return context;
+    }
+
+    /**
+     * A hint for a connection to an {@code https} registry dropped without an answer: under TLS 1.3 a
+     * registry refusing a missing client certificate looks to the client like exactly that.
+     */
+    String dropHint(String url, IOException failure) {
+        if (clientCertificate || !url.startsWith("https:")) {
+            return "";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Connection reset") || message.contains("received no bytes"))) {
+                return " (if the registry requires a client certificate, set "
+                        + SchemaRegistryConfig.SSL_KEYSTORE_LOCATION + ")";
+            }
+        }
+        return "";
+    }
+
+    private static SSLContext build(SchemaRegistryConfig config) {
         String truststore = config.getString(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION);
         String keystore = config.getString(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION);
         String algorithm = config.getString(SchemaRegistryConfig.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM);

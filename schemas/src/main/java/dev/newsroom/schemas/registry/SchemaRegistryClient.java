@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -64,6 +63,7 @@ public final class SchemaRegistryClient {
     private final long backoffMs;
     private final long backoffMaxMs;
     private final long latestTtlNanos;
+    private final RegistryTls tls;
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySchema = new ConcurrentHashMap<>();
@@ -92,9 +92,9 @@ public final class SchemaRegistryClient {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout);
-        SSLContext tls = RegistryTls.context(config);
-        if (tls != null) {
-            builder.sslContext(tls);
+        this.tls = new RegistryTls(config);
+        if (tls.context() != null) {
+            builder.sslContext(tls.context());
         }
         this.http = builder.build();
     }
@@ -263,19 +263,16 @@ public final class SchemaRegistryClient {
                 try {
                     response = http.send(endpoint.request(method, path, payload, requestTimeout),
                             HttpResponse.BodyHandlers.ofByteArray());
-                } catch (SSLHandshakeException e) {
-                    if (!RegistryTls.isRefusal(e)) {
-                        lastCause = e;
-                        lastReason = describe(e, requestTimeout);
-                        continue;
-                    }
-                    throw new SchemaRegistryException("TLS handshake with schema registry " + endpoint.display()
-                            + " failed while " + operation + ": " + describe(e, requestTimeout) + " (check "
-                            + SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION + " and the other schema.registry.ssl.*"
-                            + " settings)", endpoint.display(), 0, SchemaRegistryException.NO_ERROR_CODE);
                 } catch (IOException e) {
+                    if (e instanceof SSLHandshakeException handshake && RegistryTls.isRefusal(handshake)) {
+                        throw new SchemaRegistryException("TLS handshake with schema registry " + endpoint.display()
+                                + " failed while " + operation + ": " + describe(e, requestTimeout) + " (check "
+                                + SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION + ", and "
+                                + SchemaRegistryConfig.SSL_KEYSTORE_LOCATION + " if the registry requires a client"
+                                + " certificate)", endpoint.display(), 0, SchemaRegistryException.NO_ERROR_CODE);
+                    }
                     lastCause = e;
-                    lastReason = describe(e, requestTimeout);
+                    lastReason = describe(e, requestTimeout) + tls.dropHint(endpoint.display(), e);
                     LOG.debug("Schema registry {} failed while {}: {}", endpoint.display(), operation, lastReason);
                     continue;
                 } catch (InterruptedException e) {

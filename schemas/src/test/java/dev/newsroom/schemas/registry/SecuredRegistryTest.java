@@ -106,7 +106,8 @@ class SecuredRegistryTest {
 
         assertThatThrownBy(() -> new SchemaRegistryClient(trusting()).register(SUBJECT, DOC))
                 .isInstanceOf(KafkaException.class)
-                .hasMessageContaining(registry.url());
+                .hasMessageContaining(registry.url())
+                .hasMessageContaining(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION);
 
         Map<String, Object> withCertificate = trusting();
         withCertificate.put(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION, dir.resolve("client.p12").toString());
