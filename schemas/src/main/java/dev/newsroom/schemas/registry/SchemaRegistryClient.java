@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -48,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * {@value SchemaRegistryConfig#REQUEST_TIMEOUT_MS}) and {@link SchemaRegistryException}
  * (definitive answers, never retried).
  *
+ * <p>{@code https} registries are reached with Confluent's {@code schema.registry.ssl.*} settings,
+ * and a certificate either side refuses fails at once instead of being retried.
+ *
  * <p>Thread-safe. Schemas are always registered self-contained; schema references are only
  * resolved when reading.
  */
@@ -55,15 +55,15 @@ public final class SchemaRegistryClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private final List<Endpoint> endpoints;
+    private final List<RegistryEndpoint> endpoints;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final long retryBudgetMs;
     private final long backoffMs;
     private final long backoffMaxMs;
     private final long latestTtlNanos;
+    private final RegistryTls tls;
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySchema = new ConcurrentHashMap<>();
@@ -82,17 +82,21 @@ public final class SchemaRegistryClient {
      */
     public SchemaRegistryClient(Map<String, ?> configs) {
         SchemaRegistryConfig config = new SchemaRegistryConfig(configs);
-        this.endpoints = Endpoint.parseAll(config);
+        this.endpoints = RegistryEndpoint.parseAll(config);
         this.requestTimeout = Duration.ofMillis(config.getInt(SchemaRegistryConfig.REQUEST_TIMEOUT_MS));
         this.retryBudgetMs = config.getLong(SchemaRegistryConfig.RETRY_MAX_MS);
         this.backoffMs = config.getLong(SchemaRegistryConfig.RETRY_BACKOFF_MS);
         this.backoffMaxMs = Math.max(backoffMs, config.getLong(SchemaRegistryConfig.RETRY_BACKOFF_MAX_MS));
         long ttlSec = config.getLong(SchemaRegistryConfig.LATEST_CACHE_TTL_SEC);
         this.latestTtlNanos = ttlSec < 0 ? -1 : TimeUnit.SECONDS.toNanos(ttlSec);
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(requestTimeout)
-                .build();
+                .connectTimeout(requestTimeout);
+        this.tls = new RegistryTls(config);
+        if (tls.context() != null) {
+            builder.sslContext(tls.context());
+        }
+        this.http = builder.build();
     }
 
     /** Registers {@code schema} under {@code subject} (idempotent on the registry) and returns its id. */
@@ -214,7 +218,7 @@ public final class SchemaRegistryClient {
 
     @Override
     public String toString() {
-        return "SchemaRegistryClient" + endpoints.stream().map(Endpoint::display).toList();
+        return "SchemaRegistryClient" + endpoints.stream().map(RegistryEndpoint::display).toList();
     }
 
     /**
@@ -253,15 +257,22 @@ public final class SchemaRegistryClient {
         Throwable lastCause = null;
         String lastReason = null;
         while (true) {
-            for (Endpoint endpoint : endpoints) {
+            for (RegistryEndpoint endpoint : endpoints) {
                 attempts++;
                 HttpResponse<byte[]> response;
                 try {
                     response = http.send(endpoint.request(method, path, payload, requestTimeout),
                             HttpResponse.BodyHandlers.ofByteArray());
                 } catch (IOException e) {
+                    if (e instanceof SSLHandshakeException handshake && RegistryTls.isRefusal(handshake)) {
+                        throw new SchemaRegistryException("TLS handshake with schema registry " + endpoint.display()
+                                + " failed while " + operation + ": " + describe(e, requestTimeout) + " (check "
+                                + SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION + ", and "
+                                + SchemaRegistryConfig.SSL_KEYSTORE_LOCATION + " if the registry requires a client"
+                                + " certificate)", endpoint.display(), 0, SchemaRegistryException.NO_ERROR_CODE);
+                    }
                     lastCause = e;
-                    lastReason = describe(e, requestTimeout);
+                    lastReason = describe(e, requestTimeout) + tls.dropHint(endpoint.display(), e);
                     LOG.debug("Schema registry {} failed while {}: {}", endpoint.display(), operation, lastReason);
                     continue;
                 } catch (InterruptedException e) {
@@ -283,7 +294,7 @@ public final class SchemaRegistryClient {
                 throw new SchemaRegistryUnavailableException(
                         "Schema registry " + displayUrls() + " unreachable after " + attempts + " attempts over "
                                 + formatDuration(elapsedMs) + " while " + operation + ": " + lastReason,
-                        endpoints.stream().map(Endpoint::display).toList(), attempts, lastCause);
+                        endpoints.stream().map(RegistryEndpoint::display).toList(), attempts, lastCause);
             }
             long sleepMs = Math.min(remainingMs, backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
             LOG.warn("Schema registry {} failed while {} ({}); retrying in {} ms", displayUrls(), operation,
@@ -299,7 +310,7 @@ public final class SchemaRegistryClient {
     }
 
     private String displayUrls() {
-        return endpoints.stream().map(Endpoint::display).collect(Collectors.joining(", "));
+        return endpoints.stream().map(RegistryEndpoint::display).collect(Collectors.joining(", "));
     }
 
     private static byte[] toJson(Object body) {
@@ -344,78 +355,6 @@ public final class SchemaRegistryClient {
     private record CachedLatest(RegisteredSchema value, long fetchedAtNanos) {
     }
 
-    /** One base URL with the credentials to send to it; {@code display} never contains a password. */
-    private record Endpoint(String display, String authorization) {
-
-        static List<Endpoint> parseAll(SchemaRegistryConfig config) {
-            String urls = config.urls();
-            if (urls == null || urls.isBlank()) {
-                throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, urls,
-                        "a comma-separated list of schema registry URLs is required");
-            }
-            String userInfo = config.userInfo();
-            String source = config.credentialsSource();
-            if (source == null) {
-                source = userInfo != null ? SchemaRegistryConfig.CREDENTIALS_SOURCE_USER_INFO
-                        : SchemaRegistryConfig.CREDENTIALS_SOURCE_URL;
-            }
-            if (!source.equals(SchemaRegistryConfig.CREDENTIALS_SOURCE_USER_INFO)
-                    && !source.equals(SchemaRegistryConfig.CREDENTIALS_SOURCE_URL)) {
-                throw new ConfigException(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, source,
-                        "supported sources are " + SchemaRegistryConfig.CREDENTIALS_SOURCE_USER_INFO + " and "
-                                + SchemaRegistryConfig.CREDENTIALS_SOURCE_URL);
-            }
-            boolean fromUserInfo = SchemaRegistryConfig.CREDENTIALS_SOURCE_USER_INFO.equals(source);
-            if (fromUserInfo && userInfo == null) {
-                throw new ConfigException(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, null,
-                        "user:password is required when " + SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE
-                                + " is " + SchemaRegistryConfig.CREDENTIALS_SOURCE_USER_INFO);
-            }
-            List<Endpoint> endpoints = new ArrayList<>();
-            for (String part : urls.split(",")) {
-                if (!part.isBlank()) {
-                    endpoints.add(parse(part.strip(), fromUserInfo ? userInfo : null));
-                }
-            }
-            return List.copyOf(endpoints);
-        }
-
-        private static Endpoint parse(String url, String configuredUserInfo) {
-            try {
-                URI uri = new URI(url);
-                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                        || uri.getHost() == null) {
-                    throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url,
-                            "expected http://host:port or https://host:port");
-                }
-                String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-                String display = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null)
-                        + path;
-                String credentials = configuredUserInfo != null ? configuredUserInfo : uri.getUserInfo();
-                String authorization = credentials == null ? null
-                        : "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-                return new Endpoint(display, authorization);
-            } catch (URISyntaxException e) {
-                throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url, e.getMessage());
-            }
-        }
-
-        HttpRequest request(String method, String path, byte[] payload, Duration timeout) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(display + path))
-                    .timeout(timeout)
-                    .header("Accept", CONTENT_TYPE + ", application/json")
-                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(payload));
-            if (payload != null) {
-                builder.header("Content-Type", CONTENT_TYPE);
-            }
-            if (authorization != null) {
-                builder.header("Authorization", authorization);
-            }
-            return builder.build();
-        }
-    }
-
     /** Confluent's error body {@code {"error_code": 40403, "message": "..."}}, read leniently. */
     private record ErrorBody(int errorCode, String message) {
 
@@ -443,7 +382,7 @@ public final class SchemaRegistryClient {
     /** A 2xx answer; building one from a non-2xx answer throws the matching exception instead. */
     private record Reply(String url, int status, JsonNode body, String operation) {
 
-        static Reply of(Endpoint endpoint, HttpResponse<byte[]> response, String operation) {
+        static Reply of(RegistryEndpoint endpoint, HttpResponse<byte[]> response, String operation) {
             int status = response.statusCode();
             String url = endpoint.display();
             if (status / 100 == 2) {
@@ -463,8 +402,7 @@ public final class SchemaRegistryClient {
                 case 404 -> throw new SchemaNotFoundException(message, url, error.errorCode());
                 case 409 -> throw new IncompatibleSchemaException(message, url, error.errorCode());
                 case 401, 403 -> throw new SchemaRegistryException(message + " (check "
-                        + SchemaRegistryConfig.BASIC_AUTH_USER_INFO + " and "
-                        + SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE + ")", url, status, error.errorCode());
+                        + endpoint.credentialKeys() + ")", url, status, error.errorCode());
                 default -> throw new SchemaRegistryException(message, url, status, error.errorCode());
             }
         }

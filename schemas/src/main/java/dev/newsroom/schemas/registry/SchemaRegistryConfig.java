@@ -46,6 +46,17 @@ import org.apache.kafka.common.config.types.Password;
  *           before giving up; 0 means one round over the URLs.</td></tr>
  *   <tr><td>{@value #RETRY_BACKOFF_MS}</td><td>100</td><td>First retry backoff; doubles each round.</td></tr>
  *   <tr><td>{@value #RETRY_BACKOFF_MAX_MS}</td><td>5000</td><td>Upper bound of the backoff.</td></tr>
+ *   <tr><td>{@value #BEARER_AUTH_CREDENTIALS_SOURCE}</td>
+ *       <td>{@code STATIC_TOKEN} if {@value #BEARER_AUTH_TOKEN} is set, else none</td>
+ *       <td>Where the bearer token comes from; only {@code STATIC_TOKEN} is supported.</td></tr>
+ *   <tr><td>{@value #BEARER_AUTH_TOKEN}</td><td>none</td>
+ *       <td>Sent as {@code Authorization: Bearer <token>}; exclusive with Basic credentials.</td></tr>
+ *   <tr><td>{@code schema.registry.ssl.*}</td><td>JDK defaults</td>
+ *       <td>Trust store, key store (client certificate) and host name check for {@code https} URLs,
+ *           named as in Confluent's serde.</td></tr>
+ *   <tr><td>{@value #KEY_SUBJECT_NAME_STRATEGY} / {@value #VALUE_SUBJECT_NAME_STRATEGY}</td><td>topic</td>
+ *       <td>Subject the serializer registers under: {@code topic}, {@code record}, {@code topic-record}
+ *           or Confluent's class names for them.</td></tr>
  * </table>
  *
  * <p>Unknown keys are ignored, so the whole Kafka client configuration can be passed in.
@@ -66,6 +77,21 @@ public final class SchemaRegistryConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "schema.registry.retry.backoff.max.ms";
 
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+    public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+    public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
+    public static final String SSL_ENDPOINT_IDENTIFICATION_ALGORITHM =
+            "schema.registry.ssl.endpoint.identification.algorithm";
+    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+
+    public static final String CREDENTIALS_SOURCE_STATIC_TOKEN = "STATIC_TOKEN";
     public static final String CREDENTIALS_SOURCE_USER_INFO = "USER_INFO";
     public static final String CREDENTIALS_SOURCE_URL = "URL";
 
@@ -94,7 +120,35 @@ public final class SchemaRegistryConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, 100L, Range.atLeast(1), Importance.LOW,
                     "Initial retry backoff.")
             .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 5_000L, Range.atLeast(1), Importance.LOW,
-                    "Maximum retry backoff.");
+                    "Maximum retry backoff.")
+            .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, null, Importance.MEDIUM,
+                    "Where the registry bearer token comes from: STATIC_TOKEN (the default when "
+                            + BEARER_AUTH_TOKEN + " is set). Confluent's OAUTHBEARER, SASL_OAUTHBEARER_INHERIT"
+                            + " and CUSTOM are not supported. Exclusive with Basic credentials.")
+            .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+                    "Token sent as 'Authorization: Bearer <token>'.")
+            .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+                    "Trust store with the certificates of the CAs that signed the registry's certificate;"
+                            + " unset uses the JDK's trusted CAs.")
+            .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the trust store.")
+            .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "JKS", Importance.LOW,
+                    "Format of the trust store: JKS or PKCS12.")
+            .define(SSL_KEYSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+                    "Key store with the client certificate, for registries that require one.")
+            .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the key store.")
+            .define(SSL_KEYSTORE_TYPE, Type.STRING, "JKS", Importance.LOW, "Format of the key store: JKS or PKCS12.")
+            .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                    "Password of the client key in the key store; defaults to the key store's password.")
+            .define(SSL_ENDPOINT_IDENTIFICATION_ALGORITHM, Type.STRING, "https", Importance.LOW,
+                    "https checks that the registry's certificate names its host; empty disables the check.")
+            .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, SubjectNameStrategy.TOPIC.shortName(),
+                    SubjectNameStrategy.VALIDATOR, Importance.MEDIUM,
+                    "Subject keys are registered under: topic (<topic>-key), record (the record's full name),"
+                            + " topic-record (<topic>-<full name>), or Confluent's class names for them.")
+            .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, SubjectNameStrategy.TOPIC.shortName(),
+                    SubjectNameStrategy.VALIDATOR, Importance.MEDIUM,
+                    "Subject values are registered under: topic (<topic>-value), record (the record's full"
+                            + " name), topic-record (<topic>-<full name>), or Confluent's class names for them.");
 
     /** Every key with its type, default and meaning, for the services' settings table and environment mapping. */
     public static ConfigDef definition() {
@@ -117,6 +171,25 @@ public final class SchemaRegistryConfig extends AbstractConfig {
     String userInfo() {
         Password password = getPassword(BASIC_AUTH_USER_INFO);
         return password == null ? null : password.value();
+    }
+
+    String bearerSource() {
+        return getString(BEARER_AUTH_CREDENTIALS_SOURCE);
+    }
+
+    String bearerToken() {
+        return password(BEARER_AUTH_TOKEN);
+    }
+
+    /** The value of a password key, or null. */
+    String password(String key) {
+        Password password = getPassword(key);
+        return password == null ? null : password.value();
+    }
+
+    /** How the serializer names the subject of keys or values. */
+    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
+        return SubjectNameStrategy.named(getString(isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY));
     }
 
     public boolean autoRegisterSchemas() {

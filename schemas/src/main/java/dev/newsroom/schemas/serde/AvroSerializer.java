@@ -3,6 +3,7 @@ package dev.newsroom.schemas.serde;
 import dev.newsroom.schemas.registry.RegisteredSchema;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.registry.SchemaRegistryConfig;
+import dev.newsroom.schemas.registry.SubjectNameStrategy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -25,8 +26,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes generated ({@link SpecificRecord}) and generic Avro records in the Confluent wire format
- * (see {@link ConfluentWireFormat}), under subject {@code <topic>-value} or {@code <topic>-key}
- * (Confluent's TopicNameStrategy), so any Confluent-compatible consumer can read them.
+ * (see {@link ConfluentWireFormat}), so any Confluent-compatible consumer can read them. The
+ * subject is {@code <topic>-value} or {@code <topic>-key} (Confluent's TopicNameStrategy) unless
+ * {@value SchemaRegistryConfig#VALUE_SUBJECT_NAME_STRATEGY} /
+ * {@value SchemaRegistryConfig#KEY_SUBJECT_NAME_STRATEGY} choose another {@link SubjectNameStrategy}.
  *
  * <p>Which schema id goes on the record:
  * <ul>
@@ -64,6 +67,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     private boolean isKey;
     private boolean autoRegister = true;
     private boolean useLatest;
+    private SubjectNameStrategy subjectNames = SubjectNameStrategy.TOPIC;
 
     public AvroSerializer() {
     }
@@ -82,6 +86,7 @@ public class AvroSerializer<T> implements Serializer<T> {
         this.isKey = isKey;
         this.autoRegister = config.autoRegisterSchemas();
         this.useLatest = config.useLatestVersion();
+        this.subjectNames = config.subjectNameStrategy(isKey);
     }
 
     @Override
@@ -96,8 +101,8 @@ public class AvroSerializer<T> implements Serializer<T> {
         if (client == null) {
             throw new IllegalStateException("AvroSerializer used before configure()");
         }
-        String subject = topic + (isKey ? "-key" : "-value");
         Schema own = container.getSchema();
+        String subject = subjectNames.subject(topic, isKey, own);
         Schema writerSchema = own;
         int id;
         if (useLatest) {

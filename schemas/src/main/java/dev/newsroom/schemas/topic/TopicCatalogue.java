@@ -12,6 +12,8 @@ import dev.newsroom.schemas.PublishedArticle;
 import dev.newsroom.schemas.RawDocument;
 import dev.newsroom.schemas.RedriveMarker;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.registry.SchemaRegistryConfig;
+import dev.newsroom.schemas.registry.SubjectNameStrategy;
 import dev.newsroom.schemas.serde.AvroSerde;
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.util.Arrays;
@@ -36,11 +38,13 @@ public final class TopicCatalogue {
     private final Map<TopicId, String> names;
     private final SchemaRegistryClient registry;
     private final Map<String, Object> serdeConfig;
+    private final SubjectNameStrategy valueSubjects;
 
     private TopicCatalogue(Map<TopicId, String> names, SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
         this.names = names;
         this.registry = registry;
         this.serdeConfig = Map.copyOf(serdeConfig);
+        this.valueSubjects = new SchemaRegistryConfig(serdeConfig).subjectNameStrategy(false);
     }
 
     /**
@@ -141,15 +145,23 @@ public final class TopicCatalogue {
     }
 
     /**
-     * Registers every topic's value schema under its {@code <topic>-value} subject, so that producers outside the
-     * pipeline (a newsroom system writing raw documents) find the contract before any service wrote to the topic.
+     * The subject the topic's value schema is registered under: {@code <topic>-value} unless
+     * {@value SchemaRegistryConfig#VALUE_SUBJECT_NAME_STRATEGY} chooses another strategy.
+     */
+    public String valueSubject(TopicId id) {
+        return valueSubjects.subject(name(id), false, SpecificData.get().getSchema(id.valueType()));
+    }
+
+    /**
+     * Registers every topic's value schema under its value subject, so that producers outside the pipeline (a
+     * newsroom system writing raw documents) find the contract before any service wrote to the topic.
      *
      * @return each subject with its schema id, in catalogue order
      */
     public Map<String, Integer> registerContracts() {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (TopicId id : TopicId.values()) {
-            String subject = name(id) + "-value";
+            String subject = valueSubject(id);
             ids.put(subject, registry.register(subject, SpecificData.get().getSchema(id.valueType())));
         }
         return ids;

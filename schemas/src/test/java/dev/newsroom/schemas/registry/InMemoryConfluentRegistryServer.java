@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,12 +25,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
- * Test fixture: a real HTTP server on loopback speaking the handful of Confluent Schema Registry
+ * Test fixture: a real HTTP or HTTPS server on loopback speaking the handful of Confluent Schema Registry
  * endpoints our client uses, with state in memory. Unit tests exercise the real HTTP path (status
  * codes, headers, JSON bodies, retries) without a registry process; integration tests against a
  * real registry live elsewhere. Failures and delays can be scripted, and every request is recorded.
@@ -59,8 +64,8 @@ public final class InMemoryConfluentRegistryServer implements AutoCloseable {
     private volatile String requiredAuthorization;
     private volatile Duration delay = Duration.ZERO;
 
-    private InMemoryConfluentRegistryServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private InMemoryConfluentRegistryServer(HttpServer server) {
+        this.server = server;
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -68,14 +73,40 @@ public final class InMemoryConfluentRegistryServer implements AutoCloseable {
 
     public static InMemoryConfluentRegistryServer start() {
         try {
-            return new InMemoryConfluentRegistryServer();
+            return new InMemoryConfluentRegistryServer(HttpServer.create(loopback(), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Serves over HTTPS with the certificate in {@code tls}'s key managers; with
+     * {@code needClientAuth} the handshake fails unless the client presents a certificate that
+     * {@code tls}'s trust managers accept.
+     */
+    public static InMemoryConfluentRegistryServer startHttps(SSLContext tls, boolean needClientAuth) {
+        try {
+            HttpsServer server = HttpsServer.create(loopback(), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters parameters = tls.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(needClientAuth);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            return new InMemoryConfluentRegistryServer(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InetSocketAddress loopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The next {@code times} requests get {@code status} with a Confluent error body. */
@@ -88,6 +119,11 @@ public final class InMemoryConfluentRegistryServer implements AutoCloseable {
     /** Requests without {@code Authorization: Basic base64(userInfo)} get 401. */
     public void requireBasicAuth(String userInfo) {
         requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Requests without {@code Authorization: Bearer token} get 401. */
+    public void requireBearerToken(String token) {
+        requiredAuthorization = "Bearer " + token;
     }
 
     /** Every response is delayed, to provoke client timeouts. */

@@ -3,7 +3,9 @@ package dev.newsroom.schemas.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsroom.schemas.registry.InMemoryConfluentRegistryServer;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.registry.SchemaRegistryConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,21 @@ import org.junit.jupiter.api.Test;
 class TopicCatalogueTest {
 
     private final SchemaRegistryClient registry = new SchemaRegistryClient("http://127.0.0.1:1");
+
+    @Test
+    void contractsAreRegisteredUnderTheSubjectsTheConfiguredStrategyNames() {
+        try (InMemoryConfluentRegistryServer server = InMemoryConfluentRegistryServer.start()) {
+            Map<String, String> config = Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, server.url(),
+                    SchemaRegistryConfig.VALUE_SUBJECT_NAME_STRATEGY, "topic-record");
+            TopicCatalogue topics = TopicCatalogue.of(config, new SchemaRegistryClient(config));
+
+            Map<String, Integer> ids = topics.registerContracts();
+
+            assertThat(ids).containsKey("newsroom.raw.v1-dev.newsroom.schemas.RawDocument")
+                    .hasSize(TopicId.values().length);
+            assertThat(topics.valueSubject(TopicId.RAW)).isEqualTo("newsroom.raw.v1-dev.newsroom.schemas.RawDocument");
+        }
+    }
 
     @Test
     void namesDefaultToTheDesignsAndAreRenamedPerRole() {
