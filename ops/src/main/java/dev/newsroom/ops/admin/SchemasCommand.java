@@ -94,7 +94,7 @@ public final class SchemasCommand {
             var subjects = registry.subjects();
             List<SubjectStatus> statuses = new ArrayList<>();
             for (TopicId id : TopicId.values()) {
-                String subject = topics.name(id) + "-value";
+                String subject = topics.valueSubject(id);
                 statuses.add(subjects.contains(subject)
                         ? new SubjectStatus(subject, true, registry.versions(subject), registry.compatibility(subject))
                         : new SubjectStatus(subject, false, List.of(), null));

@@ -176,7 +176,7 @@ public final class StatusCollector {
             Set<String> subjects = Set.copyOf(registry.subjects());
             List<SubjectStatus> statuses = new ArrayList<>();
             for (TopicId id : TopicId.values()) {
-                String subject = topics.name(id) + "-value";
+                String subject = topics.valueSubject(id);
                 statuses.add(new SubjectStatus(subject, subjects.contains(subject) ? registry.versions(subject)
                         : List.of()));
             }
