@@ -59,7 +59,7 @@ public final class IngestApplication implements StreamsApplication {
                 .withMaxPayloadBytes(config.get(MAX_PAYLOAD_BYTES))
                 .withMaxItems(config.get(MAX_ITEMS));
         return IngestTopology.build(context.topics(), new DocumentParser(limits),
-                config.get(CommonSettings.APPLICATION_ID.withDefault("newsroom-" + name())),
+                config.get(CommonSettings.applicationId(name())),
                 new IngestMetrics(context.meters()), context.clock());
     }
 

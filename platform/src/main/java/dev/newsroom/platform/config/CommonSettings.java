@@ -18,7 +18,7 @@ public final class CommonSettings {
             "Kafka bootstrap servers (also KAFKA_BOOTSTRAP_SERVERS); required.");
     public static final Setting<String> SCHEMA_REGISTRY_URL = Setting.text(ServiceConfig.SCHEMA_REGISTRY_URL, null,
             "Confluent-compatible schema registry URL(s), comma-separated (also SCHEMA_REGISTRY_URL); required.");
-    /** Its default is {@code newsroom-<service>}: see {@link #forService}. */
+    /** Its default is {@code newsroom-<service>}: see {@link #applicationId(String)}. */
     public static final Setting<String> APPLICATION_ID = Setting.text("application.id", null,
             "Kafka Streams application id = consumer group; newsroom-<service> unless set.");
     public static final Setting<String> PROCESSING_GUARANTEE = Setting.text("processing.guarantee", "exactly_once_v2",
@@ -38,7 +38,7 @@ public final class CommonSettings {
             "Partitions of topics created at start.");
     public static final Setting<String> MANAGEMENT_HOST = Setting.text("newsroom.management.host", "127.0.0.1",
             "Address of /health, /ready and /metrics (0.0.0.0 in containers).");
-    /** Its default is the service's own port: see {@link #forService}. */
+    /** Its default is the service's own port: see {@link #managementPort(int)}. */
     public static final Setting<Integer> MANAGEMENT_PORT = Setting.wholeNumber("newsroom.management.port", null,
             "Port of /health, /ready and /metrics; 8091 ingest, 8092 enrich, 8093 publish unless set.");
     public static final Setting<String> AUTO_OFFSET_RESET = Setting.text("kafka.auto.offset.reset", "earliest",
@@ -53,6 +53,16 @@ public final class CommonSettings {
     private CommonSettings() {
     }
 
+    /** The application id (consumer group) setting of a service, {@code newsroom-<service>} unless set. */
+    public static Setting<String> applicationId(String service) {
+        return APPLICATION_ID.withDefault("newsroom-" + service);
+    }
+
+    /** The management port setting of a service whose own port is {@code port}. */
+    public static Setting<Integer> managementPort(int port) {
+        return MANAGEMENT_PORT.withDefault(port);
+    }
+
     /**
      * Every common setting of one service: the above with {@code newsroom-<service>} and its management port as
      * defaults, each topic's name (its default from {@link TopicId}), and the registry client's keys (their defaults
@@ -62,9 +72,9 @@ public final class CommonSettings {
         List<Setting<?>> settings = new ArrayList<>();
         for (Setting<?> setting : BASE) {
             if (setting == APPLICATION_ID) {
-                settings.add(APPLICATION_ID.withDefault("newsroom-" + service));
+                settings.add(applicationId(service));
             } else if (setting == MANAGEMENT_PORT) {
-                settings.add(MANAGEMENT_PORT.withDefault(managementPort));
+                settings.add(managementPort(managementPort));
             } else {
                 settings.add(setting);
             }

@@ -140,6 +140,13 @@ public final class ServiceConfig {
         return value;
     }
 
+    /** Settings for a plain Kafka client (admin, producer, consumer): the brokers and every {@code kafka.*} one. */
+    public Map<String, Object> kafkaClients() {
+        Map<String, Object> clients = new HashMap<>(withPrefix(KAFKA_PREFIX));
+        clients.put(BOOTSTRAP_SERVERS, require(CommonSettings.BOOTSTRAP_SERVERS));
+        return clients;
+    }
+
     /** Settings with the given prefix, prefix removed. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> out = new HashMap<>();

@@ -67,14 +67,12 @@ public final class ServiceRunner implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
 
-        Map<String, Object> props = StreamsSettings.properties(config, "newsroom-" + application.name(),
-                application.stage());
+        Map<String, Object> props = StreamsSettings.properties(config,
+                CommonSettings.applicationId(application.name()).defaultValue(), application.stage());
         SchemaRegistryClient registry = new SchemaRegistryClient(config.asMap());
         TopicCatalogue topics = TopicCatalogue.of(config.asMap(), registry);
         if (config.get(CommonSettings.CREATE_TOPICS)) {
-            Map<String, Object> adminConfig = new java.util.HashMap<>(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
-            adminConfig.put("bootstrap.servers", config.require(CommonSettings.BOOTSTRAP_SERVERS));
-            try (Admin admin = Admin.create(adminConfig)) {
+            try (Admin admin = Admin.create(config.kafkaClients())) {
                 new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(topics.specs(
                         config.get(CommonSettings.TOPIC_PARTITIONS),
                         config.get(CommonSettings.REPLICATION_FACTOR).shortValue()));
@@ -88,7 +86,7 @@ public final class ServiceRunner implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(meters);
 
         ManagementServer management = ManagementServer.start(config.get(CommonSettings.MANAGEMENT_HOST),
-                config.get(CommonSettings.MANAGEMENT_PORT.withDefault(application.defaultManagementPort())), meters);
+                config.get(CommonSettings.managementPort(application.defaultManagementPort())), meters);
         ServiceRunner runner;
         try {
             runner = new ServiceRunner(application, streams, management, application.startSideTasks(context), meters);

@@ -8,7 +8,6 @@ import dev.newsroom.schemas.topic.TopicProvisioner;
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,7 +36,7 @@ final class OutletTopics {
         if (specs.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(new HashMap<>(PublishSettings.kafkaClients(config)))) {
+        try (Admin admin = Admin.create(config.kafkaClients())) {
             new TopicProvisioner(admin, TIMEOUT).ensure(specs);
         }
     }

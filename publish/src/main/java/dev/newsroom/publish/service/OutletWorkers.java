@@ -43,7 +43,7 @@ public final class OutletWorkers implements AutoCloseable {
     public static OutletWorkers start(ServiceConfig config, TopicCatalogue topics, Outlets outlets,
                                       MeterRegistry meters, Clock clock) {
         OutletHealth health = new OutletHealth(meters, clock);
-        Map<String, Object> kafka = PublishSettings.kafkaClients(config);
+        Map<String, Object> kafka = config.kafkaClients();
         String redriveTopic = topics.name(TopicId.PUBLISH_REDRIVE);
         List<WebhookWorker> webhooks = new ArrayList<>();
         FeedWorker feeds = null;

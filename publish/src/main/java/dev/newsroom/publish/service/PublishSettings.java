@@ -5,9 +5,7 @@ import dev.newsroom.platform.config.ServiceConfig;
 import dev.newsroom.platform.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The publish service's own settings, with their defaults. Each can be set in the properties file or from the
@@ -48,13 +46,6 @@ public final class PublishSettings {
 
     /** The consumer group the workers' groups are named after: the service's application id. */
     static String applicationId(ServiceConfig config) {
-        return config.get(CommonSettings.APPLICATION_ID.withDefault("newsroom-publish"));
-    }
-
-    /** Settings for the workers' own Kafka clients: the brokers and every {@code kafka.*} pass-through. */
-    static Map<String, Object> kafkaClients(ServiceConfig config) {
-        Map<String, Object> kafka = new HashMap<>(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
-        kafka.put("bootstrap.servers", config.require(CommonSettings.BOOTSTRAP_SERVERS));
-        return kafka;
+        return config.get(CommonSettings.applicationId("publish"));
     }
 }

@@ -76,7 +76,7 @@ class PublishApplicationTest {
         assertThat(config.get(PublishSettings.OUTLETS_FILE)).isEqualTo(Path.of("/etc/outlets.yaml"));
         assertThat(config.get(PublishSettings.HTTP_PORT)).isEqualTo(9094);
         assertThat(config.get(PublishSettings.EMBARGO_CHECK_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.get(CommonSettings.MANAGEMENT_PORT.withDefault(application.defaultManagementPort())))
+        assertThat(config.get(CommonSettings.managementPort(application.defaultManagementPort())))
                 .isEqualTo(8093);
     }
 }
