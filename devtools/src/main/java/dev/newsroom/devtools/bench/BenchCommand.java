@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + " run on the same records.",
         "Two modes: --documents N at full speed (default 5000), or --rate R --duration D.",
         "Uses the embedded stack unless --bootstrap-servers is given. Appends the table to docs/benchmarks.md with"
-                + " the machine and date (--no-record to skip)."})
+                + " the machine and date (--no-record to skip).",
+        "--search-clients instead looks for the Kafka client settings under which the baselines run fastest."})
 public final class BenchCommand implements Callable<Integer> {
 
     static final Map<String, Map<String, String>> PROFILES = Map.of(
@@ -70,6 +71,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "A setting for every service, e.g. processing.guarantee=at_least_once; the Streams baseline"
                     + " follows processing.guarantee, commit.interval.ms and poll.ms.")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--clients", paramLabel = "NAME", defaultValue = "throughput",
+            description = "Kafka client settings of the load, the baselines and the services alike: throughput"
+                    + " (larger batches and fetches, found by --search-clients) or kafka-defaults (default"
+                    + " ${DEFAULT-VALUE}).")
+    String clients;
+
+    @Option(names = "--search-clients",
+            description = "Instead of a run: try producer and consumer settings one at a time on the raw produce and"
+                    + " Streams pass-through baselines, keep the best of each, and compare the result with Kafka's"
+                    + " defaults.")
+    boolean searchClients;
 
     @Option(names = "--baseline", paramLabel = "WHICH", defaultValue = "all",
             description = "Baselines to run: all, none, or a list of produce, plain, streams (default ${DEFAULT-VALUE}).")
@@ -131,6 +144,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What runs once the cluster is there. */
+    private interface OnCluster<T> {
+        T run(Map<String, Object> kafkaConfig, String registryUrl, String stackDescription) throws Exception;
+    }
+
     @Override
     public Integer call() throws Exception {
         BenchRun.Settings settings = settings();
@@ -138,30 +156,30 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter progress = spec.commandLine().getErr();
         String runId = "bench-" + HexFormat.of().formatHex(randomBytes());
         Path work = Files.createTempDirectory("newsroom-bench-");
-        BenchReport report;
-        try {
-            if (bootstrapServers == null) {
-                progress.println("Starting Kafka (in-process KRaft) and the schema registry (Apicurio, child process) ...");
-                progress.flush();
-                try (EmbeddedKafkaStack stack = EmbeddedKafkaStack.start(work.resolve("stack"), 0, 0)) {
-                    report = new BenchRun(settings, Map.of("bootstrap.servers", stack.bootstrapServers()),
-                            stack.schemaRegistryUrl(), stack.description(), work, progress, runId).run(machine);
-                }
-            } else {
-                String registry = schemaRegistryUrl != null ? schemaRegistryUrl
-                        : System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://localhost:8081/apis/ccompat/v7");
-                BenchRun run = new BenchRun(settings, kafkaConfig(), registry, "Kafka at " + bootstrapServers
-                        + " + registry at " + registry, work, progress, runId);
-                try {
-                    report = run.run(machine);
-                } finally {
+        PrintWriter out = spec.commandLine().getOut();
+        if (searchClients) {
+            String found = onCluster(work, progress, runId, (kafka, registry, stack) ->
+                    new ClientSearch(kafka, registry, settings, work, progress, runId).run());
+            out.print(found);
+            out.flush();
+            if (!noRecord) {
+                append("\n### " + machine.date() + ": client settings search\n\n`" + commandLine() + "`; "
+                        + machine.cores() + " cores, " + machine.cpu() + ", " + machine.jdk() + ", load average "
+                        + machine.loadAverage() + " at start.\n\n```\n" + found + "```\n");
+                progress.println("Appended to " + record);
+            }
+            return 0;
+        }
+        BenchReport report = onCluster(work, progress, runId, (kafka, registry, stack) -> {
+            BenchRun run = new BenchRun(settings, kafka, registry, stack, work, progress, runId);
+            try {
+                return run.run(machine);
+            } finally {
+                if (bootstrapServers != null) {
                     run.deleteTopics();
                 }
             }
-        } finally {
-            deleteTree(work);
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        });
         out.print(json ? report.json() + "\n" : report.text());
         out.flush();
         if (!noRecord) {
@@ -173,6 +191,24 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private <T> T onCluster(Path work, PrintWriter progress, String runId, OnCluster<T> action) throws Exception {
+        try {
+            if (bootstrapServers == null) {
+                progress.println("Starting Kafka (in-process KRaft) and the schema registry (Apicurio, child process) ...");
+                progress.flush();
+                try (EmbeddedKafkaStack stack = EmbeddedKafkaStack.start(work.resolve("stack"), 0, 0)) {
+                    return action.run(Map.of("bootstrap.servers", stack.bootstrapServers()), stack.schemaRegistryUrl(),
+                            stack.description());
+                }
+            }
+            String registry = schemaRegistryUrl != null ? schemaRegistryUrl
+                    : System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://localhost:8081/apis/ccompat/v7");
+            return action.run(kafkaConfig(), registry, "Kafka at " + bootstrapServers + " + registry at " + registry);
+        } finally {
+            deleteTree(work);
+        }
     }
 
     private static byte[] randomBytes() {
@@ -201,8 +237,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Map<String, String> serviceSettings = new LinkedHashMap<>(profileSettings);
         serviceSettings.putAll(overrides);
+        ClientTuning tuning;
+        try {
+            tuning = ClientTuning.named(clients);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         return new BenchRun.Settings(documents == null ? 5000 : documents, warmup, fixedRate ? rate : 0,
-                fixedRate ? duration(duration) : Duration.ZERO, badShare, partitions, serviceSettings,
+                fixedRate ? duration(duration) : Duration.ZERO, badShare, partitions, serviceSettings, tuning,
                 baselines(), baselineRecords, baselineWarmup, separateProcesses,
                 Arrays.asList(serviceJvmOptions.trim().split("\\s+")), samples, duration(timeout), seed);
     }

@@ -1,5 +1,6 @@
 package dev.newsroom.devtools.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,11 +45,19 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
      * @param records      records the stage took in (null for what is not a stage)
      * @param maxBacklog   the largest lag of its consumer group seen (null for what is not a stage)
      * @param threadTime   how its stream thread spent its time, as Kafka Streams reports it (null if unknown)
+     * @param allocatedBytes heap its threads allocated (null where unknown: a service in a process of its own)
      */
     record Stage(String name, String flow, Long records, double cpuSeconds, double cpuShare, Long maxBacklog,
-                 String threadTime) {
+                 String threadTime, Long allocatedBytes) {
+        @JsonProperty
         Double recordsPerCpuSecond() {
             return records == null || cpuSeconds <= 0 ? null : records / cpuSeconds;
+        }
+
+        /** Kilobytes of heap allocated per record taken in; null where either is unknown. */
+        @JsonProperty
+        Double allocatedKilobytesPerRecord() {
+            return records == null || records == 0 || allocatedBytes == null ? null : allocatedBytes / 1024.0 / records;
         }
     }
 
@@ -103,17 +112,19 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
         out.println();
 
         TextTable stageTable = TextTable.of("stage", "in → out", "CPU s", "CPU share", "per CPU-second",
-                "max backlog", "stream thread time");
+                "KB allocated per record", "max backlog", "stream thread time");
         for (Stage stage : stages) {
             Double perCpu = stage.recordsPerCpuSecond();
+            Double allocated = stage.allocatedKilobytesPerRecord();
             stageTable.row(stage.name(), stage.flow() == null ? "" : stage.flow(), decimal(stage.cpuSeconds()),
                     percent(stage.cpuShare()), perCpu == null ? "" : number(perCpu),
+                    allocated == null ? "" : number(allocated),
                     stage.maxBacklog() == null ? "" : String.format(Locale.ROOT, "%,d", stage.maxBacklog()),
                     stage.threadTime() == null ? "" : stage.threadTime());
         }
         stageTable.print(out, "  ");
         out.println("  (CPU share: of all cores for the measured phase; per CPU-second: records taken in per second of"
-                + " the stage's CPU)");
+                + " the stage's CPU; KB allocated: heap its threads allocated per record taken in)");
         out.println();
 
         TextTable memoryTable = TextTable.of("JVM / process", "holds", "heap max MB", "heap limit MB", "RSS max MB",

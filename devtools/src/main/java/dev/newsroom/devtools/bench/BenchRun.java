@@ -15,11 +15,9 @@ import dev.newsroom.schemas.registry.SchemaRegistryClient;
 import dev.newsroom.schemas.topic.TopicCatalogue;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -49,9 +47,10 @@ final class BenchRun {
      * @param documents       documents in the measured phase at full speed (ignored when {@code rate > 0})
      * @param rate            documents per second for a fixed-rate run; 0 for full speed
      * @param serviceSettings settings every service gets (processing guarantee, commit interval, poll time ...)
+     * @param clients         the Kafka client settings of the load, the baselines and the services alike
      */
     record Settings(int documents, int warmup, double rate, Duration duration, double badShare, int partitions,
-                    Map<String, String> serviceSettings, Set<Baseline> baselines, int baselineRecords,
+                    Map<String, String> serviceSettings, ClientTuning clients, Set<Baseline> baselines, int baselineRecords,
                     int baselineWarmup, boolean separateProcesses, List<String> serviceJvmOptions, Path samples,
                     Duration timeout, long seed) {
         int measuredDocuments() {
@@ -93,9 +92,10 @@ final class BenchRun {
         say("Making %,d warm-up and %,d measured documents from %s ...", settings.warmup(),
                 settings.measuredDocuments(), settings.samples());
         DocumentMix mix = new DocumentMix(settings.samples(), runId, settings.seed());
-        Generated warmup = generate(mix, "w", 0, settings.warmup(), serializer, topics.raw().name());
-        Generated measured = generate(mix, "m", settings.badShare(), settings.measuredDocuments(), serializer,
+        GeneratedDocuments warmup = GeneratedDocuments.generate(mix, "w", 0, settings.warmup(), serializer,
                 topics.raw().name());
+        GeneratedDocuments measured = GeneratedDocuments.generate(mix, "m", settings.badShare(),
+                settings.measuredDocuments(), serializer, topics.raw().name());
 
         Map<Services, Map<String, String>> perService = perServiceSettings();
         PipelineFigures figures;
@@ -135,50 +135,9 @@ final class BenchRun {
         return new BenchReport(machine, Machine.currentLoadAverage(), modeText(), settingsText,
                 settings.separateProcesses() ? "services as separate JVMs (" + String.join(" ",
                         settings.serviceJvmOptions()) + ")" : "ingest, enrich and publish in this JVM",
-                stackDescription, measured.workload(settings), figures.endToEnd(), baselines, figures.stages(),
+                stackDescription, measured.workload(settings.warmup(), settings.rate(), settings.rate() > 0
+                        ? settings.duration().toMillis() / 1000.0 : 0), figures.endToEnd(), baselines, figures.stages(),
                 figures.machineBusyShare(), figures.runShare(), figures.memory(), figures.bound());
-    }
-
-    /** The measured documents as records, with what they should become. */
-    private record Generated(List<Payload> payloads, long expectedArticles, int bad, long bytes, int minBytes,
-                             int maxBytes, int arabic) {
-        BenchReport.Workload workload(Settings settings) {
-            return new BenchReport.Workload(payloads.size(), bad, expectedArticles, bytes, minBytes, maxBytes,
-                    payloads.isEmpty() ? 0 : (double) arabic / (payloads.size() - bad), settings.warmup(),
-                    settings.rate(), settings.rate() > 0 ? settings.duration().toMillis() / 1000.0 : 0);
-        }
-    }
-
-    private Generated generate(DocumentMix mix, String phase, double badShare, int count,
-                               Serializer<RawDocument> serializer, String rawTopic) {
-        List<Payload> payloads = new ArrayList<>(count);
-        long articles = 0;
-        int bad = 0;
-        int arabic = 0;
-        long bytes = 0;
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        for (int i = 0; i < count; i++) {
-            DocumentMix.Document document = mix.next(phase, badShare);
-            byte[] value = document.wireFormatBroken() ? document.payload()
-                    : serializer.serialize(rawTopic, RawDocument.newBuilder()
-                    .setDocumentId(document.documentId())
-                    .setSource(DocumentMix.SOURCE)
-                    .setContentType(document.contentType())
-                    .setReceivedAt(Instant.now())
-                    .setPayload(ByteBuffer.wrap(document.payload()))
-                    .build());
-            payloads.add(new Payload(document.documentId(), value));
-            articles += document.expectedArticles();
-            bad += document.bad() ? 1 : 0;
-            arabic += document.kind().name().startsWith("ARABIC") ? 1 : 0;
-            bytes += value.length;
-            if (!document.bad()) {
-                min = Math.min(min, document.payload().length);
-                max = Math.max(max, document.payload().length);
-            }
-        }
-        return new Generated(payloads, articles, bad, bytes, min == Integer.MAX_VALUE ? 0 : min, max, arabic);
     }
 
     private Map<String, String> commonSettings() {
@@ -188,6 +147,7 @@ final class BenchRun {
         common.put("schema.registry.url", registryUrl);
         common.put(CommonSettings.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));
         common.putAll(TopicCatalogue.prefixed(runId + "."));
+        common.putAll(settings.clients().serviceSettings());
         common.putAll(settings.serviceSettings());
         return common;
     }
@@ -229,7 +189,7 @@ final class BenchRun {
                                    String bound) {
     }
 
-    private PipelineFigures measurePipeline(TopicCatalogue topics, Generated warmup, Generated measured,
+    private PipelineFigures measurePipeline(TopicCatalogue topics, GeneratedDocuments warmup, GeneratedDocuments measured,
                                             Object services) throws Exception {
         Pipeline inProcess = services instanceof Pipeline pipeline ? pipeline : null;
         ServiceProcesses processes = services instanceof ServiceProcesses children ? children : null;
@@ -255,7 +215,7 @@ final class BenchRun {
 
         try (ArrivalReader reader = ArrivalReader.start(kafkaConfig,
                 List.of(published, deadLetters, articles, enriched, nothingDue), published);
-             LoadProducer producer = new LoadProducer(kafkaConfig, runId + "-load");
+             LoadProducer producer = new LoadProducer(settings.clients().producerConfig(kafkaConfig), runId + "-load");
              Sampler sampler = new Sampler(adminConfig, groups, watched)) {
             say("Warming up with %,d documents (%,d articles) ...", warmup.payloads().size(), warmup.expectedArticles());
             reader.begin(System.currentTimeMillis());
@@ -318,7 +278,7 @@ final class BenchRun {
                 : "broker + other threads");
     }
 
-    private List<BenchReport.Stage> stages(CpuMeter.Usage usage, Generated measured, BenchReport.EndToEnd endToEnd,
+    private List<BenchReport.Stage> stages(CpuMeter.Usage usage, GeneratedDocuments measured, BenchReport.EndToEnd endToEnd,
                                            Map<String, Long> backlog, Map<String, String> threadTimes) {
         long documents = measured.payloads().size();
         long articles = endToEnd.articles();
@@ -333,11 +293,11 @@ final class BenchRun {
         for (var entry : usage.seconds().entrySet()) {
             String name = entry.getKey();
             stages.add(new BenchReport.Stage(name, flows.get(name), records.get(name), entry.getValue(),
-                    usage.share(name), backlog.get(name), threadTimes.get(name)));
+                    usage.share(name), backlog.get(name), threadTimes.get(name), usage.allocatedBytes().get(name)));
         }
         double total = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
         stages.add(new BenchReport.Stage("total (this run)", null, null, total, total / (usage.wallSeconds()
-                * usage.cores()), null, null));
+                * usage.cores()), null, null, null));
         return stages;
     }
 
@@ -377,8 +337,8 @@ final class BenchRun {
         if (settings.serviceSettings().containsKey(StreamsConfig.POLL_MS_CONFIG)) {
             streamsSettings.put(StreamsConfig.POLL_MS_CONFIG, settings.serviceSettings().get(StreamsConfig.POLL_MS_CONFIG));
         }
-        PassThroughBaseline baseline = new PassThroughBaseline(kafkaConfig, runId, settings.partitions(),
-                work.resolve("baseline-state"), streamsSettings, settings.timeout());
+        PassThroughBaseline baseline = new PassThroughBaseline(kafkaConfig, settings.clients(), runId,
+                settings.partitions(), work.resolve("baseline-state"), streamsSettings, settings.timeout());
         int count = settings.rate() > 0 ? measured.size() : Math.max(settings.baselineRecords(), measured.size());
         List<Payload> records = cycle(measured, count, "b");
         List<Payload> warmup = cycle(measured, settings.baselineWarmup(), "bw");
@@ -398,7 +358,7 @@ final class BenchRun {
     }
 
     /** {@code count} records cycling through the measured ones, keys made unique so partitions spread as they did. */
-    private static List<Payload> cycle(List<Payload> payloads, int count, String tag) {
+    static List<Payload> cycle(List<Payload> payloads, int count, String tag) {
         List<Payload> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             records.add(new Payload(tag + i + "-" + payloads.get(i % payloads.size()).key(),
@@ -422,7 +382,7 @@ final class BenchRun {
         shown.put("partitions", String.valueOf(settings.partitions()));
         List<String> parts = new ArrayList<>();
         shown.forEach((key, value) -> parts.add(key + "=" + value));
-        return String.join(", ", parts);
+        return String.join(", ", parts) + "; clients: " + settings.clients().describe();
     }
 
     /** Deletes the run's topics (the pipeline's, its internal ones, the baselines'): for clusters that stay up. */

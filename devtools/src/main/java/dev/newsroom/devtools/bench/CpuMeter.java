@@ -27,8 +27,12 @@ final class CpuMeter {
     record ProcessGroup(String name, ProcessHandle process) {
     }
 
-    /** CPU seconds per group, the JVM's unaccounted share and the machine's busy time, between two snapshots. */
-    record Usage(Map<String, Double> seconds, double machineBusySeconds, double wallSeconds, int cores) {
+    /**
+     * CPU seconds per group, the JVM's unaccounted share and the machine's busy time, between two snapshots, and the
+     * heap bytes each group of this JVM's threads allocated (none for a process group: another JVM's threads).
+     */
+    record Usage(Map<String, Double> seconds, Map<String, Long> allocatedBytes, double machineBusySeconds,
+                 double wallSeconds, int cores) {
         double share(String group) {
             return seconds.getOrDefault(group, 0.0) / (wallSeconds * cores);
         }
@@ -57,6 +61,7 @@ final class CpuMeter {
     /** CPU nanoseconds per group now, plus the process's total and the machine's busy ticks. */
     final class Snapshot {
         private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private final Map<String, Long> allocated = new LinkedHashMap<>();
         private final long processNanos = os.getProcessCpuTime();
         private final long machineBusyTicks = machineBusyTicks();
         private final long takenAt = System.nanoTime();
@@ -66,12 +71,17 @@ final class CpuMeter {
             nanos.put(otherThreads, 0L);
             long[] ids = threads.getAllThreadIds();
             long[] cpu = threads.getThreadCpuTime(ids);
+            long[] bytes = threads.getThreadAllocatedBytes(ids);
             ThreadInfo[] infos = threads.getThreadInfo(ids);
             for (int i = 0; i < ids.length; i++) {
                 if (infos[i] == null || cpu[i] < 0) {
                     continue;
                 }
-                nanos.merge(groupOf(infos[i].getThreadName()), cpu[i], Long::sum);
+                String group = groupOf(infos[i].getThreadName());
+                nanos.merge(group, cpu[i], Long::sum);
+                if (bytes[i] >= 0) {
+                    allocated.merge(group, bytes[i], Long::sum);
+                }
             }
             for (ProcessGroup group : processGroups) {
                 nanos.put(group.name(), group.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
@@ -90,8 +100,12 @@ final class CpuMeter {
                 }
             }
             seconds.put(JVM_OTHER, Math.max(0, (processNanos - earlier.processNanos) - threadsTotal) / 1e9);
+            // A thread that ended between the snapshots takes its count with it, so a group's difference is a floor.
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            allocated.forEach((group, total) -> bytes.put(group,
+                    Math.max(0, total - earlier.allocated.getOrDefault(group, 0L))));
             double busy = (machineBusyTicks - earlier.machineBusyTicks) / (double) CLOCK_TICKS;
-            return new Usage(seconds, busy, (takenAt - earlier.takenAt) / 1e9, Runtime.getRuntime().availableProcessors());
+            return new Usage(seconds, bytes, busy, (takenAt - earlier.takenAt) / 1e9, Runtime.getRuntime().availableProcessors());
         }
     }
 

@@ -34,7 +34,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * but pass them on, on the same cluster and partitions and in the same run, so the pipeline's figures can be read
  * as a share of what Kafka itself allows here. Plain hops are a consumer and a producer each (at least once);
  * Streams hops are Kafka Streams applications with the pipeline's processing guarantee, commit interval and poll
- * time and otherwise Kafka's defaults.
+ * time. Every client, the load producer's too, has the run's {@link ClientTuning}.
  */
 final class PassThroughBaseline {
 
@@ -52,6 +52,7 @@ final class PassThroughBaseline {
     }
 
     private final Map<String, Object> clientConfig;
+    private final ClientTuning tuning;
     private final String prefix;
     private final int partitions;
     private final Path stateDir;
@@ -62,9 +63,10 @@ final class PassThroughBaseline {
      * @param prefix          the run's prefix for topic names and application ids
      * @param streamsSettings processing guarantee, commit interval, poll time: as the pipeline runs
      */
-    PassThroughBaseline(Map<String, Object> clientConfig, String prefix, int partitions, Path stateDir,
-                        Map<String, Object> streamsSettings, Duration timeout) {
+    PassThroughBaseline(Map<String, Object> clientConfig, ClientTuning tuning, String prefix, int partitions,
+                        Path stateDir, Map<String, Object> streamsSettings, Duration timeout) {
         this.clientConfig = clientConfig;
+        this.tuning = tuning;
         this.prefix = prefix;
         this.partitions = partitions;
         this.stateDir = stateDir;
@@ -76,7 +78,7 @@ final class PassThroughBaseline {
     Result produceOnly(List<Payload> payloads) {
         String topic = prefix + ".produce";
         createTopics(List.of(topic));
-        try (LoadProducer producer = new LoadProducer(clientConfig, prefix + "-produce")) {
+        try (LoadProducer producer = new LoadProducer(tuning.producerConfig(clientConfig), prefix + "-produce")) {
             producer.sendAll(topic, payloads.subList(0, Math.min(payloads.size(), 5_000)));
             LoadProducer.Sent sent = producer.sendAll(topic, payloads);
             return new Result("raw produce (1 topic, acks=all)", sent.records(), sent.bytes(), sent.seconds(), null, true);
@@ -89,7 +91,8 @@ final class PassThroughBaseline {
         List<PlainHop> hops = new ArrayList<>();
         try {
             for (int i = 0; i < HOPS; i++) {
-                hops.add(PlainHop.start(clientConfig, prefix + "-plain-hop-" + i, topics.get(i), topics.get(i + 1)));
+                hops.add(PlainHop.start(tuning.consumerConfig(clientConfig), tuning.producerConfig(clientConfig),
+                        prefix + "-plain-hop-" + i, topics.get(i), topics.get(i + 1)));
             }
             for (PlainHop hop : hops) {
                 hop.awaitAssigned(timeout);
@@ -129,6 +132,7 @@ final class PassThroughBaseline {
         Properties properties = new Properties();
         properties.putAll(clientConfig);
         properties.remove("schema.registry.url");
+        properties.putAll(tuning.streamsProperties());
         properties.putAll(streamsSettings);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "-streams-hop-" + index);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("hop-" + index).toString());
@@ -142,7 +146,8 @@ final class PassThroughBaseline {
             throws InterruptedException {
         String last = topics.get(topics.size() - 1);
         try (ArrivalReader reader = ArrivalReader.start(clientConfig, List.of(last), last);
-             LoadProducer producer = new LoadProducer(clientConfig, prefix + "-" + name.split(" ")[0] + "-load")) {
+             LoadProducer producer = new LoadProducer(tuning.producerConfig(clientConfig),
+                     prefix + "-" + name.split(" ")[0] + "-load")) {
             reader.begin(System.currentTimeMillis());
             producer.sendAll(topics.get(0), warmup);
             if (!reader.await(() -> reader.count(last) >= warmup.size(), Duration.ofSeconds(60), timeout)) {
@@ -184,13 +189,14 @@ final class PassThroughBaseline {
         private final CountDownLatch assigned = new CountDownLatch(1);
         private final Thread thread;
 
-        private PlainHop(Map<String, Object> clientConfig, String name, String from, String to) {
-            Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+        private PlainHop(Map<String, Object> consumerSettings, Map<String, Object> producerSettings, String name,
+                         String from, String to) {
+            Map<String, Object> consumerConfig = new HashMap<>(consumerSettings);
             consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, name);
             consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-consumer");
             this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+            Map<String, Object> producerConfig = new HashMap<>(producerSettings);
             producerConfig.put("client.id", name + "-producer");
             this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
             this.to = to;
@@ -199,8 +205,9 @@ final class PassThroughBaseline {
             this.thread.setDaemon(true);
         }
 
-        static PlainHop start(Map<String, Object> clientConfig, String name, String from, String to) {
-            PlainHop hop = new PlainHop(clientConfig, name, from, to);
+        static PlainHop start(Map<String, Object> consumerConfig, Map<String, Object> producerConfig, String name,
+                              String from, String to) {
+            PlainHop hop = new PlainHop(consumerConfig, producerConfig, name, from, to);
             hop.thread.start();
             return hop;
         }

@@ -37,10 +37,14 @@ class BenchCommandIT {
         assertThat(report.at("/pipeline/complete").asBoolean()).isTrue();
         assertThat(report.at("/pipeline/deadLetters").asLong()).isPositive();
         assertThat(report.at("/pipeline/ratioToStreamsBaseline").asDouble()).isPositive();
+        assertThat(report.at("/settings").asText()).contains("clients: throughput", "batch.size=524288");
+        assertThat(report.at("/stages")).filteredOn(stage -> stage.get("records").isNumber())
+                .extracting(stage -> stage.get("allocatedKilobytesPerRecord").asDouble())
+                .as("heap allocated per record, per stage").hasSize(3).allMatch(kilobytes -> kilobytes > 0);
         assertThat(report.at("/baselines")).extracting(baseline -> baseline.get("name").asText())
                 .anyMatch(name -> name.startsWith("Kafka Streams")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(record).content().contains("(smoke test)", "./newsroom bench --documents 60", "--note 'smoke test'",
                 "pipeline raw→published",
-                "vs Streams EOS baseline", "p99 ms", "CPU share", "RSS max MB", "bound by").doesNotContain("INCOMPLETE");
+                "vs Streams EOS baseline", "p99 ms", "CPU share", "KB allocated per record", "RSS max MB", "bound by").doesNotContain("INCOMPLETE");
     }
 }

@@ -42,6 +42,13 @@ public final class StreamsSettings {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
                 config.get(CommonSettings.AUTO_OFFSET_RESET));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        // Kafka's 16 KB batch holds two or three 6 KB documents, so every hop paid a request per few records; the
+        // bench's search (docs/benchmarks.md) found larger batches the biggest gain. 128 KB keeps a producer's
+        // buffers small enough for a 256 MB heap when it writes to dozens of partitions.
+        String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
+        if (!props.containsKey(batchSize) && !props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            props.put(batchSize, 128 * 1024);
+        }
         // Dead letters carry the original record, which may be as large as the raw topic allows.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 TopicId.LARGE_RECORD_BYTES + 64 * 1024);
