@@ -59,6 +59,21 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aMisspeltFieldIsRejectedWithItsPathAsTheApiServerWouldDropIt() throws Exception {
+        JsonNode deployment = deployment(Services.INGEST).deepCopy();
+        ObjectNode container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
+        container.set("readinesProbe", container.remove("readinessProbe"));
+        ((ObjectNode) deployment.at("/spec/template/spec/securityContext")).put("runAsNonroot", true);
+
+        ValidatorRun run = validate(List.of(deployment, byKind("HorizontalPodAutoscaler").get(0)));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("invalid Deployment/newsroom-ingest: unknown fields ",
+                "spec.template.spec.containers[0].readinesProbe", "spec.template.spec.securityContext.runAsNonroot");
+        assertThat(run.output()).containsPattern("(?m)^valid HorizontalPodAutoscaler/");
+    }
+
+    @Test
     void kustomizeAppliesEveryManifestInTheDirectory() throws IOException {
         JsonNode kustomization = YAML.readTree(K8S.resolve("kustomization.yaml").toFile());
         List<String> resources = new ArrayList<>();
