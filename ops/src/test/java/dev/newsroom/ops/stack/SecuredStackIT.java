@@ -208,6 +208,20 @@ class SecuredStackIT {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
     }
 
+    @Test
+    void theOperatorsCommandsTakeTheSameFileAsCommandConfig() throws Exception {
+        Path clientProperties = serviceConfigFile("operator.properties", KAFKA_PASSWORD);
+
+        CommandLineRun register = CommandLineRun.of("schemas", "register", "--command-config",
+                clientProperties.toString());
+        CommandLineRun status = CommandLineRun.of("status", "--json", "--command-config", clientProperties.toString());
+
+        assertThat(register.exitCode()).as(register.err()).isZero();
+        assertThat(register.out()).contains("newsroom.published.v1-value");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("newsroom.published.v1-value");
+    }
+
     private static Map<String, Object> registrySettings(String userInfo) {
         Map<String, Object> config = new HashMap<>();
         config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl());
