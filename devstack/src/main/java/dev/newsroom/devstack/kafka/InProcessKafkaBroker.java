@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,27 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final List<Listener> listeners;
     private KafkaRaftServer server;
 
-    private InProcessKafkaBroker(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    private InProcessKafkaBroker(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides,
+                                 List<Listener> listeners) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * A further client listener on 127.0.0.1 beside the PLAINTEXT one (which the broker keeps for itself), e.g.
+     * {@code SASL_SSL}; its keystore and SASL settings go in the overrides as {@code listener.name.<name>.*}.
+     */
+    public record Listener(String name, String securityProtocol, int port) {
+
+        public String bootstrapServers() {
+            return "127.0.0.1:" + port;
+        }
     }
 
     /**
@@ -49,11 +64,18 @@ public final class InProcessKafkaBroker implements AutoCloseable {
      * @param brokerPort port for clients; 0 picks a free one
      */
     public static InProcessKafkaBroker start(Path logDir, int brokerPort, Map<String, String> overrides) {
+        return start(logDir, brokerPort, overrides, List.of());
+    }
+
+    /** As {@link #start(Path, int, Map)}, with further client listeners. */
+    public static InProcessKafkaBroker start(Path logDir, int brokerPort, Map<String, String> overrides,
+                                             List<Listener> listeners) {
         int port = brokerPort == 0 ? LoopbackPorts.free() : brokerPort;
         if (LoopbackPorts.inUse(port)) {
             throw new IllegalStateException("Cannot start Kafka on 127.0.0.1:" + port + ": the port is in use");
         }
-        InProcessKafkaBroker broker = new InProcessKafkaBroker(logDir, port, LoopbackPorts.free(), overrides);
+        InProcessKafkaBroker broker = new InProcessKafkaBroker(logDir, port, LoopbackPorts.free(), overrides,
+                listeners);
         broker.startServer();
         return broker;
     }
@@ -82,11 +104,17 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        StringBuilder advertised = new StringBuilder("PLAINTEXT://127.0.0.1:" + brokerPort);
+        StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        for (Listener listener : listeners) {
+            advertised.append(',').append(listener.name()).append("://").append(listener.bootstrapServers());
+            protocols.append(',').append(listener.name()).append(':').append(listener.securityProtocol());
+        }
+        props.put("listeners", advertised + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", advertised.toString());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("listener.security.protocol.map", protocols.toString());
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         // A single node can only hold one replica of each internal topic; without the transaction
         // settings exactly-once producers hang in initTransactions().

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * registry outlives the tests or the demo that started it.
  */
 public final class ApicurioRegistry implements AutoCloseable {
+
+    /** The Quarkus setting naming the key store of the HTTPS listener. */
+    public static final String KEY_STORE_FILE = "quarkus.http.ssl.certificate.key-store-file";
 
     /** The version used when a Java 21+ runtime is available. */
     public static final String CURRENT_VERSION = "3.3.3";
@@ -51,18 +55,20 @@ public final class ApicurioRegistry implements AutoCloseable {
     private final int managementPort;
     private final Path workDir;
     private final boolean persistent;
+    private final Map<String, String> settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Thread shutdownHook;
 
     private ApicurioRegistry(RegistryDistribution distribution, JavaRuntime java, int port, int managementPort,
-                             Path workDir, boolean persistent) {
+                             Path workDir, boolean persistent, Map<String, String> settings) {
         this.distribution = distribution;
         this.java = java;
         this.port = port;
         this.managementPort = managementPort;
         this.workDir = workDir;
         this.persistent = persistent;
+        this.settings = Map.copyOf(settings);
     }
 
     /**
@@ -106,9 +112,24 @@ public final class ApicurioRegistry implements AutoCloseable {
      * @param persistent keep schemas in {@code workDir} across restarts (3.x only; 2.x keeps them in memory)
      */
     public static ApicurioRegistry start(Choice choice, int port, Path workDir, boolean persistent) {
+        return start(choice, port, workDir, persistent, Map.of());
+    }
+
+    /**
+     * Starts a registry with further Quarkus or Apicurio settings (3.x only), for a registry secured as in
+     * production: with {@value #KEY_STORE_FILE} set the API is served over HTTPS only, on {@code port}, and
+     * {@link #confluentApiUrl()} says {@code https}. The global BACKWARD rule is then set at start-up rather than
+     * through the API, which may demand credentials.
+     */
+    public static ApicurioRegistry start(Choice choice, int port, Path workDir, boolean persistent,
+                                         Map<String, String> settings) {
+        if (!settings.isEmpty() && choice.version().startsWith("2.")) {
+            throw new IllegalArgumentException("Registry settings need Apicurio Registry 3 (a Java 21+ runtime); "
+                    + choice.version() + " was chosen");
+        }
         RegistryDistribution distribution = RegistryDistribution.resolve(choice.version());
         ApicurioRegistry registry = new ApicurioRegistry(distribution, choice.java(),
-                port == 0 ? LoopbackPorts.free() : port, LoopbackPorts.free(), workDir, persistent);
+                port == 0 ? LoopbackPorts.free() : port, LoopbackPorts.free(), workDir, persistent, settings);
         registry.start();
         return registry;
     }
@@ -139,7 +160,11 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     private String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (isHttps() ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+
+    private boolean isHttps() {
+        return settings.containsKey(KEY_STORE_FILE);
     }
 
     private boolean isV2() {
@@ -177,7 +202,9 @@ public final class ApicurioRegistry implements AutoCloseable {
         shutdownHook = new Thread(this::stop, "apicurio-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitReady(Duration.ofSeconds(120));
-        setGlobalCompatibility("BACKWARD");
+        if (settings.isEmpty()) {
+            setGlobalCompatibility("BACKWARD");
+        }
         LOG.info("Apicurio Registry {} on Java {} ready at {} in {} ms (log {})", version(), java.feature(),
                 confluentApiUrl(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), logFile());
     }
@@ -187,8 +214,13 @@ public final class ApicurioRegistry implements AutoCloseable {
                 java.executable().toString(),
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.host=127.0.0.1"));
+        if (isHttps()) {
+            command.addAll(List.of("-Dquarkus.http.ssl-port=" + port, "-Dquarkus.http.port=" + LoopbackPorts.free(),
+                    "-Dquarkus.http.insecure-requests=disabled"));
+        } else {
+            command.add("-Dquarkus.http.port=" + port);
+        }
         if (isV2()) {
             command.add("-Dregistry.rules.global.compatibility=BACKWARD");
         } else {
@@ -203,6 +235,7 @@ public final class ApicurioRegistry implements AutoCloseable {
                     "-Dapicurio.datasource.jdbc.initial-size=2",
                     "-Dapicurio.datasource.jdbc.min-size=2",
                     "-Dapicurio.datasource.jdbc.max-size=20"));
+            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
         command.addAll(List.of("-jar", distribution.launcherJar().toString()));
         return command;

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * A service's configuration: built-in defaults, then a properties file, then environment variables, then
@@ -40,6 +43,8 @@ public final class ServiceConfig {
     /** A topic's name is set as {@code newsroom.topic.<role>}, or {@code NEWSROOM_TOPIC_<ROLE>} in the environment. */
     public static final String TOPIC_KEY_PREFIX = "newsroom.topic.";
     private static final String TOPIC_VARIABLE_PREFIX = "NEWSROOM_TOPIC_";
+
+    private static final Set<String> KAFKA_CLIENT_KEYS = kafkaClientKeys();
 
     private final Map<String, String> values;
 
@@ -78,6 +83,18 @@ public final class ServiceConfig {
     public static String environmentVariable(String key) {
         String bare = key.startsWith("newsroom.") ? key.substring("newsroom.".length()) : key;
         return "NEWSROOM_" + bare.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Set<String> kafkaClientKeys() {
+        Set<String> keys = new HashSet<>(AdminClientConfig.configNames());
+        keys.addAll(ProducerConfig.configNames());
+        keys.addAll(ConsumerConfig.configNames());
+        // Each plain client says for itself how it reads, writes and names itself.
+        keys.removeAll(Set.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, ConsumerConfig.CLIENT_ID_CONFIG));
+        return Set.copyOf(keys);
     }
 
     private static String keyForEnvironment(String variable, Set<String> known) {
@@ -140,9 +157,19 @@ public final class ServiceConfig {
         return value;
     }
 
-    /** Settings for a plain Kafka client (admin, producer, consumer): the brokers and every {@code kafka.*} one. */
+    /**
+     * Settings for a plain Kafka client (admin, producer, consumer): the brokers, every Kafka client setting given
+     * under its own name (so an operator's client.properties with {@code security.protocol}, {@code sasl.*} and
+     * {@code ssl.*} works as it is, as Kafka Streams reads it too), and every {@code kafka.*} one, which wins.
+     */
     public Map<String, Object> kafkaClients() {
-        Map<String, Object> clients = new HashMap<>(withPrefix(KAFKA_PREFIX));
+        Map<String, Object> clients = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (KAFKA_CLIENT_KEYS.contains(key)) {
+                clients.put(key, value);
+            }
+        });
+        clients.putAll(withPrefix(KAFKA_PREFIX));
         clients.put(BOOTSTRAP_SERVERS, require(CommonSettings.BOOTSTRAP_SERVERS));
         return clients;
     }

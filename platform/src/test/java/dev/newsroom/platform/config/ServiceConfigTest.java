@@ -65,6 +65,27 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aKafkaClientPropertiesFileReachesThePlainClientsAsItIsWithPrefixedSettingsWinning() throws Exception {
+        Path file = Files.writeString(dir.resolve("client.properties"), """
+                bootstrap.servers=broker:9093
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-512
+                ssl.truststore.location=/etc/kafka/truststore.p12
+                kafka.sasl.mechanism=PLAIN
+                schema.registry.url=https://registry:8081
+                schema.registry.ssl.truststore.location=/etc/registry/truststore.p12
+                newsroom.topic.partitions=3
+                group.id=not-for-every-client
+                """);
+
+        Map<String, Object> clients = ServiceConfig.load(List.of(), file, Map.of(), Map.of()).kafkaClients();
+
+        assertThat(clients).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
+                Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "PLAIN"),
+                Map.entry("ssl.truststore.location", "/etc/kafka/truststore.p12"));
+    }
+
+    @Test
     void kafkaClientSettingsPassThroughFromTheEnvironment() {
         ServiceConfig config = ServiceConfig.load(List.of(), null,
                 Map.of("NEWSROOM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_BOOTSTRAP_SERVERS", "k:9093"), Map.of());
