@@ -48,9 +48,19 @@ import java.util.function.UnaryOperator;
  * ناسفة"): in the lead (the headline and the first sentence) it counts 2 on its own, which is what a one-sentence report
  * needs, and a strong death trigger beside it counts 2 as well ("a drone strike killed ..."); a sure graphic trigger
  * there (a beheading) makes an armed group's name count 2, as harmed civilians do. Further down, where a bombing is
- * often the background of another story, a sure trigger counts as any strong one. A kind is a public notice from its
- * notice threshold with at least two counted
- * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
+ * often the background of another story, a sure trigger counts as any strong one.
+ *
+ * <p>Context cues, per language ({@code CONTEXT} lines): a trigger just after a negation or a threat ("ليس
+ * ارهابيا", "مهددا بتنفيذ تفجيرات") does not count; nor does a terrorism trigger that is not sure in a legal or
+ * policy frame ("مكافحة الارهاب", "بتهمة الانتماء"), nor a death trigger after an attempt ("محاولة اغراق"). A block
+ * below the headline that recalls something ("يذكر ان", "سبق") counts without corroboration unless the lead itself
+ * reports harm: the aside about an old attack in a deportation story is not the story. Blocks after the fourth
+ * count three quarters (terrorism excepted: a bombing is often told further down). A graphic <em>detail</em> trigger
+ * (how a killing was done: "ذبحه", stab wounds and where they were, "حرقا") and a strong graphic trigger ("اشلاء")
+ * count 2 where a death is told in the block or next to it; a detail alone counts nothing.
+ *
+ * <p>A kind is a public notice from its notice threshold with at least two counted triggers, and a suggestion for
+ * editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
  */
@@ -77,12 +87,14 @@ public final class AdvisoryDetector {
     /** How far before a trigger a negation or a policy word reaches: "ليس ارهابيا", "قضايا ارهابية". */
     private static final int CUE_WINDOW = 2;
     private static final double HEADLINE_WEIGHT = 3.0;
+    /** A whole article's later blocks are where old events and other stories are recalled. */
     private static final int DEEP_BLOCK = 3;
     private static final double DEEP_FACTOR = 0.75;
 
     /**
-     * A trigger phrase: its kind, whether it is unambiguous on its own, and whether it names an armed group (a weak
-     * terrorism trigger that a report of civilians harmed turns into evidence).
+     * A trigger phrase: its kind, whether it is unambiguous on its own, whether it names an armed group (a weak
+     * terrorism trigger that a report of civilians harmed turns into evidence), and whether it tells how a killing
+     * was done (graphic only beside a death).
      */
     private record Trigger(AdvisoryKind kind, boolean strong, boolean actor, boolean sure, boolean detail) {
     }
@@ -101,16 +113,15 @@ public final class AdvisoryDetector {
     private final Map<String, Set<String>> attempts = new HashMap<>();
     private final Map<String, Set<String>> backgrounds = new HashMap<>();
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
-    /**
-     * Thresholds of one language where they differ: Arabic news comes as whole articles that repeat their harm
-     * words, the English sets as one-sentence summaries, so the same score means less in Arabic.
-     */
+    /** Thresholds of one language where the same score means more or less than in the others. */
     private final Map<String, Map<AdvisoryKind, Thresholds>> languageThresholds = new HashMap<>();
 
     /**
      * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
      * {@code TERRORISM<TAB>actor<TAB>...} armed groups' names (weak triggers, see above);
+     * {@code GRAPHIC<TAB>detail<TAB>...} how a killing was done (see above);
      * {@code CONTEXT<TAB>people|civilians<TAB>...} the words for those a harm trigger concerns;
+     * {@code CONTEXT<TAB>negation|frame|attempt|background<TAB>...} the cues described above;
      * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
      * النار"), matched first so their words are not taken as triggers. {@code #} starts a comment.
      */
