@@ -2,11 +2,17 @@
 """Draws the Arabic advisory texts from the ANT corpus (enrich/src/test/resources/advisories/README.md).
 
 Usage: corpora/advisories/ant_sample.py ANT_GIT_DIR > ant-sample.jsonl
+       corpora/advisories/ant_sample.py --graphic ANT_GIT_DIR > ant-graphic.jsonl
 Reads the categories internationalNews, localNews and society at ANT_COMMIT. The rule was fixed before the texts were
 read or the detector run on them: articles are ordered by sha256("advisories-ant:" + DOCNO); the first HARM_ITEMS
 whose headline or text holds a word of HARM_WORDS and the first OTHER_ITEMS holding none are taken, skipping texts
 under MIN_CHARS and repeated headlines. Texts are cut at a sentence end before MAX_CHARS. Labels are given by hand
 afterwards; the output has them all false.
+
+--graphic draws the second batch (added because the first held almost no graphic content): of the articles the first
+rule did not take, ordered by sha256("advisories-ant-graphic:" + DOCNO), the first GRAPHIC_ITEMS whose headline or
+text as cut holds a word of GRAPHIC_WORDS (slaughter, body parts, mutilated, charred, dismembered, burned alive, stab
+wounds, decomposed), with the same length and headline rules. Fixed before those texts were read.
 """
 import hashlib
 import json
@@ -19,6 +25,9 @@ CATEGORIES = ("internationalNews", "localNews", "society")
 HARM_WORDS = re.compile("قتل|مقتل|قتيل|قتلى|مصرع|وفاة|توفي|حتف|جثة|جثث|هجوم|انفجار|تفجير|إرهاب|ارهاب|اعتداء|طعن"
                         "|رصاص|اغتيال|ذبح|غارة|قصف|جرحى|جريح|إصابة|مسلح|اشتباك|انتحاري|عبوة|اختطاف|اغتصاب|حادث"
                         "|غرق|ضحايا|ضحية|إعدام|اعدام|داعش")
+GRAPHIC_WORDS = re.compile("ذبح|أشلاء|اشلاء|قطع رأس|قطع راس|مشوه|متفحم|مقطع|تنكيل|مبتور|حرقا|أضرم النار في"
+                           "|طعنات|متحلل|متعفن")
+GRAPHIC_ITEMS = 110
 HARM_ITEMS = 190
 OTHER_ITEMS = 70
 MIN_CHARS = 200
@@ -40,7 +49,7 @@ def cut(text):
     return text[:end + 1].strip()
 
 
-def main(git_dir):
+def main(git_dir, graphic=False):
     names = git(git_dir, "ls-tree", "-r", "--name-only", ANT_COMMIT).decode().splitlines()
     docs = []
     for name in names:
@@ -55,12 +64,26 @@ def main(git_dir):
     taken = {True: 0, False: 0}
     wanted = {True: HARM_ITEMS, False: OTHER_ITEMS}
     headlines = set()
+    first = []
     for _, docno, name, title, text in docs:
         harm = bool(HARM_WORDS.search(title + " " + text))
         if taken[harm] >= wanted[harm] or len(text) < MIN_CHARS or title in headlines:
             continue
         headlines.add(title)
         taken[harm] += 1
+        first.append((docno, name, title, text))
+    if graphic:
+        taken_docnos = {docno for docno, _, _, _ in first}
+        rest = sorted((hashlib.sha256(("advisories-ant-graphic:" + docno).encode()).hexdigest(), docno, name, title,
+                       text) for _, docno, name, title, text in docs if docno not in taken_docnos)
+        first = []
+        for _, docno, name, title, text in rest:
+            if len(first) >= GRAPHIC_ITEMS:
+                break
+            if GRAPHIC_WORDS.search(title + " " + cut(text)) and len(text) >= MIN_CHARS and title not in headlines:
+                headlines.add(title)
+                first.append((docno, name, title, text))
+    for docno, name, title, text in first:
         print(json.dumps({"id": "ar-ant-" + docno, "language": "ar", "headline": title, "text": cut(text),
                           "source": f"ANT corpus v1.1 (Jawhara FM), {name} at commit {ANT_COMMIT} of"
                                     " https://github.com/antcorpus/antcorpus.data",
@@ -70,4 +93,7 @@ def main(git_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--graphic":
+        main(sys.argv[2], graphic=True)
+    else:
+        main(sys.argv[1])

@@ -48,9 +48,19 @@ import java.util.function.UnaryOperator;
  * ناسفة"): in the lead (the headline and the first sentence) it counts 2 on its own, which is what a one-sentence report
  * needs, and a strong death trigger beside it counts 2 as well ("a drone strike killed ..."); a sure graphic trigger
  * there (a beheading) makes an armed group's name count 2, as harmed civilians do. Further down, where a bombing is
- * often the background of another story, a sure trigger counts as any strong one. A kind is a public notice from its
- * notice threshold with at least two counted
- * triggers, and a suggestion for editors from its suggestion threshold. The thresholds are data
+ * often the background of another story, a sure trigger counts as any strong one.
+ *
+ * <p>Context cues, per language ({@code CONTEXT} lines): a trigger just after a negation or a threat ("ليس
+ * ارهابيا", "مهددا بتنفيذ تفجيرات") does not count; nor does a terrorism trigger that is not sure in a legal or
+ * policy frame ("مكافحة الارهاب", "بتهمة الانتماء"), nor a death trigger after an attempt ("محاولة اغراق"). A block
+ * below the headline that recalls something ("يذكر ان", "سبق") counts without corroboration unless the lead itself
+ * reports harm: the aside about an old attack in a deportation story is not the story. Blocks after the fourth
+ * count three quarters (terrorism excepted: a bombing is often told further down). A graphic <em>detail</em> trigger
+ * (how a killing was done: "ذبحه", stab wounds and where they were, "حرقا") and a strong graphic trigger ("اشلاء")
+ * count 2 where a death is told in the block or next to it; a detail alone counts nothing.
+ *
+ * <p>A kind is a public notice from its notice threshold with at least two counted triggers, and a suggestion for
+ * editors from its suggestion threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
  */
@@ -74,12 +84,19 @@ public final class AdvisoryDetector {
      * paragraphs): further down, "a suicide bombing" is often the background of another story.
      */
     private static final int LEAD_BLOCKS = 2;
+    /** How far before a trigger a negation or a policy word reaches: "ليس ارهابيا", "قضايا ارهابية". */
+    private static final int CUE_WINDOW = 2;
+    private static final double HEADLINE_WEIGHT = 3.0;
+    /** A whole article's later blocks are where old events and other stories are recalled. */
+    private static final int DEEP_BLOCK = 3;
+    private static final double DEEP_FACTOR = 0.75;
 
     /**
-     * A trigger phrase: its kind, whether it is unambiguous on its own, and whether it names an armed group (a weak
-     * terrorism trigger that a report of civilians harmed turns into evidence).
+     * A trigger phrase: its kind, whether it is unambiguous on its own, whether it names an armed group (a weak
+     * terrorism trigger that a report of civilians harmed turns into evidence), and whether it tells how a killing
+     * was done (graphic only beside a death).
      */
-    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor, boolean sure) {
+    private record Trigger(AdvisoryKind kind, boolean strong, boolean actor, boolean sure, boolean detail) {
     }
 
     /** When a kind becomes a suggestion and when a notice. */
@@ -91,17 +108,20 @@ public final class AdvisoryDetector {
     private final Map<String, Set<String>> firstWords = new HashMap<>();
     private final Map<String, Set<String>> people = new HashMap<>();
     private final Map<String, Set<String>> civilians = new HashMap<>();
+    private final Map<String, Set<String>> negations = new HashMap<>();
+    private final Map<String, Set<String>> frames = new HashMap<>();
+    private final Map<String, Set<String>> attempts = new HashMap<>();
+    private final Map<String, Set<String>> backgrounds = new HashMap<>();
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
-    /**
-     * Thresholds of one language where they differ: Arabic news comes as whole articles that repeat their harm
-     * words, the English sets as one-sentence summaries, so the same score means less in Arabic.
-     */
+    /** Thresholds of one language where the same score means more or less than in the others. */
     private final Map<String, Map<AdvisoryKind, Thresholds>> languageThresholds = new HashMap<>();
 
     /**
      * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
      * {@code TERRORISM<TAB>actor<TAB>...} armed groups' names (weak triggers, see above);
+     * {@code GRAPHIC<TAB>detail<TAB>...} how a killing was done (see above);
      * {@code CONTEXT<TAB>people|civilians<TAB>...} the words for those a harm trigger concerns;
+     * {@code CONTEXT<TAB>negation|frame|attempt|background<TAB>...} the cues described above;
      * {@code NONE<TAB>none<TAB>...} lists phrases that contain a trigger but are not one ("ceasefire", "وقف اطلاق
      * النار"), matched first so their words are not taken as triggers. {@code #} starts a comment.
      */
@@ -117,9 +137,18 @@ public final class AdvisoryDetector {
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (f.length == 3 && f[0].equals("CONTEXT") && (f[1].equals("people") || f[1].equals("civilians"))) {
-                    Set<String> words = (f[1].equals("people") ? people : civilians)
-                            .computeIfAbsent(language, l -> new HashSet<>());
+                Map<String, Set<String>> context = f.length != 3 || !f[0].equals("CONTEXT") ? null
+                        : switch (f[1]) {
+                            case "people" -> people;
+                            case "civilians" -> civilians;
+                            case "negation" -> negations;
+                            case "frame" -> frames;
+                            case "attempt" -> attempts;
+                            case "background" -> backgrounds;
+                            default -> null;
+                        };
+                if (context != null) {
+                    Set<String> words = context.computeIfAbsent(language, l -> new HashSet<>());
                     for (String term : f[2].split("\\|")) {
                         words.addAll(stems(term, stemmer));
                     }
@@ -128,15 +157,17 @@ public final class AdvisoryDetector {
                 boolean neutral = f.length == 3 && f[0].equals("NONE") && f[1].equals("none");
                 boolean sure = f.length == 3 && f[1].equals("sure");
                 if (f.length != 3 || !(neutral || sure || f[1].equals("strong") || f[1].equals("weak")
-                        || f[0].equals("TERRORISM") && f[1].equals("actor"))) {
+                        || f[0].equals("TERRORISM") && f[1].equals("actor")
+                        || f[0].equals("GRAPHIC") && f[1].equals("detail"))) {
                     throw new IllegalArgumentException("Advisory lexicon " + language + " line " + lineNumber
                             + ": expected KIND<TAB>sure|strong|weak<TAB>terms, TERRORISM<TAB>actor<TAB>terms,"
+                            + " GRAPHIC<TAB>detail<TAB>terms,"
                             + " NONE<TAB>none<TAB>terms or"
-                            + " CONTEXT<TAB>people|civilians<TAB>terms, got '" + line + "'");
+                            + " CONTEXT<TAB>people|civilians|negation|frame|attempt|background<TAB>terms, got '" + line + "'");
                 }
                 Trigger trigger = neutral ? null
                         : new Trigger(AdvisoryKind.valueOf(f[0]), sure || f[1].equals("strong"), f[1].equals("actor"),
-                        sure);
+                        sure, f[1].equals("detail"));
                 for (String term : f[2].split("\\|")) {
                     List<String> stems = stems(term, stemmer);
                     if (!stems.isEmpty()) {
@@ -201,7 +232,7 @@ public final class AdvisoryDetector {
         List<Boolean> sureAttack = new ArrayList<>(texts.size());
         List<Boolean> sureAtrocity = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
-            List<Hit> hits = hits(language, lexicon, text);
+            List<Hit> hits = hits(language, lexicon, text, blocks.size() > DEEP_BLOCK ? DEEP_FACTOR : 1.0);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
             hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
             blocks.add(hits);
@@ -214,6 +245,8 @@ public final class AdvisoryDetector {
             sureAtrocity.add(blocks.size() <= LEAD_BLOCKS && hits.stream().anyMatch(hit -> hit.trigger().sure()
                     && hit.trigger().kind() == AdvisoryKind.GRAPHIC));
         }
+        boolean leadHarm = blocks.stream().limit(LEAD_BLOCKS).flatMap(List::stream)
+                .anyMatch(hit -> hit.trigger().strong() && hit.trigger().kind() != AdvisoryKind.GRAPHIC);
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
@@ -230,17 +263,23 @@ public final class AdvisoryDetector {
                 atrocityNamed |= sureAtrocity.get(near);
             }
             boolean harmHere = strongHere.contains(AdvisoryKind.VIOLENCE) || strongHere.contains(AdvisoryKind.DEATH);
+            boolean deathHere = strongHere.contains(AdvisoryKind.DEATH);
+            boolean background = !leadHarm && text.weight() < HEADLINE_WEIGHT
+                    && text.stems().stream().anyMatch(backgrounds.getOrDefault(language, Set.of())::contains);
             for (Hit hit : blocks.get(b)) {
-                if (!hit.trigger().strong() && !harmHere && !strongHere.contains(hit.trigger().kind())) {
+                if (hit.trigger().detail() ? !deathHere
+                        : !hit.trigger().strong() && !harmHere && !strongHere.contains(hit.trigger().kind())) {
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
-                boolean corroborated = hit.trigger().sure() && b < LEAD_BLOCKS
+                boolean corroborated = !background && (hit.trigger().sure() && b < LEAD_BLOCKS
                         || attackNamed && kind == AdvisoryKind.DEATH && hit.trigger().strong()
                         || namesHarmedPeople(language, text, hit)
                         || peopleHarmed && (kind == AdvisoryKind.VIOLENCE
                         || kind == AdvisoryKind.TERRORISM && hit.trigger().strong())
-                        || (civiliansHarmed || atrocityNamed) && hit.trigger().actor();
+                        || (civiliansHarmed || atrocityNamed) && hit.trigger().actor()
+                        || (hit.trigger().detail() || hit.trigger().strong() && kind == AdvisoryKind.GRAPHIC)
+                        && deathHere);
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
                 score.merge(kind, weight * hit.factor(), Double::sum);
                 counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
@@ -296,11 +335,11 @@ public final class AdvisoryDetector {
      * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
      * words inside it); a headline counts half as much again.
      */
-    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text) {
+    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth) {
         List<String> stems = text.stems();
         Set<String> starts = firstWords.get(language);
         int longest = maxWords.get(language);
-        double factor = text.weight() >= 3.0 ? 1.5 : 1.0;
+        boolean headline = text.weight() >= HEADLINE_WEIGHT;
         List<Hit> hits = new ArrayList<>();
         int i = 0;
         while (i < stems.size()) {
@@ -328,12 +367,29 @@ public final class AdvisoryDetector {
             for (int k = i; k < i + matched; k++) {
                 surface.append(k > i ? " " : "").append(text.surfaces().get(k));
             }
+            boolean negated = precededBy(negations.getOrDefault(language, Set.of()), stems, i);
+            boolean framed = precededBy(frames.getOrDefault(language, Set.of()), stems, i);
+            boolean attempted = precededBy(attempts.getOrDefault(language, Set.of()), stems, i);
             for (Trigger trigger : triggers) {
-                hits.add(new Hit(trigger, surface.toString(), factor, i, i + matched));
+                if (!negated && !(framed && trigger.kind() == AdvisoryKind.TERRORISM && !trigger.sure())
+                        && !(attempted && trigger.kind() == AdvisoryKind.DEATH)) {
+                    hits.add(new Hit(trigger, surface.toString(),
+                            headline ? 1.5 : trigger.kind() == AdvisoryKind.TERRORISM ? 1.0 : depth, i, i + matched));
+                }
             }
             i += matched;
         }
         return hits;
+    }
+
+    /** Whether one of the words comes just before position {@code i}: "not a terrorist act", "anti-terrorism law". */
+    private static boolean precededBy(Set<String> words, List<String> stems, int i) {
+        for (int k = Math.max(0, i - CUE_WINDOW); k < i; k++) {
+            if (words.contains(stems.get(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> stems(String text, UnaryOperator<String> stemmer) {
