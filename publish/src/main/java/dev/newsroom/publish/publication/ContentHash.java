@@ -3,6 +3,7 @@ package dev.newsroom.publish.publication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,8 +25,13 @@ public final class ContentHash {
     }
 
     public static String of(ObjectNode ninjs) {
-        ObjectNode stable = ninjs.deepCopy();
-        stable.remove(VOLATILE);
+        // Only top-level fields are left out, so the others are shared with the document rather than copied.
+        ObjectNode stable = JsonNodeFactory.instance.objectNode();
+        ninjs.fields().forEachRemaining(field -> {
+            if (!VOLATILE.contains(field.getKey())) {
+                stable.set(field.getKey(), field.getValue());
+            }
+        });
         try {
             byte[] canonical = CANONICAL.writeValueAsBytes(stable);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

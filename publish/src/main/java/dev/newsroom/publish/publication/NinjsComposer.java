@@ -43,8 +43,8 @@ public final class NinjsComposer {
         return pubstatus == Pubstatus.usable ? usable(base, state, now) : notice(base, state, pubstatus, now);
     }
 
-    private static ObjectNode usable(ObjectNode base, ArticleState state, Instant now) {
-        ObjectNode ninjs = base.deepCopy();
+    /** @param ninjs parsed for this call alone, so it is changed in place */
+    private static ObjectNode usable(ObjectNode ninjs, ArticleState state, Instant now) {
         ninjs.put("versioncreated", time(now));
         ninjs.put("pubstatus", Pubstatus.usable.name());
         ninjs.remove("embargoed");
