@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Ingest's parser per CPU-second of the parsing thread, and bytes allocated per document: on a shared machine the
  * wall clock measures the scheduler, the thread's CPU time the parser. Each workload is warmed up, then timed in
- * batches; the median batch is reported. Run with {@code benchmarks/run-parse-cpu [warm-up rounds] [batches]}.
+ * batches; the median batch is reported. Run with {@code benchmarks/run-parse-cpu [warm-up rounds] [batches]
+ * [workload]}, the last naming one workload (a sample's file name, or "bench mix") to measure it alone.
  *
  * <p>"bench mix" is the document mix of {@code ./newsroom bench} (devtools' {@code DocumentMix}): Arabic RSS of one,
  * two and three items, the Arabic page and plain text, English Atom of one and two entries, and a three-item JSON
@@ -42,6 +43,9 @@ public final class ParseCpuHarness {
             workloads.put(sample[0], List.of(new Doc(sample[0], sample[1], Samples.bytes(sample[0]))));
         }
         workloads.put("bench mix", benchMix());
+        if (args.length > 2) {
+            workloads.keySet().retainAll(List.of(args[2]));
+        }
         DocumentParser parser = new DocumentParser();
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
