@@ -11,6 +11,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -48,11 +50,9 @@ public final class HtmlSafety {
             "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, param, form, input, button, "
                     + "select, textarea, option, meta, link, base, svg, math, canvas, audio, video, source, track, dialog, "
                     + "[hidden], [aria-hidden=true]");
-    private static final Evaluator IMAGES = QueryParser.parse("img");
     private static final Evaluator WP_CAPTIONS = QueryParser.parse("div.wp-caption, figure.wp-caption, div[id^=attachment_]");
     private static final Evaluator WP_CAPTION_TEXT = QueryParser.parse(".wp-caption-text, .wp-caption-dd, .caption, .image-caption");
     private static final Evaluator CREDITS = QueryParser.parse("figure [class*=credit], figure [class*=copyright], figcaption [class*=source]");
-    private static final Evaluator STYLED = QueryParser.parse("[style]");
 
     /**
      * Hosts whose images are beacons, not pictures. A pixel served from elsewhere is still caught by its size.
@@ -78,30 +78,90 @@ public final class HtmlSafety {
      * Prepares a body in place: removes dangerous elements, hidden elements, comments and tracking pixels; resolves
      * lazy-loaded image sources; turns WordPress caption boxes into {@code <figure>/<figcaption>} and credit lines into
      * {@code <cite>} so their meaning survives the allowlist (which drops classes).
+     *
+     * <p>One walk of the tree does the removals and finds the captions, figures and images; the per-concern
+     * selections it replaces walked the whole tree six times. What the walk removes depends on no other element, so
+     * removing dangerous, comment and hidden nodes in one pass leaves the same tree as removing them in three.
      */
     static void preClean(Element root) {
-        root.select(DANGEROUS).remove();
-        removeComments(root);
-        for (Element styled : root.select(STYLED)) {
-            String style = styled.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-            if (style.contains("display:none") || style.contains("visibility:hidden")) {
-                styled.remove();
-            }
+        PreCleanWalk walk = new PreCleanWalk(root);
+        NodeTraversor.filter(walk, root);
+        if (DANGEROUS.matches(root, root)) {
+            root.remove();
         }
-        for (Element caption : root.select(WP_CAPTIONS)) {
+        if (root.hasAttr("style") && hidesByStyle(root)) {
+            root.remove();
+        }
+        for (Element caption : walk.captions) {
             caption.tagName("figure");
             for (Element text : caption.select(WP_CAPTION_TEXT)) {
                 text.tagName("figcaption");
             }
         }
-        for (Element credit : root.select(CREDITS)) {
-            credit.tagName("cite");
+        if (!walk.captions.isEmpty() || walk.figures || insideFigure(root)) {
+            for (Element credit : root.select(CREDITS)) {
+                credit.tagName("cite");
+            }
         }
-        for (Element image : root.select(IMAGES)) {
+        for (Element image : walk.images) {
+            // A caption or credit class on the image itself renamed it above; it is no longer an image.
+            if (!image.normalName().equals("img")) {
+                continue;
+            }
             resolveLazySource(image);
             if (isTrackingPixel(image)) {
                 image.remove();
             }
+        }
+    }
+
+    private static boolean insideFigure(Element root) {
+        for (Element ancestor = root.parent(); ancestor != null; ancestor = ancestor.parent()) {
+            if (ancestor.normalName().equals("figure") || ancestor.normalName().equals("figcaption")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hidesByStyle(Element element) {
+        String style = element.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+        return style.contains("display:none") || style.contains("visibility:hidden");
+    }
+
+    /** Removes what never reaches a reader, and collects what the later steps of {@link #preClean} change. */
+    private static final class PreCleanWalk implements NodeFilter {
+        private final Element root;
+        final List<Element> captions = new ArrayList<>();
+        final List<Element> images = new ArrayList<>();
+        boolean figures;
+
+        PreCleanWalk(Element root) {
+            this.root = root;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Comment) {
+                return FilterResult.REMOVE;
+            }
+            if (!(node instanceof Element element)) {
+                return FilterResult.CONTINUE;
+            }
+            // The root is only detached (by preClean), its children kept; like the selections, the rest sees it.
+            if (node != root && (DANGEROUS.matches(root, element) || element.hasAttr("style") && hidesByStyle(element))) {
+                return FilterResult.REMOVE;
+            }
+            String name = element.normalName();
+            if (name.equals("img")) {
+                images.add(element);
+            } else if (name.equals("figure") || name.equals("figcaption")) {
+                figures = true;
+            }
+            if (WP_CAPTIONS.matches(root, element)) {
+                captions.add(element);
+            }
+            return FilterResult.CONTINUE;
         }
     }
 
@@ -111,16 +171,6 @@ public final class HtmlSafety {
         dirty.body().appendChildren(new ArrayList<>(root.childNodes()));
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         return clean.body();
-    }
-
-    private static void removeComments(Element root) {
-        List<Node> comments = new ArrayList<>();
-        root.forEachNode(node -> {
-            if (node instanceof Comment) {
-                comments.add(node);
-            }
-        });
-        comments.forEach(Node::remove);
     }
 
     private static void resolveLazySource(Element image) {

@@ -118,6 +118,10 @@ public final class Dates {
             return null;
         }
         try {
+            Instant common = parseCommonShape(text);
+            if (common != null) {
+                return common;
+            }
             Instant parsed = parseAsWritten(text);
             if (parsed != null) {
                 return parsed;
@@ -127,6 +131,90 @@ public final class Dates {
         } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * The two shapes nearly every feed writes, read without a regular expression: RFC 822 as RSS sends it
+     * ("Sun, 14 Dec 2025 07:30:00 +0000", zone GMT, UT, UTC, Z or a numeric offset) and ISO 8601 as Atom sends it
+     * ("2025-12-14T07:30:00Z", optional fraction, Z or ±hh:mm). Each is exactly a string the general patterns read
+     * with the same parts ({@code DAY_MONTH_YEAR} and {@code ISO}), handed to the same {@link #fromParts}; anything
+     * else, including these shapes with a month name the table lacks, goes the general way.
+     */
+    private static Instant parseCommonShape(String text) {
+        int length = text.length();
+        if (length >= 20 && isDigits(text, 0, 4) && text.charAt(4) == '-' && isDigits(text, 5, 7) && text.charAt(7) == '-'
+                && isDigits(text, 8, 10) && text.charAt(10) == 'T' && isDigits(text, 11, 13) && text.charAt(13) == ':'
+                && isDigits(text, 14, 16) && text.charAt(16) == ':' && isDigits(text, 17, 19)) {
+            int zoneAt = 19;
+            String fraction = null;
+            if (text.charAt(19) == '.') {
+                int end = 20;
+                while (end < length && end < 29 && isDigit(text.charAt(end))) {
+                    end++;
+                }
+                if (end == 20) {
+                    return null;
+                }
+                fraction = text.substring(20, end);
+                zoneAt = end;
+            }
+            String zone = text.substring(zoneAt);
+            boolean offset = zone.length() == 6 && (zone.charAt(0) == '+' || zone.charAt(0) == '-') && isDigits(zone, 1, 3)
+                    && zone.charAt(3) == ':' && isDigits(zone, 4, 6);
+            if (!zone.equals("Z") && !offset) {
+                return null;
+            }
+            return fromParts(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10), text.substring(11, 13),
+                    text.substring(14, 16), text.substring(17, 19), fraction, null, zone, ZoneOffset.UTC);
+        }
+        int at = 0;
+        if (length > 5 && isAsciiLetters(text, 0, 3) && text.charAt(3) == ',' && text.charAt(4) == ' ') {
+            at = 5;
+        }
+        int dayEnd = at < length && isDigit(text.charAt(at)) ? (at + 1 < length && isDigit(text.charAt(at + 1)) ? at + 2 : at + 1) : at;
+        int month = dayEnd + 1;
+        int year = month + 4;
+        int hour = year + 5;
+        if (dayEnd == at || length < hour + 10 || text.charAt(dayEnd) != ' ' || !isAsciiLetters(text, month, month + 3)
+                || text.charAt(month + 3) != ' ' || !isDigits(text, year, year + 4) || text.charAt(year + 4) != ' '
+                || !isDigits(text, hour, hour + 2) || text.charAt(hour + 2) != ':' || !isDigits(text, hour + 3, hour + 5)
+                || text.charAt(hour + 5) != ':' || !isDigits(text, hour + 6, hour + 8) || text.charAt(hour + 8) != ' ') {
+            return null;
+        }
+        String zone = text.substring(hour + 9);
+        boolean offset = zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-') && isDigits(zone, 1, 5);
+        if (!offset && !zone.equals("GMT") && !zone.equals("UT") && !zone.equals("UTC") && !zone.equals("Z")) {
+            return null;
+        }
+        String monthName = text.substring(month, month + 3);
+        if (!MONTHS.containsKey(monthName.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return fromParts(text.substring(year, year + 4), monthName, text.substring(at, dayEnd), text.substring(hour, hour + 2),
+                text.substring(hour + 3, hour + 5), text.substring(hour + 6, hour + 8), null, null, zone, ZoneOffset.UTC);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant parseAsWritten(String text) {
