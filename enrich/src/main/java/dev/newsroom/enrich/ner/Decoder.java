@@ -19,19 +19,47 @@ final class Decoder {
      * precision for recall.
      */
     static int[] decode(Weights weights, FeatureExtractor.Context c, float outsidePenalty, float[] margins) {
-        int n = c.n;
-        int[] labels = new int[n];
-        if (n == 0) {
-            return labels;
+        int[] labels = new int[c.n];
+        decode(weights, c, outsidePenalty, labels, margins, new Scratch());
+        return labels;
+    }
+
+    /** Tables of one sentence's decoding, grown as needed: a tagging thread keeps one for every sentence. */
+    static final class Scratch {
+        private float[] local = new float[0];
+        private float[] pairs = new float[0];
+        private int[] back = new int[0];
+        private final float[] delta = new float[Labels.COUNT];
+        private final float[] next = new float[Labels.COUNT];
+        private final float[] row = new float[Labels.COUNT];
+
+        private void ensure(int n) {
+            int k = Labels.COUNT;
+            if (local.length < n * k) {
+                int capacity = Math.max(n, local.length / k * 2);
+                local = new float[capacity * k];
+                pairs = new float[capacity * k * k];
+                back = new int[capacity * k];
+            }
         }
+    }
+
+    /** As {@link #decode(Weights, FeatureExtractor.Context, float, float[])}, into {@code labels[0..c.n)}. */
+    static void decode(Weights weights, FeatureExtractor.Context c, float outsidePenalty, int[] labels,
+                       float[] margins, Scratch scratch) {
+        int n = c.n;
+        if (n == 0) {
+            return;
+        }
+        scratch.ensure(n);
         int k = Labels.COUNT;
         float[] transition = transitions(weights);
-        float[] local = new float[n * k];
-        float[] pairs = new float[n * k * k];
-        float[] delta = new float[k];
-        float[] next = new float[k];
-        int[] back = new int[n * k];
-        float[] row = new float[k];
+        float[] local = scratch.local;
+        float[] pairs = scratch.pairs;
+        float[] delta = scratch.delta;
+        float[] next = scratch.next;
+        int[] back = scratch.back;
+        float[] row = scratch.row;
         for (int i = 0; i < n; i++) {
             int at = i * k;
             Arrays.fill(row, 0f);
@@ -87,7 +115,6 @@ final class Decoder {
                 margins[i] = margin(s, labels[i], previous);
             }
         }
-        return labels;
     }
 
     /** Label-transition scores, {@code [previous * COUNT + label]}. */
