@@ -88,7 +88,7 @@ final class FeatureExtractor {
             Segment s = segments.get(i);
             String w = s.folded();
             c.word[i] = w.hashCode();
-            c.stem[i] = stem(w).hashCode();
+            c.stem[i] = stemHash(w);
             c.pre2[i] = prefixHash(w, 2);
             c.pre3[i] = prefixHash(w, 3);
             c.suf2[i] = suffixHash(w, 2);
@@ -203,11 +203,16 @@ final class FeatureExtractor {
         return i < 0 ? -7 : i >= n ? -9 : values[i];
     }
 
-    private static String stem(String w) {
+    /** {@code hashCode()} of the word without its article (الـ), computed without cutting it off. */
+    private static int stemHash(String w) {
         if (w.length() > 4 && w.startsWith("ال")) {
-            return w.substring(2);
+            int h = 0;
+            for (int i = 2; i < w.length(); i++) {
+                h = 31 * h + w.charAt(i);
+            }
+            return h;
         }
-        return w;
+        return w.hashCode();
     }
 
     private static int prefixHash(String w, int k) {

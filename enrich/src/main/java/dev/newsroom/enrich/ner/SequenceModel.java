@@ -26,6 +26,14 @@ public final class SequenceModel implements Weights {
     private static final int MAGIC = 0x4E455233;
     public static final int ARABIC_ROWS = 65535;
     private static final int NONE = -1;
+    /** {@link #score(long[], int, float[])} is written out for this many labels. */
+    private static final int LABELS = 9;
+
+    static {
+        if (Labels.COUNT != LABELS) {
+            throw new ExceptionInInitializerError("SequenceModel.score is written for " + LABELS + " labels");
+        }
+    }
 
     final int bits;
     final int mask;
@@ -124,18 +132,47 @@ public final class SequenceModel implements Weights {
         }
     }
 
+    /**
+     * Each label's sum is kept in a local, not in {@code scores}, so the row loads of the next features need not
+     * wait for the stores of this one's sums; every label's additions stay in the same order, so the scores are
+     * the same to the last bit.
+     */
     @Override
     public void score(long[] features, int count, float[] scores) {
+        float s0 = scores[0];
+        float s1 = scores[1];
+        float s2 = scores[2];
+        float s3 = scores[3];
+        float s4 = scores[4];
+        float s5 = scores[5];
+        float s6 = scores[6];
+        float s7 = scores[7];
+        float s8 = scores[8];
         for (int f = 0; f < count; f++) {
             int row = rowOf(features[f]);
             if (row == NONE) {
                 continue;
             }
-            int offset = row * Labels.COUNT;
-            for (int l = 0; l < Labels.COUNT; l++) {
-                scores[l] += rows[offset + l] * scale;
-            }
+            int o = row * LABELS;
+            s0 += rows[o] * scale;
+            s1 += rows[o + 1] * scale;
+            s2 += rows[o + 2] * scale;
+            s3 += rows[o + 3] * scale;
+            s4 += rows[o + 4] * scale;
+            s5 += rows[o + 5] * scale;
+            s6 += rows[o + 6] * scale;
+            s7 += rows[o + 7] * scale;
+            s8 += rows[o + 8] * scale;
         }
+        scores[0] = s0;
+        scores[1] = s1;
+        scores[2] = s2;
+        scores[3] = s3;
+        scores[4] = s4;
+        scores[5] = s5;
+        scores[6] = s6;
+        scores[7] = s7;
+        scores[8] = s8;
     }
 
     public void write(OutputStream out) throws IOException {
