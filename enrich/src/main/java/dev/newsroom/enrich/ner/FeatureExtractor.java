@@ -244,14 +244,20 @@ final class FeatureExtractor {
     }
 
     private static int latinShape(String w) {
-        boolean allUpper = w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        boolean allUpper = true;
+        boolean digit = false;
+        for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            allUpper &= !Character.isLetter(ch) || Character.isUpperCase(ch);
+            digit |= Character.isDigit(ch);
+        }
         if (allUpper) {
             return 1;
         }
         if (Character.isUpperCase(w.charAt(0))) {
             return 2;
         }
-        return w.chars().anyMatch(Character::isDigit) ? 3 : 4;
+        return digit ? 3 : 4;
     }
 
     static long h(int template, int value) {
