@@ -19,29 +19,59 @@ final class Decoder {
      * precision for recall.
      */
     static int[] decode(Weights weights, FeatureExtractor.Context c, float outsidePenalty, float[] margins) {
-        int n = c.n;
-        int[] labels = new int[n];
-        if (n == 0) {
-            return labels;
+        int[] labels = new int[c.n];
+        decode(weights, c, outsidePenalty, labels, margins, new Scratch());
+        return labels;
+    }
+
+    /** Tables of one sentence's decoding, grown as needed: a tagging thread keeps one for every sentence. */
+    static final class Scratch {
+        private float[] local = new float[0];
+        private float[] pairs = new float[0];
+        private int[] back = new int[0];
+        private final float[] delta = new float[Labels.COUNT];
+        private final float[] next = new float[Labels.COUNT];
+        private final float[] row = new float[Labels.COUNT];
+
+        private void ensure(int n) {
+            int k = Labels.COUNT;
+            if (local.length < n * k) {
+                int capacity = Math.max(n, local.length / k * 2);
+                local = new float[capacity * k];
+                pairs = new float[capacity * k * k];
+                back = new int[capacity * k];
+            }
         }
+    }
+
+    /** As {@link #decode(Weights, FeatureExtractor.Context, float, float[])}, into {@code labels[0..c.n)}. */
+    static void decode(Weights weights, FeatureExtractor.Context c, float outsidePenalty, int[] labels,
+                       float[] margins, Scratch scratch) {
+        int n = c.n;
+        if (n == 0) {
+            return;
+        }
+        scratch.ensure(n);
         int k = Labels.COUNT;
         float[] transition = transitions(weights);
-        float[][] local = new float[n][];
-        float[][] pairs = new float[n][];
-        float[] delta = new float[k];
-        float[] next = new float[k];
-        int[][] back = new int[n][k];
-        float[] row = new float[k];
+        float[] local = scratch.local;
+        float[] pairs = scratch.pairs;
+        float[] delta = scratch.delta;
+        float[] next = scratch.next;
+        int[] back = scratch.back;
+        float[] row = scratch.row;
         for (int i = 0; i < n; i++) {
-            local[i] = new float[k];
-            weights.score(c.features[i], FeatureExtractor.WIDTH, local[i]);
-            local[i][Labels.O] -= outsidePenalty;
-            float[] pair = pairScores(weights, c, i, row);
-            pairs[i] = pair;
+            int at = i * k;
+            Arrays.fill(row, 0f);
+            weights.score(c.features[i], FeatureExtractor.WIDTH, row);
+            row[Labels.O] -= outsidePenalty;
+            System.arraycopy(row, 0, local, at, k);
+            int pair = at * k;
+            pairScores(weights, c, i, row, pairs, pair);
             if (i == 0) {
                 for (int l = 0; l < k; l++) {
                     delta[l] = allowed(l, Labels.O)
-                            ? local[0][l] + transition[Labels.O * k + l] + pair[Labels.O * k + l] : IMPOSSIBLE;
+                            ? local[l] + transition[Labels.O * k + l] + pairs[Labels.O * k + l] : IMPOSSIBLE;
                 }
                 continue;
             }
@@ -52,14 +82,14 @@ final class Decoder {
                     if (delta[p] == IMPOSSIBLE || !allowed(l, p)) {
                         continue;
                     }
-                    float s = delta[p] + transition[p * k + l] + pair[p * k + l];
+                    float s = delta[p] + transition[p * k + l] + pairs[pair + p * k + l];
                     if (s > best) {
                         best = s;
                         arg = p;
                     }
                 }
-                next[l] = best == IMPOSSIBLE ? IMPOSSIBLE : best + local[i][l];
-                back[i][l] = arg;
+                next[l] = best == IMPOSSIBLE ? IMPOSSIBLE : best + local[at + l];
+                back[at + l] = arg;
             }
             float[] swap = delta;
             delta = next;
@@ -73,19 +103,18 @@ final class Decoder {
         }
         labels[n - 1] = last;
         for (int i = n - 1; i > 0; i--) {
-            labels[i - 1] = back[i][labels[i]];
+            labels[i - 1] = back[i * k + labels[i]];
         }
         if (margins != null) {
+            float[] s = row;
             for (int i = 0; i < n; i++) {
                 int previous = i == 0 ? Labels.O : labels[i - 1];
-                float[] s = local[i].clone();
                 for (int l = 0; l < k; l++) {
-                    s[l] += transition[previous * k + l] + pairs[i][previous * k + l];
+                    s[l] = local[i * k + l] + (transition[previous * k + l] + pairs[(i * k + previous) * k + l]);
                 }
                 margins[i] = margin(s, labels[i], previous);
             }
         }
-        return labels;
     }
 
     /** Label-transition scores, {@code [previous * COUNT + label]}. */
@@ -101,16 +130,18 @@ final class Decoder {
         return t;
     }
 
-    /** Scores of the previous-label-with-word features at {@code i}, {@code [previous * COUNT + label]}. */
-    private static float[] pairScores(Weights weights, FeatureExtractor.Context c, int i, float[] row) {
+    /**
+     * Scores of the previous-label-with-word features at {@code i}, {@code [previous * COUNT + label]}, into
+     * {@code pairs} from {@code offset}.
+     */
+    private static void pairScores(Weights weights, FeatureExtractor.Context c, int i, float[] row, float[] pairs,
+                                   int offset) {
         int k = Labels.COUNT;
-        float[] pair = new float[k * k];
         for (int p = 0; p < k; p++) {
             Arrays.fill(row, 0f);
             weights.score(FeatureExtractor.previousWithWord(c, i, p), row);
-            System.arraycopy(row, 0, pair, p * k, k);
+            System.arraycopy(row, 0, pairs, offset + p * k, k);
         }
-        return pair;
     }
 
     static boolean allowed(int label, int previous) {

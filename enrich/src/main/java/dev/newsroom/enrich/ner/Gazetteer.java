@@ -330,8 +330,8 @@ public final class Gazetteer {
             return null;
         }
         Match best = null;
-        StringBuilder folded = new StringBuilder();
-        StringBuilder exact = new StringBuilder(EXACT);
+        StringBuilder folded = null;
+        String f = null;
         boolean foldedAlive = true;
         boolean exactAlive = first.kind() == Token.Kind.WORD;
         for (int j = from; j < segments.size() && j - from < maxTokens && (foldedAlive || exactAlive); j++) {
@@ -339,19 +339,23 @@ public final class Gazetteer {
             if (j > from && s.clitic()) {
                 break;
             }
-            if (j > from) {
-                folded.append(' ');
-                exact.append(' ');
+            if (j == from) {
+                f = s.folded();
+            } else {
+                if (folded == null) {
+                    folded = new StringBuilder(f);
+                }
+                folded.append(' ').append(s.folded());
+                f = folded.toString();
             }
-            folded.append(s.folded());
-            exact.append(s.surface());
-            String f = folded.toString();
-            String x = exact.toString();
+            // The as-written key matters only for Latin-script words and for link-only checks of a hit.
+            String x = exactAlive ? exactKey(segments, from, j) : null;
             GazetteerEntry hit = foldedAlive ? byKey.get(f) : null;
             if (hit == null && exactAlive) {
                 hit = byKey.get(x);
             }
-            if (hit != null && !linkOnly.isEmpty() && (linkOnly.contains(f) || linkOnly.contains(x))) {
+            if (hit != null && !linkOnly.isEmpty()
+                    && (linkOnly.contains(f) || linkOnly.contains(x != null ? x : exactKey(segments, from, j)))) {
                 hit = null;
             }
             if (hit != null && endsOnWord(s)) {
@@ -361,6 +365,17 @@ public final class Gazetteer {
             exactAlive = exactAlive && prefixes.contains(x);
         }
         return best;
+    }
+
+    private static String exactKey(List<Segment> segments, int from, int to) {
+        StringBuilder exact = new StringBuilder(EXACT);
+        for (int j = from; j <= to; j++) {
+            if (j > from) {
+                exact.append(' ');
+            }
+            exact.append(segments.get(j).surface());
+        }
+        return exact.toString();
     }
 
     private static boolean endsOnWord(Segment s) {

@@ -75,13 +75,18 @@ final class NameMemory {
         while (i < n) {
             int bestEnd = -1;
             int[] best = null;
-            StringBuilder phrase = new StringBuilder();
+            StringBuilder phrase = null;
+            String key = null;
             for (int j = i; j < n && j - i < maxTokens; j++) {
-                if (j > i) {
-                    phrase.append(' ');
+                if (j == i) {
+                    key = segments.get(j).folded();
+                } else {
+                    if (phrase == null) {
+                        phrase = new StringBuilder(key);
+                    }
+                    phrase.append(' ').append(segments.get(j).folded());
+                    key = phrase.toString();
                 }
-                phrase.append(segments.get(j).folded());
-                String key = phrase.toString();
                 int[] counts = phrases.get(key);
                 if (counts != null) {
                     bestEnd = j + 1;

@@ -39,6 +39,24 @@ public final class NamedEntityTagger {
     static final long COMMON_WORD = 40;
     static final long RARE = 3;
 
+    /** Each tagging thread's tables for one sentence, reused (tagging allocated some 1 KB a word before). */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(() -> new Buffers(64));
+
+    private record Buffers(FeatureExtractor.Context context, int[] labels, float[] margins, Decoder.Scratch decoding) {
+        Buffers(int capacity) {
+            this(new FeatureExtractor.Context(capacity), new int[capacity], new float[capacity], new Decoder.Scratch());
+        }
+
+        Buffers fit(int n) {
+            if (n <= context.capacity()) {
+                return this;
+            }
+            Buffers larger = new Buffers(Math.max(n, 2 * context.capacity()));
+            BUFFERS.set(larger);
+            return larger;
+        }
+    }
+
     private final Gazetteer gazetteer;
     private final Gazetteer extended;
     private final Triggers triggers;
@@ -329,13 +347,16 @@ public final class NamedEntityTagger {
 
     private List<Span> modelSpans(SequenceModel model, float outsidePenalty, List<Segment> segments,
                                   List<Gazetteer.Match> matches) {
-        FeatureExtractor.Context c = extractor.extract(segments, gazetteerLabels(segments.size(), matches),
-                model.memory().labels(segments));
-        float[] margins = new float[c.n];
-        int[] labels = Decoder.decode(model, c, outsidePenalty, margins);
+        Buffers buffers = BUFFERS.get().fit(segments.size());
+        FeatureExtractor.Context c = extractor.extractInto(buffers.context, segments,
+                gazetteerLabels(segments.size(), matches), model.memory().labels(segments));
+        float[] margins = buffers.margins;
+        int[] labels = buffers.labels;
+        Decoder.decode(model, c, outsidePenalty, labels, margins, buffers.decoding);
         List<Span> spans = new ArrayList<>();
+        int n = c.n;
         int i = 0;
-        while (i < labels.length) {
+        while (i < n) {
             if (labels[i] == Labels.O) {
                 i++;
                 continue;
@@ -343,7 +364,7 @@ public final class NamedEntityTagger {
             int type = Labels.typeOf(labels[i]);
             int j = i + 1;
             double margin = margins[i];
-            while (j < labels.length && labels[j] == Labels.inside(type)) {
+            while (j < n && labels[j] == Labels.inside(type)) {
                 margin += margins[j];
                 j++;
             }

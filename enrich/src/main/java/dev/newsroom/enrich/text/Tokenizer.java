@@ -154,6 +154,8 @@ public final class Tokenizer {
         } else {
             kind = Token.Kind.PUNCT;
         }
-        return new Token(start, end, surface, folded.toString(), kind);
+        // Most words fold to themselves: share the surface rather than copy it.
+        String foldedForm = surface.contentEquals(folded) ? surface : folded.toString();
+        return new Token(start, end, surface, foldedForm, kind);
     }
 }

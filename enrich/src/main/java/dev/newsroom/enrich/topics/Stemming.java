@@ -19,9 +19,12 @@ public final class Stemming {
     private static final ThreadLocal<ArabicStemmer> ARABIC = ThreadLocal.withInitial(ArabicStemmer::new);
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
     private static final ThreadLocal<SnowballStemmer> FRENCH = ThreadLocal.withInitial(FrenchStemmer::new);
-    /** News repeats its words: stems are remembered per thread, up to a bound, then forgotten wholesale. */
+    /**
+     * News repeats its words: stems are remembered per thread and language, up to a bound, then forgotten
+     * wholesale.
+     */
     private static final int CACHE_LIMIT = 50_000;
-    private static final ThreadLocal<Map<String, String>> CACHE = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<String, Map<String, String>>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
     private Stemming() {
     }
@@ -37,15 +40,14 @@ public final class Stemming {
     }
 
     private static String cached(String language, String word, UnaryOperator<String> stemmer) {
-        Map<String, String> cache = CACHE.get();
-        String key = language + '\u0000' + word;
-        String stem = cache.get(key);
+        Map<String, String> cache = CACHE.get().computeIfAbsent(language, l -> new HashMap<>());
+        String stem = cache.get(word);
         if (stem == null) {
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
             stem = stemmer.apply(word);
-            cache.put(key, stem);
+            cache.put(word, stem);
         }
         return stem;
     }
