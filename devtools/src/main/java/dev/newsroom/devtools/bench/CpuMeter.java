@@ -1,6 +1,7 @@
 package dev.newsroom.devtools.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.function.Predicate;
 /**
  * Where the CPU went during a phase. Every service, the broker and the load generator may share this JVM, so CPU
  * is counted per thread and grouped by thread name (a Kafka Streams thread and its clients' threads carry the
- * application id); what no thread accounts for (GC, JIT) is the JVM's own share. Services in child processes are
+ * application id); what no thread accounts for is the JVM's own share, of which the JIT compiler's time is told apart
+ * (in a run of a minute or two it is most of it: the services' code is still being compiled) and the rest is the
+ * garbage collector's, mostly. Services in child processes are
  * counted per process. The whole machine's busy time from {@code /proc/stat} shows what else ran.
  */
 final class CpuMeter {
@@ -38,13 +41,15 @@ final class CpuMeter {
         }
     }
 
-    static final String JVM_OTHER = "JVM (GC, JIT, unnamed)";
+    static final String JIT = "JVM: JIT compiler";
+    static final String JVM_OTHER = "JVM: GC and other unnamed";
     static final String OTHER_THREADS = "other threads";
     /** USER_HZ: 100 on every Linux this runs on. */
     private static final long CLOCK_TICKS = 100;
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final List<ThreadGroup> threadGroups;
@@ -63,6 +68,8 @@ final class CpuMeter {
         private final Map<String, Long> nanos = new LinkedHashMap<>();
         private final Map<String, Long> allocated = new LinkedHashMap<>();
         private final long processNanos = os.getProcessCpuTime();
+        private final long compilingMillis = compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime() : 0;
         private final long machineBusyTicks = machineBusyTicks();
         private final long takenAt = System.nanoTime();
 
@@ -99,7 +106,11 @@ final class CpuMeter {
                     threadsTotal += used;
                 }
             }
-            seconds.put(JVM_OTHER, Math.max(0, (processNanos - earlier.processNanos) - threadsTotal) / 1e9);
+            long unnamed = Math.max(0, (processNanos - earlier.processNanos) - threadsTotal);
+            // The compiler reports elapsed time; on a busy machine that can exceed the CPU it got.
+            long compiling = Math.min(unnamed, (compilingMillis - earlier.compilingMillis) * 1_000_000);
+            seconds.put(JIT, compiling / 1e9);
+            seconds.put(JVM_OTHER, (unnamed - compiling) / 1e9);
             // A thread that ended between the snapshots takes its count with it, so a group's difference is a floor.
             Map<String, Long> bytes = new LinkedHashMap<>();
             allocated.forEach((group, total) -> bytes.put(group,

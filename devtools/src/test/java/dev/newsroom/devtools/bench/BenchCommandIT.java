@@ -41,6 +41,9 @@ class BenchCommandIT {
         assertThat(report.at("/stages")).filteredOn(stage -> stage.get("records").isNumber())
                 .extracting(stage -> stage.get("allocatedKilobytesPerRecord").asDouble())
                 .as("heap allocated per record, per stage").hasSize(3).allMatch(kilobytes -> kilobytes > 0);
+        assertThat(report.at("/stages")).extracting(stage -> stage.get("name").asText())
+                .as("the JVM's own CPU split into the JIT compiler's and the rest")
+                .contains("JVM: JIT compiler", "JVM: GC and other unnamed");
         assertThat(report.at("/baselines")).extracting(baseline -> baseline.get("name").asText())
                 .anyMatch(name -> name.startsWith("Kafka Streams")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(record).content().contains("(smoke test)", "./newsroom bench --documents 60", "--note 'smoke test'",
