@@ -55,6 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Documents sent and awaited before measuring, so the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-until-compiled",
+            description = "After the warm-up documents, send as many again, round after round, until the JIT compiler"
+                    + " takes at most 5% of the machine: the steady state of a service that has been up for a while,"
+                    + " which a short run does not reach (services in this JVM only).")
+    boolean warmupUntilCompiled;
+
     @Option(names = "--bad-share", paramLabel = "SHARE", defaultValue = "0",
             description = "Share of bad inputs (malformed, unsafe, empty, not our wire format), 0..1 (default ${DEFAULT-VALUE}).")
     double badShare;
@@ -228,6 +234,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (fixedRate && rate <= 0) {
             throw new ParameterException(spec.commandLine(), "--rate must be positive");
         }
+        if (warmupUntilCompiled && separateProcesses) {
+            throw new ParameterException(spec.commandLine(), "--warmup-until-compiled watches this JVM's compiler, so it"
+                    + " cannot go with --separate-processes");
+        }
         if (badShare < 0 || badShare > 1) {
             throw new ParameterException(spec.commandLine(), "--bad-share must be between 0 and 1");
         }
@@ -243,7 +253,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new BenchRun.Settings(documents == null ? 5000 : documents, warmup, fixedRate ? rate : 0,
+        return new BenchRun.Settings(documents == null ? 5000 : documents, warmup, warmupUntilCompiled, fixedRate ? rate : 0,
                 fixedRate ? duration(duration) : Duration.ZERO, badShare, partitions, serviceSettings, tuning,
                 baselines(), baselineRecords, baselineWarmup, separateProcesses,
                 Arrays.asList(serviceJvmOptions.trim().split("\\s+")), samples, duration(timeout), seed);

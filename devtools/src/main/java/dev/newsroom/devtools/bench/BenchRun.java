@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,8 +49,9 @@ final class BenchRun {
      * @param rate            documents per second for a fixed-rate run; 0 for full speed
      * @param serviceSettings settings every service gets (processing guarantee, commit interval, poll time ...)
      * @param clients         the Kafka client settings of the load, the baselines and the services alike
+     * @param warmupUntilCompiled after the warm-up documents, more rounds of as many until the JIT compiler is idle
      */
-    record Settings(int documents, int warmup, double rate, Duration duration, double badShare, int partitions,
+    record Settings(int documents, int warmup, boolean warmupUntilCompiled, double rate, Duration duration, double badShare, int partitions,
                     Map<String, String> serviceSettings, ClientTuning clients, Set<Baseline> baselines, int baselineRecords,
                     int baselineWarmup, boolean separateProcesses, List<String> serviceJvmOptions, Path samples,
                     Duration timeout, long seed) {
@@ -59,6 +61,7 @@ final class BenchRun {
     }
 
     private static final Duration STALL = Duration.ofSeconds(120);
+    private static final int MOST_WARMUP_ROUNDS = 40;
 
     private final Settings settings;
     private final Map<String, Object> kafkaConfig;
@@ -97,6 +100,8 @@ final class BenchRun {
         GeneratedDocuments measured = GeneratedDocuments.generate(mix, "m", settings.badShare(),
                 settings.measuredDocuments(), serializer, topics.raw().name());
 
+        IntFunction<GeneratedDocuments> moreWarmup = round -> GeneratedDocuments.generate(mix, "w" + round, 0,
+                settings.warmup(), serializer, topics.raw().name());
         Map<Services, Map<String, String>> perService = perServiceSettings();
         PipelineFigures figures;
         if (settings.separateProcesses()) {
@@ -114,7 +119,7 @@ final class BenchRun {
                     throw new IllegalStateException("The service processes were not ready within 3 minutes (logs in "
                             + work + ")");
                 }
-                figures = measurePipeline(topics, warmup, measured, processes);
+                figures = measurePipeline(topics, warmup, moreWarmup, measured, processes);
             }
         } else {
             say("Starting ingest, enrich and publish in this JVM ...");
@@ -126,7 +131,7 @@ final class BenchRun {
                 if (!pipeline.awaitReady(Duration.ofMinutes(3))) {
                     throw new IllegalStateException("The services were not ready within 3 minutes");
                 }
-                figures = measurePipeline(topics, warmup, measured, pipeline);
+                figures = measurePipeline(topics, warmup, moreWarmup, measured, pipeline);
             }
         }
 
@@ -135,7 +140,7 @@ final class BenchRun {
         return new BenchReport(machine, Machine.currentLoadAverage(), modeText(), settingsText,
                 settings.separateProcesses() ? "services as separate JVMs (" + String.join(" ",
                         settings.serviceJvmOptions()) + ")" : "ingest, enrich and publish in this JVM",
-                stackDescription, measured.workload(settings.warmup(), settings.rate(), settings.rate() > 0
+                stackDescription, measured.workload(figures.warmupDocuments(), settings.rate(), settings.rate() > 0
                         ? settings.duration().toMillis() / 1000.0 : 0), figures.endToEnd(), baselines, figures.stages(),
                 figures.machineBusyShare(), figures.runShare(), figures.memory(), figures.bound());
     }
@@ -186,10 +191,11 @@ final class BenchRun {
     /** What the measured phase of the pipeline showed. */
     private record PipelineFigures(BenchReport.EndToEnd endToEnd, List<BenchReport.Stage> stages,
                                    double machineBusyShare, double runShare, List<BenchReport.Memory> memory,
-                                   String bound) {
+                                   String bound, int warmupDocuments) {
     }
 
-    private PipelineFigures measurePipeline(TopicCatalogue topics, GeneratedDocuments warmup, GeneratedDocuments measured,
+    private PipelineFigures measurePipeline(TopicCatalogue topics, GeneratedDocuments warmup,
+                                            IntFunction<GeneratedDocuments> moreWarmup, GeneratedDocuments measured,
                                             Object services) throws Exception {
         Pipeline inProcess = services instanceof Pipeline pipeline ? pipeline : null;
         ServiceProcesses processes = services instanceof ServiceProcesses children ? children : null;
@@ -218,13 +224,18 @@ final class BenchRun {
              LoadProducer producer = new LoadProducer(settings.clients().producerConfig(kafkaConfig), runId + "-load");
              Sampler sampler = new Sampler(adminConfig, groups, watched)) {
             say("Warming up with %,d documents (%,d articles) ...", warmup.payloads().size(), warmup.expectedArticles());
-            reader.begin(System.currentTimeMillis());
-            producer.sendAll(topics.raw().name(), warmup.payloads());
-            if (!reader.await(() -> reader.count(published) >= warmup.expectedArticles(), STALL, settings.timeout())) {
-                throw new IllegalStateException(("The warm-up documents did not all come through: %d of %d articles"
-                        + " published; ingest made %d articles and %d nothing-due outcomes, enrich %d articles, %d dead"
-                        + " letters").formatted(reader.count(published), warmup.expectedArticles(), reader.count(articles),
-                        reader.count(nothingDue), reader.count(enriched), reader.count(deadLetters)));
+            CompilerWatch compiler = settings.warmupUntilCompiled() ? new CompilerWatch() : null;
+            warmUp(warmup, topics, reader, producer);
+            int warmedUp = warmup.payloads().size();
+            for (int round = 1; compiler != null && round <= MOST_WARMUP_ROUNDS; round++) {
+                double busy = compiler.busyShareSinceLastLook();
+                say("The JIT compiler took %s of the machine in the last warm-up round", BenchReport.percent(busy));
+                if (busy <= CompilerWatch.IDLE_SHARE) {
+                    break;
+                }
+                GeneratedDocuments more = moreWarmup.apply(round);
+                warmUp(more, topics, reader, producer);
+                warmedUp += more.payloads().size();
             }
 
             say(settings.rate() > 0 ? "Measuring: %,d documents at %s documents/s ..." : "Measuring: %,d documents at full"
@@ -258,7 +269,22 @@ final class BenchRun {
             double runCpu = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new PipelineFigures(endToEnd, stages,
                     usage.machineBusySeconds() / (usage.wallSeconds() * usage.cores()),
-                    runCpu / (usage.wallSeconds() * usage.cores()), memory, bound(stages));
+                    runCpu / (usage.wallSeconds() * usage.cores()), memory, bound(stages), warmedUp);
+        }
+    }
+
+    /** Sends warm-up documents and waits until all their articles are published. */
+    private void warmUp(GeneratedDocuments documents, TopicCatalogue topics, ArrivalReader reader,
+                        LoadProducer producer) throws InterruptedException {
+        String published = topics.published().name();
+        reader.begin(System.currentTimeMillis());
+        producer.sendAll(topics.raw().name(), documents.payloads());
+        if (!reader.await(() -> reader.count(published) >= documents.expectedArticles(), STALL, settings.timeout())) {
+            throw new IllegalStateException(("The warm-up documents did not all come through: %d of %d articles"
+                    + " published; ingest made %d articles and %d nothing-due outcomes, enrich %d articles, %d dead"
+                    + " letters").formatted(reader.count(published), documents.expectedArticles(),
+                    reader.count(topics.articles().name()), reader.count(topics.ingestOutcomes().name()),
+                    reader.count(topics.enriched().name()), reader.count(topics.deadLetters().name())));
         }
     }
 

@@ -1,0 +1,33 @@
+package dev.newsroom.devtools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+class BenchCommandTest {
+
+    private static BenchCommand parsed(String... args) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void theClientsAreTunedUnlessKafkasDefaultsAreAskedFor() {
+        assertThat(parsed().settings().clients()).isEqualTo(ClientTuning.THROUGHPUT);
+        assertThat(parsed("--clients", "kafka-defaults").settings().clients()).isEqualTo(ClientTuning.KAFKA_DEFAULTS);
+        assertThatThrownBy(() -> parsed("--clients", "fastest").settings()).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'fastest'");
+    }
+
+    @Test
+    void warmingUpUntilTheCompilerIsIdleWatchesThisJvmSoItRefusesSeparateProcesses() {
+        assertThat(parsed("--warmup-until-compiled").settings().warmupUntilCompiled()).isTrue();
+        assertThat(parsed().settings().warmupUntilCompiled()).isFalse();
+        assertThatThrownBy(() -> parsed("--warmup-until-compiled", "--separate-processes").settings())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--separate-processes");
+    }
+}
