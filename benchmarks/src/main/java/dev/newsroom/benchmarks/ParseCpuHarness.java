@@ -1,11 +1,11 @@
 package dev.newsroom.benchmarks;
 
 import com.sun.management.ThreadMXBean;
+import dev.newsroom.devtools.bench.DocumentMix;
 import dev.newsroom.ingest.parse.DocumentParser;
 import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Lineage;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,13 +18,12 @@ import java.util.Map;
  * batches; the median batch is reported. Run with {@code benchmarks/run-parse-cpu [warm-up rounds] [batches]
  * [workload]}, the last naming one workload (a sample's file name, or "bench mix") to measure it alone.
  *
- * <p>"bench mix" is the document mix of {@code ./newsroom bench} (devtools' {@code DocumentMix}): Arabic RSS of one,
- * two and three items, the Arabic page and plain text, English Atom of one and two entries, and a three-item JSON
- * Feed, in its weights (6 : 1 : 2 : 4 : 2).
+ * <p>"bench mix" is 400 documents of {@code ./newsroom bench}'s own mix (devtools' {@link DocumentMix}).
  */
 public final class ParseCpuHarness {
 
     private static final int BATCH = 40;
+    private static final int MIX_DOCUMENTS = 400;
 
     private record Doc(String name, String contentType, byte[] payload) {
     }
@@ -81,46 +80,17 @@ public final class ParseCpuHarness {
         return sorted[sorted.length / 2];
     }
 
-    /** One cycle of the bench mix, each variant as often as its weight. */
+    /**
+     * Documents drawn from the bench's own mix (its variants, weights and per-document changes), so this figure and
+     * the bench's ingest stage parse the same inputs.
+     */
     private static List<Doc> benchMix() {
-        String rss = new String(Samples.bytes("feed-ar.rss"), StandardCharsets.UTF_8);
-        String atom = new String(Samples.bytes("feed-en.atom"), StandardCharsets.UTF_8);
-        String json = new String(Samples.bytes("feed.json"), StandardCharsets.UTF_8);
-        List<String> items = split(rss, "  <item>", "  </item>\n");
-        String rssHead = rss.substring(0, rss.indexOf("  <item>"));
-        String rssTail = "</channel>\n</rss>\n";
-        List<String> entries = split(atom, "  <entry>", "  </entry>\n");
-        String atomHead = atom.substring(0, atom.indexOf("  <entry>"));
-        String jsonItem = json.substring(json.indexOf("    {"), json.lastIndexOf("    }") + 5);
-        String jsonItems = String.join(",\n", jsonItem.replace("/storm-levant", "/storm-levant-1"),
-                jsonItem.replace("/storm-levant", "/storm-levant-2"), jsonItem.replace("/storm-levant", "/storm-levant-3"));
-        List<Doc> mix = new ArrayList<>();
-        add(mix, "rss-1", "application/rss+xml", rssHead + items.get(0) + rssTail, 2);
-        add(mix, "rss-2", "application/rss+xml", rssHead + items.get(1) + items.get(2) + rssTail, 2);
-        add(mix, "rss-3", "application/rss+xml", rssHead + items.get(1) + rssTail, 1);
-        add(mix, "rss-all", "application/rss+xml", rss, 1);
-        add(mix, "text", "text/plain; charset=utf-8", new String(Samples.bytes("000_5ae1655f0e8fde34.txt"), StandardCharsets.UTF_8), 2);
-        add(mix, "page", "text/html", new String(Samples.bytes("page-ar-palmyra.html"), StandardCharsets.UTF_8), 1);
-        add(mix, "atom-1", "application/atom+xml", atomHead + entries.get(0) + "</feed>\n", 2);
-        add(mix, "atom-all", "application/atom+xml", atom, 2);
-        add(mix, "json", "application/feed+json", json.replace(jsonItem, jsonItems), 2);
-        return mix;
-    }
-
-    private static void add(List<Doc> mix, String name, String contentType, String text, int weight) {
-        for (int i = 0; i < weight; i++) {
-            mix.add(new Doc(name, contentType, text.getBytes(StandardCharsets.UTF_8)));
+        DocumentMix mix = new DocumentMix(Samples.dir(), "parse-cpu", 1);
+        List<Doc> docs = new ArrayList<>();
+        for (int i = 0; i < MIX_DOCUMENTS; i++) {
+            DocumentMix.Document document = mix.next("h", 0);
+            docs.add(new Doc(document.documentId(), document.contentType(), document.payload()));
         }
-    }
-
-    private static List<String> split(String text, String open, String close) {
-        List<String> parts = new ArrayList<>();
-        int at = text.indexOf(open);
-        while (at >= 0) {
-            int end = text.indexOf(close, at) + close.length();
-            parts.add(text.substring(at, end));
-            at = text.indexOf(open, end);
-        }
-        return parts;
+        return docs;
     }
 }
