@@ -3,6 +3,7 @@ package dev.newsroom.devstack.junit;
 import dev.newsroom.devstack.KafkaStack;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,12 +25,19 @@ public final class CommittedRecords {
 
     public static <V> List<V> read(KafkaStack stack, String topic, Deserializer<V> values, int expected,
                                    Duration timeout) {
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), topic, values, expected,
+                timeout);
+    }
+
+    /** The same through a client of these settings (a secured listener's, for one). */
+    public static <V> List<V> read(Map<String, Object> clientSettings, String topic, Deserializer<V> values,
+                                   int expected, Duration timeout) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaStack.uniqueName("reader"));
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<V> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, KafkaStack.uniqueName("reader"),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+        try (var consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             long quietUntil = Long.MAX_VALUE;

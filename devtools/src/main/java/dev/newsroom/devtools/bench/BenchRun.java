@@ -58,6 +58,19 @@ final class BenchRun {
         int measuredDocuments() {
             return rate > 0 ? (int) Math.ceil(rate * duration.toMillis() / 1000.0) : documents;
         }
+
+        /** The Streams pass-through's guarantee, commit interval and poll time: as the services run. */
+        Map<String, Object> baselineStreamsSettings() {
+            Map<String, Object> streams = new LinkedHashMap<>();
+            streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, serviceSettings
+                    .getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+            streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, serviceSettings
+                    .getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
+            if (serviceSettings.containsKey(StreamsConfig.POLL_MS_CONFIG)) {
+                streams.put(StreamsConfig.POLL_MS_CONFIG, serviceSettings.get(StreamsConfig.POLL_MS_CONFIG));
+            }
+            return streams;
+        }
     }
 
     private static final Duration STALL = Duration.ofSeconds(120);
@@ -355,16 +368,8 @@ final class BenchRun {
         if (settings.baselines().isEmpty() || measured.isEmpty()) {
             return results;
         }
-        Map<String, Object> streamsSettings = new HashMap<>();
-        streamsSettings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.serviceSettings()
-                .getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
-        streamsSettings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.serviceSettings()
-                .getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
-        if (settings.serviceSettings().containsKey(StreamsConfig.POLL_MS_CONFIG)) {
-            streamsSettings.put(StreamsConfig.POLL_MS_CONFIG, settings.serviceSettings().get(StreamsConfig.POLL_MS_CONFIG));
-        }
         PassThroughBaseline baseline = new PassThroughBaseline(kafkaConfig, settings.clients(), runId,
-                settings.partitions(), work.resolve("baseline-state"), streamsSettings, settings.timeout());
+                settings.partitions(), work.resolve("baseline-state"), settings.baselineStreamsSettings(), settings.timeout());
         int count = settings.rate() > 0 ? measured.size() : Math.max(settings.baselineRecords(), measured.size());
         List<Payload> records = cycle(measured, count, "b");
         List<Payload> warmup = cycle(measured, settings.baselineWarmup(), "bw");

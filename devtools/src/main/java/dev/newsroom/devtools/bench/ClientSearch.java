@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code bench --search-clients}: finds the Kafka client settings under which the pass-through baselines move the
@@ -104,13 +103,9 @@ final class ClientSearch {
         int trial = ++trials;
         progress.printf(Locale.ROOT, "Trial %d: %s=%s ...%n", trial, step, value);
         progress.flush();
-        Map<String, Object> streamsSettings = Map.of(
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.serviceSettings()
-                        .getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.serviceSettings()
-                        .getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
         PassThroughBaseline baseline = new PassThroughBaseline(kafkaConfig, tuning, runId + "-t" + trial,
-                settings.partitions(), work.resolve("search-state-" + trial), streamsSettings, settings.timeout());
+                settings.partitions(), work.resolve("search-state-" + trial), settings.baselineStreamsSettings(),
+                settings.timeout());
         List<Payload> records = BenchRun.cycle(documents, settings.baselineRecords(), "t" + trial + "-");
         List<Payload> warmup = BenchRun.cycle(documents, settings.baselineWarmup(), "t" + trial + "w-");
         PassThroughBaseline.Result produce = baseline.produceOnly(records);
@@ -125,10 +120,8 @@ final class ClientSearch {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         out.printf(Locale.ROOT, "newsroom bench --search-clients: %,d records per trial (after %,d warm-up), %d"
-                        + " partitions, %s, commit.interval.ms=%s%n", settings.baselineRecords(),
-                settings.baselineWarmup(), settings.partitions(), settings.serviceSettings().getOrDefault(
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
-                settings.serviceSettings().getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
+                        + " partitions, Streams %s%n", settings.baselineRecords(), settings.baselineWarmup(),
+                settings.partitions(), settings.baselineStreamsSettings());
         out.println();
         TextTable table = TextTable.of("setting", "value", "raw produce records/s", "Streams 3 hops records/s",
                 "Streams p99 ms", "kept");

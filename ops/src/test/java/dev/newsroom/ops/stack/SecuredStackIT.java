@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.newsroom.devstack.junit.CommittedRecords;
 import dev.newsroom.devstack.kafka.InProcessKafkaBroker;
 import dev.newsroom.devstack.kafka.InProcessKafkaBroker.Listener;
 import dev.newsroom.devstack.net.LoopbackPorts;
@@ -36,8 +37,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -172,19 +171,8 @@ class SecuredStackIT {
                 producer.send(new ProducerRecord<>(topics.raw().name(), seed.getDocumentId(), seed)).get();
             }
 
-            Map<String, Object> consumerSettings = new HashMap<>(config.kafkaClients());
-            consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, "secured-reader");
-            consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            List<Article> articles = new ArrayList<>();
-            try (var consumer = new KafkaConsumer<>(consumerSettings, topics.articles().keySerde().deserializer(),
-                    topics.articles().valueSerde().deserializer())) {
-                consumer.subscribe(List.of(topics.articles().name()));
-                await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    consumer.poll(Duration.ofMillis(500)).forEach(record -> articles.add(record.value()));
-                    return !articles.isEmpty();
-                });
-            }
+            List<Article> articles = CommittedRecords.read(config.kafkaClients(), topics.articles().name(),
+                    topics.articles().valueSerde().deserializer(), 1, Duration.ofSeconds(30));
 
             assertThat(config.kafkaClients()).containsEntry("security.protocol", "SASL_SSL");
             assertThat(articles).singleElement().satisfies(article -> {
