@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -61,7 +60,7 @@ public final class HtmlPageReader implements FormatReader {
 
     public ItemDraft read(String text, ParseContext context) {
         String baseUri = context.documentUri() == null ? "" : context.documentUri();
-        Document document = Jsoup.parse(text, baseUri);
+        Document document = PageHtml.parse(text, baseUri);
         Metadata meta = Metadata.of(document);
         JsonNode ld = articleJsonLd(document);
         ItemDraft draft = new ItemDraft(0);
@@ -92,7 +91,7 @@ public final class HtmlPageReader implements FormatReader {
         categories(ld, meta, document, draft);
         leadImages(ld, meta, document, draft);
 
-        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document, () -> Jsoup.parse(text, baseUri));
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document, () -> PageHtml.parse(text, baseUri));
         if (extraction != null) {
             draft.bodyElement = extraction.content();
         } else {

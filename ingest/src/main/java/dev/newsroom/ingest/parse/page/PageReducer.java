@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -74,7 +73,7 @@ public final class PageReducer {
         RawInput input = new RawInput(page.fetchedUrl(), "", page.contentType(), page.fetchedUrl(), page.charset(), Map.of(),
                 page.payload(), page.fetchedAt(), null);
         String text = htmlText(input, ParserLimits.defaults());
-        Document whole = Jsoup.parse(text, page.fetchedUrl());
+        Document whole = PageHtml.parse(text, page.fetchedUrl());
         Document reduced = Document.createShell(page.fetchedUrl());
         reduced.outputSettings().prettyPrint(false);
         Element html = whole.getElementsByTag("html").first();
@@ -105,7 +104,7 @@ public final class PageReducer {
                 hidden(body, signal);
             }
         }
-        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(whole, () -> Jsoup.parse(text, page.fetchedUrl()));
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(whole, () -> PageHtml.parse(text, page.fetchedUrl()));
         if (extraction != null) {
             body.appendElement("article").appendChild(extraction.content());
         }

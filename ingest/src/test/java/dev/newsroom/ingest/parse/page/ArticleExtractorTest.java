@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.parse.page;
 
-import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +89,21 @@ class ArticleExtractorTest {
         assertThat(text).contains("The council voted", "open on Sundays");
     }
 
+    @Test
+    void markupNestedThousandsDeepIsFlattenedAtTheCapAndKeepsItsText() {
+        // Hostile or broken markup: the extractor's per-element measures grow with the cube of the nesting depth.
+        String html = "<html><body><article>" + "<div><span>".repeat(3000) + PARAGRAPH + " " + PARAGRAPH
+                + "</article></body></html>";
+
+        Document page = PageHtml.parse(html, "");
+        int deepest = page.getAllElements().stream().mapToInt(e -> e.parents().size()).max().orElseThrow();
+
+        assertThat(deepest).isLessThanOrEqualTo(PageHtml.MAX_DEPTH);
+        assertThat(extract(html)).contains("The council voted", "every school in the district");
+    }
+
     private static String extract(String html) {
-        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(Jsoup.parse(html), () -> Jsoup.parse(html));
+        ArticleExtractor.Extraction extraction = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, ""));
         assertThat(extraction).isNotNull();
         return extraction.content().text();
     }
