@@ -15,7 +15,7 @@ public final class SystemTestSettings {
 
     /**
      * Documents per scenario ({@code newsroom.systemtest.documents}; else {@code newsroom.systemtest.duration}
-     * times the rate). The default keeps seven scenarios within CI's budget on two cores: 40 s of load each.
+     * times the rate). The default keeps the scenarios within CI's budget on two cores: 28 s of load each.
      */
     public static int documents() {
         Integer documents = Integer.getInteger("newsroom.systemtest.documents");
@@ -23,7 +23,7 @@ public final class SystemTestSettings {
             return documents;
         }
         String duration = System.getProperty("newsroom.systemtest.duration");
-        return duration == null ? 1000 : (int) Math.ceil(Duration.parse(duration).toMillis() / 1000.0 * rate());
+        return duration == null ? 700 : (int) Math.ceil(Duration.parse(duration).toMillis() / 1000.0 * rate());
     }
 
     /**
@@ -36,7 +36,7 @@ public final class SystemTestSettings {
 
     /** How long the webhook site is down in the webhook scenario ({@code newsroom.systemtest.webhook-outage}). */
     public static Duration webhookOutage() {
-        return Duration.parse(System.getProperty("newsroom.systemtest.webhook-outage", "PT2M"));
+        return Duration.parse(System.getProperty("newsroom.systemtest.webhook-outage", "PT45S"));
     }
 
     /** Seed of the document stream ({@code newsroom.systemtest.seed}), printed with every account. */
