@@ -107,6 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " report each one's heap, RSS and GC pauses.")
     boolean separateProcesses;
 
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+            description = "With --separate-processes: N instances of each service, sharing its partitions; the report"
+                    + " shows the partitions each one owned and its throughput.")
+    int instances;
+
     @Option(names = "--service-jvm-options", paramLabel = "OPTIONS", defaultValue = "-Xmx256m",
             description = "JVM options of each service process (default ${DEFAULT-VALUE}).")
     String serviceJvmOptions;
@@ -238,6 +243,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--warmup-until-compiled watches this JVM's compiler, so it"
                     + " cannot go with --separate-processes");
         }
+        if (instances < 1 || (instances > 1 && !separateProcesses)) {
+            throw new ParameterException(spec.commandLine(), "--instances must be at least 1, and more than one needs"
+                    + " --separate-processes (each instance is its own JVM)");
+        }
         if (badShare < 0 || badShare > 1) {
             throw new ParameterException(spec.commandLine(), "--bad-share must be between 0 and 1");
         }
@@ -255,7 +264,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchRun.Settings(documents == null ? 5000 : documents, warmup, warmupUntilCompiled, fixedRate ? rate : 0,
                 fixedRate ? duration(duration) : Duration.ZERO, badShare, partitions, serviceSettings, tuning,
-                baselines(), baselineRecords, baselineWarmup, separateProcesses,
+                baselines(), baselineRecords, baselineWarmup, separateProcesses, instances,
                 Arrays.asList(serviceJvmOptions.trim().split("\\s+")), samples, duration(timeout), seed);
     }
 

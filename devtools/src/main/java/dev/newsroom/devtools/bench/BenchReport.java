@@ -16,7 +16,8 @@ import java.util.Map;
 /** What one {@code newsroom bench} run measured, as a table for people, JSON for scripts and Markdown for the log. */
 record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String settings, String deployment,
                    String stack, Workload workload, EndToEnd pipeline, List<PassThroughBaseline.Result> baselines,
-                   List<Stage> stages, double machineBusyShare, double runShare, List<Memory> memory, String bound) {
+                   List<Stage> stages, double machineBusyShare, double runShare, List<Memory> memory, String bound,
+                   List<InstanceBalance.Instance> instances) {
 
     /** The documents sent in the measured phase. */
     record Workload(int documents, int bad, long expectedArticles, long bytes, int minBytes, int maxBytes,
@@ -135,6 +136,21 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
         }
         memoryTable.print(out, "  ");
         out.println();
+        if (!instances.isEmpty()) {
+            TextTable scaleOut = TextTable.of("instance", "input partitions owned", "records in", "records/s", "CPU s",
+                    "per CPU-second");
+            for (InstanceBalance.Instance instance : instances) {
+                scaleOut.row(instance.name(), instance.inputTopic().replaceFirst("^.*?(newsroom\\.)", "$1") + " "
+                                + instance.partitions(),
+                        String.format(Locale.ROOT, "%,d", instance.records()), number(instance.recordsPerSecond()),
+                        decimal(instance.cpuSeconds()), instance.cpuSeconds() <= 0 ? ""
+                                : number(instance.records() / instance.cpuSeconds()));
+            }
+            scaleOut.print(out, "  ");
+            out.println("  (each instance's share of its service's input in the measured phase: the partitions its"
+                    + " consumer group gave it, and their records by offsets)");
+            out.println();
+        }
         out.printf("  bound by  %s%n", bound);
         out.flush();
         return buffer.toString();
@@ -197,6 +213,12 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
         root.put("stages", stages);
         root.put("memory", memory);
         root.put("bound", bound);
+        if (!instances.isEmpty()) {
+            root.put("instances", instances.stream().map(instance -> Map.of("name", instance.name(), "service",
+                    instance.service(), "inputTopic", instance.inputTopic(), "partitions", instance.partitions(),
+                    "records", instance.records(), "recordsPerSecond", instance.recordsPerSecond(), "cpuSeconds",
+                    instance.cpuSeconds())).toList());
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -50,11 +50,12 @@ final class BenchRun {
      * @param serviceSettings settings every service gets (processing guarantee, commit interval, poll time ...)
      * @param clients         the Kafka client settings of the load, the baselines and the services alike
      * @param warmupUntilCompiled after the warm-up documents, more rounds of as many until the JIT compiler is idle
+     * @param instances       instances of each service, each its own JVM (with {@code separateProcesses})
      */
     record Settings(int documents, int warmup, boolean warmupUntilCompiled, double rate, Duration duration, double badShare, int partitions,
                     Map<String, String> serviceSettings, ClientTuning clients, Set<Baseline> baselines, int baselineRecords,
-                    int baselineWarmup, boolean separateProcesses, List<String> serviceJvmOptions, Path samples,
-                    Duration timeout, long seed) {
+                    int baselineWarmup, boolean separateProcesses, int instances, List<String> serviceJvmOptions,
+                    Path samples, Duration timeout, long seed) {
         int measuredDocuments() {
             return rate > 0 ? (int) Math.ceil(rate * duration.toMillis() / 1000.0) : documents;
         }
@@ -118,14 +119,26 @@ final class BenchRun {
         Map<Services, Map<String, String>> perService = perServiceSettings();
         PipelineFigures figures;
         if (settings.separateProcesses()) {
-            say("Starting ingest, enrich and publish as separate JVMs (%s) ...",
-                    String.join(" ", settings.serviceJvmOptions()));
-            Map<Services, Map<String, String>> processSettings = new LinkedHashMap<>();
+            say("Starting %s of ingest, enrich and publish as separate JVMs (%s) ...", settings.instances() == 1
+                    ? "one instance" : settings.instances() + " instances", String.join(" ", settings.serviceJvmOptions()));
+            Map<Services, Map<String, Map<String, String>>> processSettings = new LinkedHashMap<>();
             perService.forEach((service, own) -> {
-                Map<String, String> all = new LinkedHashMap<>(common);
-                all.putAll(own);
-                all.put(CommonSettings.STATE_DIR.key(), work.resolve("state").resolve(service.label()).toString());
-                processSettings.put(service, all);
+                Map<String, Map<String, String>> instances = new LinkedHashMap<>();
+                for (int i = 1; i <= settings.instances(); i++) {
+                    String name = instanceName(service, i);
+                    Map<String, String> all = new LinkedHashMap<>(common);
+                    all.putAll(own);
+                    all.put(CommonSettings.STATE_DIR.key(), work.resolve("state").resolve(name).toString());
+                    if (i > 1) {
+                        all.put(CommonSettings.MANAGEMENT_PORT.key(), String.valueOf(LoopbackPorts.free()));
+                        all.computeIfPresent(PublishSettings.HTTP_PORT.key(), (key, port) -> String.valueOf(LoopbackPorts.free()));
+                    }
+                    if (settings.instances() > 1) {
+                        all.put("kafka." + StreamsConfig.CLIENT_ID_CONFIG, runId + "-" + name);
+                    }
+                    instances.put(name, all);
+                }
+                processSettings.put(service, instances);
             });
             try (ServiceProcesses processes = ServiceProcesses.start(processSettings, settings.serviceJvmOptions(), work)) {
                 if (!processes.awaitReady(Duration.ofMinutes(3))) {
@@ -155,7 +168,11 @@ final class BenchRun {
                         settings.serviceJvmOptions()) + ")" : "ingest, enrich and publish in this JVM",
                 stackDescription, measured.workload(figures.warmupDocuments(), settings.rate(), settings.rate() > 0
                         ? settings.duration().toMillis() / 1000.0 : 0), figures.endToEnd(), baselines, figures.stages(),
-                figures.machineBusyShare(), figures.runShare(), figures.memory(), figures.bound());
+                figures.machineBusyShare(), figures.runShare(), figures.memory(), figures.bound(), figures.instances());
+    }
+
+    private String instanceName(Services service, int instance) {
+        return settings.instances() == 1 ? service.label() : service.label() + "-" + instance;
     }
 
     private Map<String, String> commonSettings() {
@@ -204,7 +221,7 @@ final class BenchRun {
     /** What the measured phase of the pipeline showed. */
     private record PipelineFigures(BenchReport.EndToEnd endToEnd, List<BenchReport.Stage> stages,
                                    double machineBusyShare, double runShare, List<BenchReport.Memory> memory,
-                                   String bound, int warmupDocuments) {
+                                   String bound, int warmupDocuments, List<InstanceBalance.Instance> instances) {
     }
 
     private PipelineFigures measurePipeline(TopicCatalogue topics, GeneratedDocuments warmup,
@@ -222,20 +239,21 @@ final class BenchRun {
         Services.all().forEach(service -> groups.put(service.label(), applicationId(service)));
         Map<String, ProcessHandle> watched = new LinkedHashMap<>();
         if (processes != null) {
-            processes.children().forEach((service, child) -> watched.put(service.label(), child.process().toHandle()));
+            processes.children().forEach(child -> watched.put(child.name(), child.process().toHandle()));
         }
         Set<Long> servicePids = new java.util.HashSet<>();
         watched.values().forEach(handle -> servicePids.add(handle.pid()));
         ProcessHandle.current().children().filter(child -> !servicePids.contains(child.pid()))
                 .forEach(child -> watched.put("registry and other child processes", child));
-        CpuMeter cpu = cpuMeter(processes != null, watched);
+        CpuMeter cpu = cpuMeter(processes, watched);
         Map<String, Object> adminConfig = new HashMap<>(kafkaConfig);
         adminConfig.put("client.id", runId + "-sampler");
 
         try (ArrivalReader reader = ArrivalReader.start(kafkaConfig,
                 List.of(published, deadLetters, articles, enriched, nothingDue), published);
              LoadProducer producer = new LoadProducer(settings.clients().producerConfig(kafkaConfig), runId + "-load");
-             Sampler sampler = new Sampler(adminConfig, groups, watched)) {
+             Sampler sampler = new Sampler(adminConfig, groups, watched);
+             Admin admin = Admin.create(adminConfig)) {
             say("Warming up with %,d documents (%,d articles) ...", warmup.payloads().size(), warmup.expectedArticles());
             CompilerWatch compiler = settings.warmupUntilCompiled() ? new CompilerWatch() : null;
             warmUp(warmup, topics, reader, producer);
@@ -253,10 +271,12 @@ final class BenchRun {
 
             say(settings.rate() > 0 ? "Measuring: %,d documents at %s documents/s ..." : "Measuring: %,d documents at full"
                     + " speed ...", measured.payloads().size(), BenchReport.number(settings.rate()));
-            Map<Services, GcPauses.LogWindow> childGc = new LinkedHashMap<>();
+            Map<ServiceProcesses.Child, GcPauses.LogWindow> childGc = new LinkedHashMap<>();
             if (processes != null) {
-                processes.children().forEach((service, child) -> childGc.put(service, GcPauses.logFrom(child.gcLog())));
+                processes.children().forEach(child -> childGc.put(child, GcPauses.logFrom(child.gcLog())));
             }
+            InstanceBalance balance = settings.instances() > 1 ? InstanceBalance.begin(admin, balanced(topics), watched)
+                    : null;
             GcPauses.InProcess gc = GcPauses.inThisJvm();
             sampler.reset();
             CpuMeter.Snapshot before = cpu.snapshot();
@@ -269,6 +289,7 @@ final class BenchRun {
             CpuMeter.Usage usage = cpu.snapshot().since(before);
             GcPauses.Summary thisJvmGc = gc.stop();
             Map<String, String> threadTimes = StreamThreadTimes.read(inProcess, processes);
+            List<InstanceBalance.Instance> instances = balance == null ? List.of() : balance.end();
 
             double seconds = (reader.lastArrivalNanos() - sent.startedNanos()) / 1e9;
             BenchReport.EndToEnd endToEnd = new BenchReport.EndToEnd(sent.records(), reader.count(published),
@@ -282,7 +303,7 @@ final class BenchRun {
             double runCpu = usage.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new PipelineFigures(endToEnd, stages,
                     usage.machineBusySeconds() / (usage.wallSeconds() * usage.cores()),
-                    runCpu / (usage.wallSeconds() * usage.cores()), memory, bound(stages), warmedUp);
+                    runCpu / (usage.wallSeconds() * usage.cores()), memory, bound(stages), warmedUp, instances);
         }
     }
 
@@ -301,7 +322,24 @@ final class BenchRun {
         }
     }
 
-    private CpuMeter cpuMeter(boolean separate, Map<String, ProcessHandle> watched) {
+    /** Each service's input topic and its instances by the client id each was given. */
+    private List<InstanceBalance.Service> balanced(TopicCatalogue topics) {
+        Map<Services, String> inputs = Map.of(Services.INGEST, topics.raw().name(), Services.ENRICH,
+                topics.articles().name(), Services.PUBLISH, topics.enriched().name());
+        List<InstanceBalance.Service> services = new ArrayList<>();
+        for (Services service : Services.all()) {
+            Map<String, String> clientIds = new LinkedHashMap<>();
+            for (int i = 1; i <= settings.instances(); i++) {
+                clientIds.put(runId + "-" + instanceName(service, i), instanceName(service, i));
+            }
+            services.add(new InstanceBalance.Service(service.label(), applicationId(service), inputs.get(service),
+                    clientIds));
+        }
+        return services;
+    }
+
+    private CpuMeter cpuMeter(ServiceProcesses processes, Map<String, ProcessHandle> watched) {
+        boolean separate = processes != null;
         List<CpuMeter.ThreadGroup> threadGroups = new ArrayList<>();
         if (!separate) {
             threadGroups.add(new CpuMeter.ThreadGroup("ingest", name -> name.contains(applicationId(Services.INGEST))));
@@ -311,8 +349,16 @@ final class BenchRun {
         }
         threadGroups.add(new CpuMeter.ThreadGroup("load generator + reader", name -> name.startsWith("bench-")
                 || name.contains(runId + "-load") || name.contains(runId + "-sampler")));
+        // A service's instances are one stage; the registry and other children each their own group.
+        Map<String, List<ProcessHandle>> grouped = new LinkedHashMap<>();
+        Map<String, String> stageOf = new HashMap<>();
+        if (separate) {
+            processes.children().forEach(child -> stageOf.put(child.name(), child.service().label()));
+        }
+        watched.forEach((name, handle) -> grouped.computeIfAbsent(stageOf.getOrDefault(name, name),
+                stage -> new ArrayList<>()).add(handle));
         List<CpuMeter.ProcessGroup> processGroups = new ArrayList<>();
-        watched.forEach((name, handle) -> processGroups.add(new CpuMeter.ProcessGroup(name, handle)));
+        grouped.forEach((name, handles) -> processGroups.add(new CpuMeter.ProcessGroup(name, handles)));
         return new CpuMeter(threadGroups, processGroups, separate ? "broker + other threads (this JVM)"
                 : "broker + other threads");
     }

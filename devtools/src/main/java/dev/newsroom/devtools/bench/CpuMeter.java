@@ -26,8 +26,12 @@ final class CpuMeter {
     record ThreadGroup(String name, Predicate<String> member) {
     }
 
-    /** A process whose CPU counts as one group (a service started apart, the registry). */
-    record ProcessGroup(String name, ProcessHandle process) {
+    /** Processes whose CPU counts as one group (a service's instances started apart, the registry). */
+    record ProcessGroup(String name, List<ProcessHandle> processes) {
+        long cpuNanos() {
+            return processes.stream().mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos)
+                    .orElse(0L)).sum();
+        }
     }
 
     /**
@@ -91,7 +95,7 @@ final class CpuMeter {
                 }
             }
             for (ProcessGroup group : processGroups) {
-                nanos.put(group.name(), group.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
+                nanos.put(group.name(), group.cpuNanos());
             }
         }
 

@@ -20,7 +20,8 @@ final class MemoryReadings {
 
     /** @param work the run's directory, where each service keeps its state under {@code state/<service>} */
     static List<BenchReport.Memory> rows(Path work, Sampler sampler, GcPauses.Summary thisJvmGc,
-                                         Map<Services, GcPauses.LogWindow> childGc, ServiceProcesses processes) {
+                                         Map<ServiceProcesses.Child, GcPauses.LogWindow> childGc,
+                                         ServiceProcesses processes) {
         List<BenchReport.Memory> rows = new ArrayList<>();
         Map<String, Long> resident = sampler.maxResidentBytes();
         long heapLimit = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20;
@@ -30,11 +31,11 @@ final class MemoryReadings {
                 heapLimit, resident.getOrDefault("this JVM", 0L) >> 20, thisJvmGc, processes == null ? stores : ""));
         if (processes != null) {
             for (var entry : childGc.entrySet()) {
-                Services service = entry.getKey();
+                ServiceProcesses.Child child = entry.getKey();
                 GcPauses.Summary gc = entry.getValue().read();
-                rows.add(new BenchReport.Memory(service.label() + " JVM", service.label(), gc.maxHeapAfterMb(),
-                        gc.heapCapacityMb(), resident.getOrDefault(service.label(), 0L) >> 20, gc,
-                        directorySize(work.resolve("state").resolve(service.label()))));
+                rows.add(new BenchReport.Memory(child.name() + " JVM", child.service().label(), gc.maxHeapAfterMb(),
+                        gc.heapCapacityMb(), resident.getOrDefault(child.name(), 0L) >> 20, gc,
+                        directorySize(work.resolve("state").resolve(child.name()))));
             }
         }
         resident.forEach((name, bytes) -> {

@@ -12,56 +12,64 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The services as they run in production: each its own JVM ({@code newsroom service NAME}) with its own heap
- * limit and a GC log, so each one's pauses, heap and resident memory are its own.
+ * The services as they run in production: each instance its own JVM ({@code newsroom service NAME}) with its own
+ * heap limit and a GC log, so each one's pauses, heap and resident memory are its own. Several instances of a service
+ * share its application id and so its partitions, as a scaled-out deployment does.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     /** The command line's main class: the same entry point as the image's and the launcher's. */
     static final String LAUNCHER = Newsroom.class.getName();
 
-    /** One service's process. */
-    record Child(Services service, Process process, int managementPort, Path gcLog) {
+    /**
+     * One service instance's process.
+     *
+     * @param name the service's label, with the instance's number when there are several ({@code enrich-2})
+     */
+    record Child(Services service, String name, Process process, int managementPort, Path gcLog) {
     }
 
-    private final Map<Services, Child> children;
+    private final List<Child> children;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ServiceProcesses(Map<Services, Child> children) {
+    private ServiceProcesses(List<Child> children) {
         this.children = children;
     }
 
     /**
-     * @param settings   each service's settings, passed as {@code --set}; must include its management port
-     * @param jvmOptions heap limit and other JVM options for every service
+     * @param settings   each instance's settings by its name, passed as {@code --set}; each must include its own
+     *                   management port
+     * @param jvmOptions heap limit and other JVM options for every instance
      */
-    static ServiceProcesses start(Map<Services, Map<String, String>> settings, List<String> jvmOptions, Path workDir) {
+    static ServiceProcesses start(Map<Services, Map<String, Map<String, String>>> settings, List<String> jvmOptions,
+                                  Path workDir) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Map<Services, Child> children = new LinkedHashMap<>();
+        List<Child> children = new ArrayList<>();
         try {
-            for (var entry : settings.entrySet()) {
-                Services service = entry.getKey();
-                Path gcLog = workDir.resolve(service.label() + "-gc.log");
-                List<String> command = new ArrayList<>(List.of(java));
-                command.addAll(jvmOptions);
-                command.add("-Xlog:gc:file=" + gcLog);
-                command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.newsroom.schemas");
-                command.add("-Dfile.encoding=UTF-8");
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), LAUNCHER,
-                        "service", service.label()));
-                entry.getValue().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(workDir.resolve(service.label() + ".log").toFile())
-                        .start();
-                children.put(service, new Child(service, process,
-                        Integer.parseInt(entry.getValue().get("newsroom.management.port")), gcLog));
+            for (var service : settings.entrySet()) {
+                for (var instance : service.getValue().entrySet()) {
+                    String name = instance.getKey();
+                    Path gcLog = workDir.resolve(name + "-gc.log");
+                    List<String> command = new ArrayList<>(List.of(java));
+                    command.addAll(jvmOptions);
+                    command.add("-Xlog:gc:file=" + gcLog);
+                    command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.newsroom.schemas");
+                    command.add("-Dfile.encoding=UTF-8");
+                    command.addAll(List.of("-cp", System.getProperty("java.class.path"), LAUNCHER,
+                            "service", service.getKey().label()));
+                    instance.getValue().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+                    Process process = new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(workDir.resolve(name + ".log").toFile())
+                            .start();
+                    children.add(new Child(service.getKey(), name, process,
+                            Integer.parseInt(instance.getValue().get("newsroom.management.port")), gcLog));
+                }
             }
         } catch (IOException e) {
             new ServiceProcesses(children).close();
@@ -70,17 +78,21 @@ final class ServiceProcesses implements AutoCloseable {
         return new ServiceProcesses(children);
     }
 
-    Map<Services, Child> children() {
-        return Collections.unmodifiableMap(children);
+    List<Child> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    List<Child> of(Services service) {
+        return children.stream().filter(child -> child.service() == service).toList();
     }
 
     /** Waits until every service answers {@code /ready}; false on timeout. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Child child : children.values()) {
+        for (Child child : children) {
             while (!ready(child)) {
                 if (!child.process().isAlive()) {
-                    throw new IllegalStateException("The " + child.service().label() + " process exited with status "
+                    throw new IllegalStateException("The " + child.name() + " process exited with status "
                             + child.process().exitValue() + " before it was ready");
                 }
                 if (System.nanoTime() > deadline) {
@@ -105,7 +117,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** Stops every service as an operator would (SIGTERM: it leaves its group), the last one first. */
     @Override
     public void close() {
-        List<Child> reversed = new ArrayList<>(children.values());
+        List<Child> reversed = new ArrayList<>(children);
         Collections.reverse(reversed);
         reversed.forEach(child -> child.process().destroy());
         for (Child child : reversed) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Kafka Streams' own account of where each service's stream thread spent its time, from its metrics. */
 final class StreamThreadTimes {
@@ -27,8 +28,10 @@ final class StreamThreadTimes {
     static Map<String, String> read(Pipeline inProcess, ServiceProcesses processes) {
         Map<String, String> times = new LinkedHashMap<>();
         for (Services service : Services.all()) {
+            // Over several instances the ratios add up, as over several stream threads of one.
             String scrape = inProcess != null ? inProcess.runner(service).meters().scrape()
-                    : scrape(processes.children().get(service).managementPort());
+                    : processes.of(service).stream().map(child -> scrape(child.managementPort()))
+                            .collect(Collectors.joining("\n"));
             Map<String, Double> ratios = new LinkedHashMap<>();
             for (String line : scrape.split("\n")) {
                 Matcher metric = PROMETHEUS_LINE.matcher(line);

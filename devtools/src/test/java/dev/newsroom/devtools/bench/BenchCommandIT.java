@@ -8,6 +8,8 @@ import dev.newsroom.devstack.KafkaStack;
 import dev.newsroom.devstack.junit.WithKafkaStack;
 import dev.newsroom.ops.CommandLineRun;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +51,37 @@ class BenchCommandIT {
         assertThat(record).content().contains("(smoke test)", "./newsroom bench --documents 60", "--note 'smoke test'",
                 "pipeline raw→published",
                 "vs Streams EOS baseline", "p99 ms", "CPU share", "KB allocated per record", "RSS max MB", "bound by").doesNotContain("INCOMPLETE");
+    }
+
+    @Test
+    void twoInstancesOfEachServiceShareItsPartitionsAndEachReportsItsShare(KafkaStack stack) throws Exception {
+        CommandLineRun run = CommandLineRun.of("bench", "--documents", "40", "--warmup", "10", "--baseline", "none",
+                "--partitions", "2", "--separate-processes", "--instances", "2", "--json",
+                // Six service JVMs on a CI machine: the quick compiler only, since no figure is judged here.
+                "--service-jvm-options", "-Xmx256m -XX:TieredStopAtLevel=1",
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
+                "--samples", Path.of("..", "samples").toString(), "--no-record", "--timeout", "5m");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.at("/pipeline/complete").asBoolean()).isTrue();
+        assertThat(report.at("/memory")).extracting(row -> row.get("name").asText())
+                .contains("ingest-1 JVM", "ingest-2 JVM", "enrich-1 JVM", "enrich-2 JVM", "publish-1 JVM", "publish-2 JVM");
+        JsonNode instances = report.at("/instances");
+        assertThat(instances).hasSize(6);
+        for (String service : List.of("ingest", "enrich", "publish")) {
+            List<JsonNode> pair = new ArrayList<>();
+            instances.forEach(instance -> {
+                if (instance.get("service").asText().equals(service)) {
+                    pair.add(instance);
+                }
+            });
+            List<Integer> owned = new ArrayList<>();
+            pair.forEach(instance -> instance.get("partitions").forEach(partition -> owned.add(partition.asInt())));
+            assertThat(owned).as(service + "'s input partitions, each owned by exactly one of its two instances")
+                    .containsExactlyInAnyOrder(0, 1);
+            assertThat(pair.stream().mapToLong(instance -> instance.get("records").asLong()).sum())
+                    .as(service + "'s records in the measured phase").isPositive();
+        }
     }
 }

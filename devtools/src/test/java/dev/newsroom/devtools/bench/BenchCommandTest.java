@@ -24,6 +24,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void severalInstancesOfEachServiceNeedSeparateProcesses() {
+        assertThat(parsed("--separate-processes", "--instances", "2").settings().instances()).isEqualTo(2);
+        assertThat(parsed().settings().instances()).isEqualTo(1);
+        assertThatThrownBy(() -> parsed("--instances", "2").settings()).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--separate-processes");
+        assertThatThrownBy(() -> parsed("--separate-processes", "--instances", "0").settings())
+                .isInstanceOf(ParameterException.class).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void warmingUpUntilTheCompilerIsIdleWatchesThisJvmSoItRefusesSeparateProcesses() {
         assertThat(parsed("--warmup-until-compiled").settings().warmupUntilCompiled()).isTrue();
         assertThat(parsed().settings().warmupUntilCompiled()).isFalse();
