@@ -33,7 +33,7 @@ import java.util.zip.CRC32;
  * language get a cut (the model decides there) only where the cross-validated model beats the thresholds on the
  * same texts by F0.5; elsewhere the thresholds keep deciding.
  * <pre>
- * AdvisoryModelTraining enrich/src/test/resources/advisories/dev.jsonl --cross-validate 5 [--l2 X] [--lexical] [--precision P, 0 for the best F0.5]
+ * AdvisoryModelTraining enrich/src/test/resources/advisories/dev.jsonl --cross-validate 5 [--l2 X] [--lexical] [--context] [--precision P, 0 for the best F0.5]
  * AdvisoryModelTraining enrich/src/test/resources/advisories/dev.jsonl --out enrich/src/main/resources/dev/newsroom/enrich/data/advisories/model.tsv [same options]
  * </pre>
  */
@@ -41,7 +41,6 @@ public final class AdvisoryModelTraining {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EPOCHS = 400;
     private static final double RATE = 0.5;
-    private static final int MIN_TRIGGERS = 2;
 
     private AdvisoryModelTraining() {
     }
@@ -51,8 +50,8 @@ public final class AdvisoryModelTraining {
                     Set<AdvisoryKind> labels) {
     }
 
-    record Settings(double l2, boolean lexical, double precision) {
-        static final Settings DEFAULT = new Settings(1e-2, false, 0.0);
+    record Settings(double l2, boolean lexical, boolean context, double precision) {
+        static final Settings DEFAULT = new Settings(1e-2, false, false, 0.0);
     }
 
     static List<Prepared> prepare(Path file, Enricher enricher) throws IOException {
@@ -113,9 +112,9 @@ public final class AdvisoryModelTraining {
         return weights;
     }
 
-    static List<Map<String, Double>> features(List<Prepared> items, AdvisoryKind kind, boolean lexical) {
+    static List<Map<String, Double>> features(List<Prepared> items, AdvisoryKind kind, Settings s) {
         return items.stream().map(p -> AdvisoryModel.features(p.language(), kind, p.evidence(), p.ruleNotices(),
-                lexical)).toList();
+                s.lexical(), s.context())).toList();
     }
 
     static int fold(String id, int folds) {
@@ -126,7 +125,7 @@ public final class AdvisoryModelTraining {
 
     /** Each text's probability from a model trained without its fold; NaN where a notice is impossible. */
     static double[] outOfFold(List<Prepared> items, AdvisoryKind kind, Settings s, int folds) {
-        List<Map<String, Double>> all = features(items, kind, s.lexical());
+        List<Map<String, Double>> all = features(items, kind, s);
         double[] p = new double[items.size()];
         for (int fold = 0; fold < folds; fold++) {
             List<Map<String, Double>> train = new ArrayList<>();
@@ -157,7 +156,7 @@ public final class AdvisoryModelTraining {
 
     private static boolean eligible(Prepared p, AdvisoryKind kind) {
         Evidence e = p.evidence().get(kind);
-        return e != null && e.counted() >= MIN_TRIGGERS;
+        return e != null && AdvisoryModel.mayDecide(e, p.ruleNotices().contains(kind));
     }
 
     /**
@@ -238,10 +237,13 @@ public final class AdvisoryModelTraining {
                         better ? "model" : "thresholds");
             }
             cuts.put(kind, kindCuts);
-            Map<String, Double> w = new TreeMap<>(fit(features(items, kind, s.lexical()),
+            Map<String, Double> w = new TreeMap<>(fit(features(items, kind, s),
                     items.stream().map(item -> item.labels().contains(kind)).toList(), s.l2()));
             if (s.lexical()) {
-                w.put("lexical", 0.0);
+                w.put(AdvisoryModel.LEXICAL, 0.0);
+            }
+            if (s.context()) {
+                w.put(AdvisoryModel.CONTEXT, 0.0);
             }
             weights.put(kind, w);
         }
@@ -261,7 +263,7 @@ public final class AdvisoryModelTraining {
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: AdvisoryModelTraining DEV.jsonl [--cross-validate FOLDS] [--out MODEL.tsv]"
-                    + " [--l2 X] [--lexical] [--precision P]");
+                    + " [--l2 X] [--lexical] [--context] [--precision P]");
             System.exit(2);
         }
         Path out = null;
@@ -271,9 +273,10 @@ public final class AdvisoryModelTraining {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cross-validate" -> folds = Integer.parseInt(args[++i]);
-                case "--l2" -> s = new Settings(Double.parseDouble(args[++i]), s.lexical(), s.precision());
-                case "--lexical" -> s = new Settings(s.l2(), true, s.precision());
-                case "--precision" -> s = new Settings(s.l2(), s.lexical(), Double.parseDouble(args[++i]));
+                case "--l2" -> s = new Settings(Double.parseDouble(args[++i]), s.lexical(), s.context(), s.precision());
+                case "--lexical" -> s = new Settings(s.l2(), true, s.context(), s.precision());
+                case "--context" -> s = new Settings(s.l2(), s.lexical(), true, s.precision());
+                case "--precision" -> s = new Settings(s.l2(), s.lexical(), s.context(), Double.parseDouble(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

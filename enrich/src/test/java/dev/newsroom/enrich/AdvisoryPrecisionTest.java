@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** Graphic has only 5 held-out positives in English, so its floor says little. */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.91, 0.74", "DEATH, 0.95, 0.87", "TERRORISM, 0.88, 0.71", "GRAPHIC, 0.95, 0.59"})
+    @CsvSource({"VIOLENCE, 0.91, 0.74", "DEATH, 0.96, 0.85", "TERRORISM, 0.88, 0.71", "GRAPHIC, 0.95, 0.59"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -56,7 +56,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.94, 0.86", "DEATH, 0.96, 0.89", "TERRORISM, 0.86, 0.71", "GRAPHIC, 0.95, 0.77"})
+    @CsvSource({"VIOLENCE, 0.94, 0.86", "DEATH, 0.96, 0.88", "TERRORISM, 0.86, 0.71", "GRAPHIC, 0.95, 0.77"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);

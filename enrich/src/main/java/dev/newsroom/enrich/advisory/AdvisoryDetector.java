@@ -238,7 +238,7 @@ public final class AdvisoryDetector {
                     : model.probability(language, kind, evidence, ruleNotices(language, evidence));
             double cut = Double.isNaN(probability) ? Double.NaN : model.cut(language, kind);
             boolean notice = Double.isNaN(probability) ? byRules
-                    : probability >= cut && e.counted() >= MIN_TRIGGERS;
+                    : probability >= cut && AdvisoryModel.mayDecide(e, byRules);
             if (!notice && e.score() < t.suggestion()) {
                 continue;
             }
@@ -275,6 +275,7 @@ public final class AdvisoryDetector {
         if (lexicon == null) {
             return evidence;
         }
+        Map<AdvisoryKind, int[]> setAside = new EnumMap<>(AdvisoryKind.class);
         List<List<Hit>> blocks = new ArrayList<>(texts.size());
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
         List<Boolean> harmedPeople = new ArrayList<>(texts.size());
@@ -282,7 +283,7 @@ public final class AdvisoryDetector {
         List<Boolean> sureAttack = new ArrayList<>(texts.size());
         List<Boolean> sureAtrocity = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
-            List<Hit> hits = hits(language, lexicon, text, blocks.size() > DEEP_BLOCK ? DEEP_FACTOR : 1.0);
+            List<Hit> hits = hits(language, lexicon, text, blocks.size() > DEEP_BLOCK ? DEEP_FACTOR : 1.0, setAside);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
             hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
             blocks.add(hits);
@@ -319,6 +320,7 @@ public final class AdvisoryDetector {
             for (Hit hit : blocks.get(b)) {
                 if (hit.trigger().detail() ? !deathHere
                         : !hit.trigger().strong() && !harmHere && !strongHere.contains(hit.trigger().kind())) {
+                    setAside.computeIfAbsent(hit.trigger().kind(), k -> new int[2])[1]++;
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
@@ -336,6 +338,7 @@ public final class AdvisoryDetector {
                         hit.surface(), hit.key());
             }
         }
+        evidence.forEach((kind, e) -> e.setAside(setAside.getOrDefault(kind, new int[2])));
         return evidence;
     }
 
@@ -366,7 +369,8 @@ public final class AdvisoryDetector {
      * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
      * words inside it); a headline counts half as much again.
      */
-    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth) {
+    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth,
+                           Map<AdvisoryKind, int[]> setAside) {
         List<String> stems = text.stems();
         Set<String> starts = firstWords.get(language);
         int longest = maxWords.get(language);
@@ -407,6 +411,8 @@ public final class AdvisoryDetector {
                         && !(attempted && trigger.kind() == AdvisoryKind.DEATH)) {
                     hits.add(new Hit(trigger, surface.toString(), key,
                             headline ? 1.5 : trigger.kind() == AdvisoryKind.TERRORISM ? 1.0 : depth, i, i + matched));
+                } else {
+                    setAside.computeIfAbsent(trigger.kind(), k -> new int[2])[0]++;
                 }
             }
             i += matched;

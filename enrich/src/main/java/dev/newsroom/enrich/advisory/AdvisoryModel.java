@@ -30,6 +30,9 @@ public final class AdvisoryModel {
     private static final AdvisoryKind[] KINDS = {AdvisoryKind.VIOLENCE, AdvisoryKind.DEATH, AdvisoryKind.TERRORISM,
             AdvisoryKind.GRAPHIC};
     private static final int COUNT_CAP = 8;
+    /** Weights that say which optional features the model reads: trigger words, triggers the context set aside. */
+    public static final String LEXICAL = "lexical";
+    public static final String CONTEXT = "context";
 
     private final Map<AdvisoryKind, Map<String, Double>> weights = new EnumMap<>(AdvisoryKind.class);
     private final Map<AdvisoryKind, Map<String, Double>> cuts = new EnumMap<>(AdvisoryKind.class);
@@ -44,7 +47,7 @@ public final class AdvisoryModel {
 
     /** What the model reads for {@code kind}: names and values, the same in training and in the service. */
     public static Map<String, Double> features(String language, AdvisoryKind kind, Map<AdvisoryKind, Evidence> evidence,
-                                               Set<AdvisoryKind> ruleNotices, boolean lexical) {
+                                               Set<AdvisoryKind> ruleNotices, boolean lexical, boolean context) {
         Map<String, Double> f = new HashMap<>();
         Evidence e = evidence.get(kind);
         put(f, language, "bias", 1.0);
@@ -58,6 +61,10 @@ public final class AdvisoryModel {
             put(f, language, "blocks", Math.min(e.blocks(), COUNT_CAP) / (double) COUNT_CAP);
             put(f, language, "one-word", e.words().size() == 1 ? 1.0 : 0.0);
             put(f, language, "rules", ruleNotices.contains(kind) ? 1.0 : 0.0);
+            if (context) {
+                put(f, language, "discounted", Math.log1p(e.discounted()));
+                put(f, language, "uncorroborated", Math.log1p(e.uncorroborated()));
+            }
             if (lexical) {
                 for (String stem : e.stems()) {
                     f.put("w:" + language + ":" + stem, 1.0);
@@ -82,6 +89,15 @@ public final class AdvisoryModel {
         }
     }
 
+    /**
+     * Whether the model may make a notice of this evidence: two counted triggers, as for the thresholds, and two
+     * different words unless the thresholds make a notice of it already, so that one word repeated ("murder",
+     * "murder") never becomes a notice on the model's say alone.
+     */
+    public static boolean mayDecide(Evidence e, boolean noticeByThresholds) {
+        return e.counted() >= 2 && (e.words().size() >= 2 || noticeByThresholds);
+    }
+
     /** NaN where the model does not cover the kind in this language (the thresholds decide then). */
     public double probability(String language, AdvisoryKind kind, Map<AdvisoryKind, Evidence> evidence,
                               Set<AdvisoryKind> ruleNotices) {
@@ -89,7 +105,8 @@ public final class AdvisoryModel {
         if (w == null || Double.isNaN(cut(language, kind))) {
             return Double.NaN;
         }
-        return probability(w, features(language, kind, evidence, ruleNotices, w.containsKey("lexical")));
+        return probability(w, features(language, kind, evidence, ruleNotices, w.containsKey(LEXICAL),
+                w.containsKey(CONTEXT)));
     }
 
     static double probability(Map<String, Double> weights, Map<String, Double> features) {
@@ -106,7 +123,8 @@ public final class AdvisoryModel {
 
     /**
      * Lines {@code KIND<TAB>cut<TAB>language<TAB>probability} and {@code KIND<TAB>weight<TAB>feature<TAB>value};
-     * {@code #} starts a comment. A weight named {@code lexical} says the model reads trigger words.
+     * {@code #} starts a comment. Weights named {@code lexical} and {@code context} say the model reads trigger words
+     * and the triggers its context set aside.
      */
     public static AdvisoryModel read(InputStream in) {
         AdvisoryModel model = new AdvisoryModel();

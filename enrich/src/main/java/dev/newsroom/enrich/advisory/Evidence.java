@@ -16,6 +16,8 @@ public final class Evidence {
     private int corroborated;
     private int blocks;
     private int lastBlock = -1;
+    private int discounted;
+    private int uncorroborated;
     private final Set<String> words = new LinkedHashSet<>();
     private final Set<String> stems = new LinkedHashSet<>();
 
@@ -33,6 +35,22 @@ public final class Evidence {
         }
         words.add(surface);
         stems.add(stem);
+    }
+
+    /** Triggers a cue took out (negation, threat, legal frame, attempt) and weak ones left without context. */
+    void setAside(int[] counts) {
+        discounted = counts[0];
+        uncorroborated = counts[1];
+    }
+
+    /** Triggers a negation, threat, legal or policy frame or attempt took out: "مكافحة الارهاب". */
+    public int discounted() {
+        return discounted;
+    }
+
+    /** Weak triggers not counted, with no strong one of their kind or of harm next to them. */
+    public int uncorroborated() {
+        return uncorroborated;
     }
 
     /** The sum of the counted triggers' weights, the figure the thresholds apply to. */
