@@ -59,7 +59,8 @@ import java.util.function.UnaryOperator;
  * count 2 where a death is told in the block or next to it; a detail alone counts nothing.
  *
  * <p>A kind is a public notice from its notice threshold with at least two counted triggers, and a suggestion for
- * editors from its suggestion threshold. The thresholds are data
+ * editors from its suggestion threshold. Where the trained {@link AdvisoryModel} has a cut for the kind and language,
+ * it decides the notice from this evidence ({@link #evidence}) instead of the notice threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
  */
