@@ -19,9 +19,9 @@ import java.util.TreeMap;
 /**
  * A logistic regression per kind over the detector's evidence, trained on the labelled tuning set
  * ({@code AdvisoryModelTraining}): it weighs what the thresholds add up by hand (how many triggers, how sure, where
- * they stand, which other kinds the text holds, which trigger words) and says how likely a reader would want the
- * warning. A notice needs the probability to reach the kind's cut in the article's language, set by
- * cross-validation on the tuning set for precision first.
+ * they stand, which other kinds the text holds; optionally which trigger words and which the context set aside) and
+ * says how likely a reader would want the warning. A notice needs the probability to reach the kind's cut in the
+ * article's language, set by cross-validation on the tuning set with precision weighing twice as much as recall.
  *
  * <p>Every figure is counted once shared and once under the language ({@code ar:score}), so the languages learn
  * what they have in common and what differs; trigger words are the language's own anyway.
