@@ -1,5 +1,6 @@
 package dev.newsroom.enrich;
 
+import dev.newsroom.enrich.advisory.AdvisoryDetector;
 import dev.newsroom.enrich.lang.LanguageDetector;
 import dev.newsroom.enrich.ner.EntityAssembler;
 import dev.newsroom.enrich.ner.FoundEntity;
@@ -144,6 +145,10 @@ public final class Enricher {
 
     TopicClassifier topics() {
         return resources.topics;
+    }
+
+    AdvisoryDetector advisories() {
+        return resources.advisories;
     }
 
     /** The blocks the topic classifier reads for an article in {@code lang}, weighted and stemmed as enrich does. */

@@ -1,6 +1,7 @@
 package dev.newsroom.enrich;
 
 import dev.newsroom.enrich.advisory.AdvisoryDetector;
+import dev.newsroom.enrich.advisory.AdvisoryModel;
 import dev.newsroom.enrich.ner.Gazetteer;
 import dev.newsroom.enrich.ner.Romaniser;
 import dev.newsroom.enrich.ner.SequenceModel;
@@ -21,6 +22,8 @@ final class Resources {
     private static final String[] CLUSTERS = {"ner/clusters-ar.tsv.gz", "ner/clusters-en.tsv.gz"};
     private static final String[] LANGUAGES = {"ar", "en", "fr"};
     private static final int NAME_WORD_COUNT = 25;
+    /** Trained by AdvisoryModelTraining; without it the thresholds alone decide the notices. */
+    private static final String ADVISORY_MODEL = "advisories/model.tsv";
 
     final Gazetteer gazetteer = new Gazetteer();
     /** GeoNames cities and Wikidata heads of state and government: no model feature, see NamedEntityTagger. */
@@ -71,6 +74,9 @@ final class Resources {
             }
         }
         advisories.loadThresholds(data.open("advisories/thresholds.tsv"));
+        if (Resources.class.getResource(ReferenceData.ROOT + ADVISORY_MODEL) != null) {
+            advisories.useModel(AdvisoryModel.read(data.open(ADVISORY_MODEL)));
+        }
         keywords.loadStopwords(data.open("lexicon/stopwords.tsv"));
         fingerprint = data.fingerprint(rulesRevision);
     }

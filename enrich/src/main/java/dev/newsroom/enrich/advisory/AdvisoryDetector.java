@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +59,8 @@ import java.util.function.UnaryOperator;
  * count 2 where a death is told in the block or next to it; a detail alone counts nothing.
  *
  * <p>A kind is a public notice from its notice threshold with at least two counted triggers, and a suggestion for
- * editors from its suggestion threshold. The thresholds are data
+ * editors from its suggestion threshold. Where the trained {@link AdvisoryModel} has a cut for the kind and language,
+ * it decides the notice from this evidence ({@link #evidence}) instead of the notice threshold. The thresholds are data
  * ({@code thresholds.tsv}), set on the labelled set that {@code newsroom eval advisories} measures. The reason names
  * the words and the score, for editors; readers never see it.
  */
@@ -115,6 +115,7 @@ public final class AdvisoryDetector {
     private final Map<AdvisoryKind, Thresholds> thresholds = new EnumMap<>(AdvisoryKind.class);
     /** Thresholds of one language where the same score means more or less than in the others. */
     private final Map<String, Map<AdvisoryKind, Thresholds>> languageThresholds = new HashMap<>();
+    private AdvisoryModel model;
 
     /**
      * Lines {@code KIND<TAB>sure|strong|weak<TAB>term|term...}, a term may be listed under several kinds;
@@ -213,18 +214,69 @@ public final class AdvisoryDetector {
     }
 
     /** One trigger found in a block, with where it is (word positions {@code [start, end)}). */
-    private record Hit(Trigger trigger, String surface, double factor, int start, int end) {
+    private record Hit(Trigger trigger, String surface, String key, double factor, int start, int end) {
+    }
+
+    /** The trained model that decides notices where it covers a kind; without one the thresholds decide. */
+    public void useModel(AdvisoryModel model) {
+        this.model = model;
     }
 
     public List<Advisory> detect(String language, List<StemmedText> texts) {
-        Map<String, List<Trigger>> lexicon = lexicons.get(language);
-        if (lexicon == null) {
+        if (!lexicons.containsKey(language)) {
             return List.of();
         }
-        Map<AdvisoryKind, Double> score = new EnumMap<>(AdvisoryKind.class);
-        Map<AdvisoryKind, Integer> counted = new EnumMap<>(AdvisoryKind.class);
-        Map<AdvisoryKind, Integer> strongCounted = new EnumMap<>(AdvisoryKind.class);
-        Map<AdvisoryKind, Set<String>> words = new EnumMap<>(AdvisoryKind.class);
+        Map<AdvisoryKind, Evidence> evidence = evidence(language, texts);
+        List<Advisory> out = new ArrayList<>();
+        for (AdvisoryKind kind : AdvisoryKind.values()) {
+            Evidence e = evidence.get(kind);
+            if (e == null) {
+                continue;
+            }
+            Thresholds t = thresholds(language, kind);
+            boolean byRules = e.score() >= t.notice() && e.counted() >= MIN_TRIGGERS;
+            double probability = model == null ? Double.NaN
+                    : model.probability(language, kind, evidence, ruleNotices(language, evidence));
+            double cut = Double.isNaN(probability) ? Double.NaN : model.cut(language, kind);
+            boolean notice = Double.isNaN(probability) ? byRules
+                    : probability >= cut && AdvisoryModel.mayDecide(e, byRules);
+            if (!notice && e.score() < t.suggestion()) {
+                continue;
+            }
+            String decision = Double.isNaN(probability)
+                    ? String.format(Locale.ROOT, "score %.1f; notice at %.1f, suggestion at %.1f", e.score(),
+                    t.notice(), t.suggestion())
+                    : String.format(Locale.ROOT, "score %.1f, model %.2f; notice at %.2f, suggestion at score %.1f",
+                    e.score(), probability, cut, t.suggestion());
+            String reason = String.format(Locale.ROOT, "%s: %d trigger words, %d strong (%s lexicon, %s): %s",
+                    kind.name().toLowerCase(Locale.ROOT), e.counted(), e.strong(), language, decision,
+                    String.join(", ", e.words().stream().limit(REASON_WORDS).toList()));
+            double relative = Double.isNaN(probability) ? e.score() / t.notice() : probability / cut;
+            out.add(Advisory.newBuilder().setKind(kind).setReason(reason).setSource("enrich")
+                    .setSuggestion(!notice).setScore(Math.round(relative * 100) / 100.0).build());
+        }
+        return out;
+    }
+
+    /** The kinds the thresholds alone would make notices of: evidence for the trained model. */
+    public Set<AdvisoryKind> ruleNotices(String language, Map<AdvisoryKind, Evidence> evidence) {
+        Set<AdvisoryKind> out = EnumSet.noneOf(AdvisoryKind.class);
+        evidence.forEach((kind, e) -> {
+            if (e.score() >= thresholds(language, kind).notice() && e.counted() >= MIN_TRIGGERS) {
+                out.add(kind);
+            }
+        });
+        return out;
+    }
+
+    /** Per kind, the triggers counted with context (see the class comment); kinds with none are absent. */
+    public Map<AdvisoryKind, Evidence> evidence(String language, List<StemmedText> texts) {
+        Map<String, List<Trigger>> lexicon = lexicons.get(language);
+        Map<AdvisoryKind, Evidence> evidence = new EnumMap<>(AdvisoryKind.class);
+        if (lexicon == null) {
+            return evidence;
+        }
+        Map<AdvisoryKind, int[]> setAside = new EnumMap<>(AdvisoryKind.class);
         List<List<Hit>> blocks = new ArrayList<>(texts.size());
         List<Set<AdvisoryKind>> strongKinds = new ArrayList<>(texts.size());
         List<Boolean> harmedPeople = new ArrayList<>(texts.size());
@@ -232,7 +284,7 @@ public final class AdvisoryDetector {
         List<Boolean> sureAttack = new ArrayList<>(texts.size());
         List<Boolean> sureAtrocity = new ArrayList<>(texts.size());
         for (StemmedText text : texts) {
-            List<Hit> hits = hits(language, lexicon, text, blocks.size() > DEEP_BLOCK ? DEEP_FACTOR : 1.0);
+            List<Hit> hits = hits(language, lexicon, text, blocks.size() > DEEP_BLOCK ? DEEP_FACTOR : 1.0, setAside);
             Set<AdvisoryKind> strong = EnumSet.noneOf(AdvisoryKind.class);
             hits.stream().filter(hit -> hit.trigger().strong()).forEach(hit -> strong.add(hit.trigger().kind()));
             blocks.add(hits);
@@ -269,6 +321,7 @@ public final class AdvisoryDetector {
             for (Hit hit : blocks.get(b)) {
                 if (hit.trigger().detail() ? !deathHere
                         : !hit.trigger().strong() && !harmHere && !strongHere.contains(hit.trigger().kind())) {
+                    setAside.computeIfAbsent(hit.trigger().kind(), k -> new int[2])[1]++;
                     continue;
                 }
                 AdvisoryKind kind = hit.trigger().kind();
@@ -281,31 +334,13 @@ public final class AdvisoryDetector {
                         || (hit.trigger().detail() || hit.trigger().strong() && kind == AdvisoryKind.GRAPHIC)
                         && deathHere);
                 double weight = corroborated ? CORROBORATED : hit.trigger().strong() ? STRONG : WEAK;
-                score.merge(kind, weight * hit.factor(), Double::sum);
-                counted.merge(kind, corroborated ? MIN_TRIGGERS : 1, Integer::sum);
-                if (hit.trigger().strong()) {
-                    strongCounted.merge(kind, 1, Integer::sum);
-                }
-                words.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(hit.surface());
+                evidence.computeIfAbsent(kind, k -> new Evidence()).add(weight * hit.factor(), corroborated,
+                        hit.trigger().strong(), b, b < LEAD_BLOCKS, text.weight() >= HEADLINE_WEIGHT,
+                        hit.surface(), hit.key());
             }
         }
-        List<Advisory> out = new ArrayList<>();
-        for (AdvisoryKind kind : AdvisoryKind.values()) {
-            double s = score.getOrDefault(kind, 0.0);
-            Thresholds t = thresholds(language, kind);
-            if (s < t.suggestion()) {
-                continue;
-            }
-            boolean notice = s >= t.notice() && counted.get(kind) >= MIN_TRIGGERS;
-            String reason = String.format(Locale.ROOT,
-                    "%s: %d trigger words, %d strong (%s lexicon, score %.1f; notice at %.1f, suggestion at %.1f): %s",
-                    kind.name().toLowerCase(Locale.ROOT), counted.get(kind), strongCounted.getOrDefault(kind, 0),
-                    language, s, t.notice(), t.suggestion(),
-                    String.join(", ", words.get(kind).stream().limit(REASON_WORDS).toList()));
-            out.add(Advisory.newBuilder().setKind(kind).setReason(reason).setSource("enrich")
-                    .setSuggestion(!notice).setScore(Math.round(s / t.notice() * 100) / 100.0).build());
-        }
-        return out;
+        evidence.forEach((kind, e) -> e.setAside(setAside.getOrDefault(kind, new int[2])));
+        return evidence;
     }
 
     private static boolean harms(AdvisoryKind kind) {
@@ -335,7 +370,8 @@ public final class AdvisoryDetector {
      * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
      * words inside it); a headline counts half as much again.
      */
-    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth) {
+    private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth,
+                           Map<AdvisoryKind, int[]> setAside) {
         List<String> stems = text.stems();
         Set<String> starts = firstWords.get(language);
         int longest = maxWords.get(language);
@@ -363,6 +399,7 @@ public final class AdvisoryDetector {
                 i++;
                 continue;
             }
+            String key = String.join(" ", stems.subList(i, i + matched));
             StringBuilder surface = new StringBuilder();
             for (int k = i; k < i + matched; k++) {
                 surface.append(k > i ? " " : "").append(text.surfaces().get(k));
@@ -373,8 +410,10 @@ public final class AdvisoryDetector {
             for (Trigger trigger : triggers) {
                 if (!negated && !(framed && trigger.kind() == AdvisoryKind.TERRORISM && !trigger.sure())
                         && !(attempted && trigger.kind() == AdvisoryKind.DEATH)) {
-                    hits.add(new Hit(trigger, surface.toString(),
+                    hits.add(new Hit(trigger, surface.toString(), key,
                             headline ? 1.5 : trigger.kind() == AdvisoryKind.TERRORISM ? 1.0 : depth, i, i + matched));
+                } else {
+                    setAside.computeIfAbsent(trigger.kind(), k -> new int[2])[0]++;
                 }
             }
             i += matched;
