@@ -36,6 +36,19 @@ class ContextDiscoveryTest {
         });
     }
 
+    /** Names here leave out the title before them, and the words that qualify the title with it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Prime Minister Ingrid Halvorsen arrived in Oslo on Monday.|Ingrid Halvorsen",
+            "Interim Prime Minister Ali Mohamed Gedi survived the attack.|Ali Mohamed Gedi",
+            "Foreign Minister Mark Sloane met his counterpart on Tuesday.|Mark Sloane",
+    })
+    void a_title_and_its_qualifiers_stay_out_of_the_name(String text, String name) {
+        List<TaggedMention> people = ENRICHER.tag(text, "en").mentions().stream()
+                .filter(m -> m.type() == EntityType.PERSON).toList();
+        assertThat(people).extracting(TaggedMention::text).containsExactly(name);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "قال الرئيس إن الاقتصاد يتحسن.|ar",

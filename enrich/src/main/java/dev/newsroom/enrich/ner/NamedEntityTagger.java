@@ -381,8 +381,9 @@ public final class NamedEntityTagger {
     }
 
     /**
-     * Where a Latin-script person or place the model found really starts: after a title ("President [Donald
-     * Trump]"), which is not part of the name here, and after a lower-case word ("southern [Syria]"). Organisations
+     * Where a Latin-script person or place the model found really starts: after a title and the words qualifying it
+     * ("President [Donald Trump]", "Prime Minister [Ehud Olmert]"; {@link Triggers#afterTitle}), which are not part
+     * of the name here, and after a lower-case word ("southern [Syria]"). Organisations
      * keep theirs: "al-Qaida" is written so.
      */
     private int latinNameStart(List<Segment> segments, int from, int to, int type) {
@@ -390,13 +391,15 @@ public final class NamedEntityTagger {
         int place = Labels.typeIndex(EntityType.PLACE);
         int k = from;
         while (k < to) {
-            Segment s = segments.get(k);
-            boolean title = type == person && triggers.is(s.folded(), Triggers.Kind.PERSON_TITLE);
-            boolean lower = (type == person || type == place) && s.kind() == Token.Kind.WORD && !s.isCapitalised();
-            if (!title && !lower) {
+            int next = type == person ? triggers.afterTitle(i -> segments.get(i).folded(), k, to) : k;
+            while (next < to && (type == person || type == place) && segments.get(next).kind() == Token.Kind.WORD
+                    && !segments.get(next).isCapitalised()) {
+                next++;
+            }
+            if (next == k) {
                 break;
             }
-            k++;
+            k = next;
         }
         return k;
     }
