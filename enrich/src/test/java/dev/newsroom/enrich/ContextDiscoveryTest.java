@@ -25,6 +25,7 @@ class ContextDiscoveryTest {
             "The envoy, Ingrid Halvorsen, met officials in the capital.|Ingrid Halvorsen|PERSON|en",
             "Officials at the Ministry of Water Resources denied the report.|Ministry of Water Resources|ORGANISATION|en",
             "The Northland Party won a majority of seats.|Northland Party|ORGANISATION|en",
+            "The bill now goes to Congress for final approval.|Congress|ORGANISATION|en",
     })
     void names_are_found_from_their_context(String text, String name, EntityType type, String language) {
         List<TaggedMention> mentions = ENRICHER.tag(text, language).mentions();
@@ -54,6 +55,7 @@ class ContextDiscoveryTest {
             "قال الرئيس إن الاقتصاد يتحسن.|ar",
             "ناقش العلماء حركة القمر حول الأرض.|ar",
             "The President said the economy was improving.|en",
+            "Ministry officials said the talks had failed.|en",
     })
     void ordinary_prose_after_a_title_or_head_is_left_alone(String text, String language) {
         assertThat(ENRICHER.tag(text, language).mentions()).isEmpty();

@@ -241,11 +241,20 @@ public final class NamedEntityTagger {
     }
 
     /**
+     * A capitalised head noun alone names the institution the text is about when the Latin-script model types it an
+     * organisation ("goes to [Congress]", "the [Senate] voted"); in lower case, or in Arabic, it stays a common
+     * noun. Cross-validated on gmb-train: ORGANISATION F1 0.644 against 0.633 when every lone head was dropped.
+     */
+    private static boolean capitalisedOrganisation(Span span, Segment word) {
+        return span.type() == EntityType.ORGANISATION && word.isCapitalised();
+    }
+
+    /**
      * The minimum evidence for a name: it starts and ends with a whole word (never a split-off clitic such as the
      * ف of فبعد), is not made of function words only, and is not one of the common words the model and the context
-     * rules mistake for names: a role noun alone (الوزارة, المنتخب, قيادة), a person or place ending in a common
-     * noun (بعين الاعتبار), a nationality adjective read as its country (قوة أمريكية سورية), or a person's name that
-     * names a stadium or an airport (ملعب الأمير مولاي عبد الله).
+     * rules mistake for names: a role noun alone (الوزارة, المنتخب, قيادة; a capitalised one may be an
+     * organisation), a person or place ending in a common noun (بعين الاعتبار), a nationality adjective read as its
+     * country (قوة أمريكية سورية), or a person's name that names a stadium or an airport (ملعب الأمير مولاي عبد الله).
      */
     private boolean plausible(List<Segment> segments, Span span) {
         Segment first = segments.get(span.from());
@@ -274,7 +283,8 @@ public final class NamedEntityTagger {
         if (span.to() - span.from() == 1) {
             String w = first.folded();
             return first.folded().codePointCount(0, first.folded().length()) >= 2
-                    && !triggers.is(w, Triggers.Kind.NOT_NAME) && !triggers.is(w, Triggers.Kind.ORG_HEAD)
+                    && !triggers.is(w, Triggers.Kind.NOT_NAME)
+                    && (!triggers.is(w, Triggers.Kind.ORG_HEAD) || capitalisedOrganisation(span, first))
                     && !gazetteer.isNationalityAdjective(first.folded());
         }
         return span.type() == EntityType.ORGANISATION || !triggers.is(lastWord, Triggers.Kind.NOT_NAME);
