@@ -50,10 +50,41 @@ public final class NerEvaluation {
      * sentence is scored by a model that saw it. Scores are summed over the folds.
      */
     public static NerScores crossValidate(Path conllFile, Enricher enricher, int folds, long seed) {
+        NerScores total = null;
+        for (Fold fold : folds(conllFile, enricher, folds, seed)) {
+            NerScores scores = evaluate(fold.test(), fold.tagger());
+            total = total == null ? scores : total.plus(scores);
+        }
+        return total;
+    }
+
+    /** The kinds of mistakes ({@link NerErrorBreakdown}) of the cross-validation {@link #crossValidate} scores. */
+    public static NerErrorBreakdown crossValidatedErrors(Path conllFile, Enricher enricher, int folds, long seed) {
+        NerErrorBreakdown total = new NerErrorBreakdown();
+        for (Fold fold : folds(conllFile, enricher, folds, seed)) {
+            total.addAll(errors(fold.test(), fold.tagger()));
+        }
+        return total;
+    }
+
+    /** The kinds of mistakes of the enricher's shipped tagger on {@code conllFile}. */
+    public static NerErrorBreakdown errors(Path conllFile, Enricher enricher) {
+        NamedEntityTagger tagger = enricher.entityTagger();
+        return errors(read(conllFile, tagger), tagger);
+    }
+
+    private record Fold(List<ConllCorpus.Sentence> test, NamedEntityTagger tagger) {
+    }
+
+    /**
+     * The file's sentences cut into {@code folds} contiguous blocks, each with a tagger trained on the other blocks
+     * (with the enricher's gazetteer and triggers).
+     */
+    private static List<Fold> folds(Path conllFile, Enricher enricher, int folds, long seed) {
         NamedEntityTagger base = enricher.entityTagger();
         List<ConllCorpus.Sentence> sentences = read(conllFile, base);
         NerTraining.Size size = size(sentences);
-        NerScores total = null;
+        List<Fold> out = new ArrayList<>(folds);
         for (int fold = 0; fold < folds; fold++) {
             int from = sentences.size() * fold / folds;
             int to = sentences.size() * (fold + 1) / folds;
@@ -62,10 +93,9 @@ public final class NerEvaluation {
             SequenceModel model = NerTraining.train(train, base, seed + fold, size);
             NamedEntityTagger tagger = size == NerTraining.Size.ARABIC
                     ? enricher.entityTaggerWith(model, null) : enricher.entityTaggerWith(null, model);
-            NerScores scores = evaluate(sentences.subList(from, to), tagger);
-            total = total == null ? scores : total.plus(scores);
+            out.add(new Fold(sentences.subList(from, to), tagger));
         }
-        return total;
+        return out;
     }
 
     /** The Arabic model's size for a corpus mostly in Arabic script, the English one's otherwise. */
@@ -128,6 +158,15 @@ public final class NerEvaluation {
         return NerScores.of(perType);
     }
 
+    static NerErrorBreakdown errors(List<ConllCorpus.Sentence> sentences, NamedEntityTagger tagger) {
+        NerErrorBreakdown errors = new NerErrorBreakdown();
+        for (ConllCorpus.Sentence sentence : sentences) {
+            errors.add(tagger.tag(ArabicSegmenter.unsplit(Tokenizer.pretokenized(sentence.tokens()))),
+                    sentence.labels());
+        }
+        return errors;
+    }
+
     /** The file's sentences; in English ones, titles are taken out of person names ({@link NerTraining#withoutTitles}). */
     private static List<ConllCorpus.Sentence> read(Path file, NamedEntityTagger tagger) {
         try {
@@ -141,7 +180,8 @@ public final class NerEvaluation {
      * {@code NerEvaluation CONLL [--folds N]} prints the cross-validated scores;
      * {@code NerEvaluation CONLL --train MODEL} trains on the whole file and writes the model (the Arabic model's
      * size for an Arabic corpus, the English one's otherwise); {@code NerEvaluation CONLL --score} scores the
-     * shipped models on the file.
+     * shipped models on the file; {@code --errors} sorts the shipped models' mistakes on it by kind
+     * ({@link NerErrorBreakdown}), {@code --cv-errors N} those of N-fold cross-validation.
      */
     public static void main(String[] args) throws IOException {
         Path conll = Path.of(args[0]);
@@ -154,6 +194,14 @@ public final class NerEvaluation {
             try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
                 model.write(out);
             }
+            return;
+        }
+        if (args.length > 1 && args[1].equals("--errors")) {
+            System.out.print(errors(conll, enricher).table());
+            return;
+        }
+        if (args.length > 2 && args[1].equals("--cv-errors")) {
+            System.out.print(crossValidatedErrors(conll, enricher, Integer.parseInt(args[2]), SEED).table());
             return;
         }
         if (args.length > 1 && args[1].equals("--score")) {

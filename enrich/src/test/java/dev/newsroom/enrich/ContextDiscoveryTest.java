@@ -25,6 +25,7 @@ class ContextDiscoveryTest {
             "The envoy, Ingrid Halvorsen, met officials in the capital.|Ingrid Halvorsen|PERSON|en",
             "Officials at the Ministry of Water Resources denied the report.|Ministry of Water Resources|ORGANISATION|en",
             "The Northland Party won a majority of seats.|Northland Party|ORGANISATION|en",
+            "The bill now goes to Congress for final approval.|Congress|ORGANISATION|en",
     })
     void names_are_found_from_their_context(String text, String name, EntityType type, String language) {
         List<TaggedMention> mentions = ENRICHER.tag(text, language).mentions();
@@ -36,11 +37,25 @@ class ContextDiscoveryTest {
         });
     }
 
+    /** Names here leave out the title before them, and the words that qualify the title with it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Prime Minister Ingrid Halvorsen arrived in Oslo on Monday.|Ingrid Halvorsen",
+            "Interim Prime Minister Ali Mohamed Gedi survived the attack.|Ali Mohamed Gedi",
+            "Foreign Minister Mark Sloane met his counterpart on Tuesday.|Mark Sloane",
+    })
+    void a_title_and_its_qualifiers_stay_out_of_the_name(String text, String name) {
+        List<TaggedMention> people = ENRICHER.tag(text, "en").mentions().stream()
+                .filter(m -> m.type() == EntityType.PERSON).toList();
+        assertThat(people).extracting(TaggedMention::text).containsExactly(name);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "قال الرئيس إن الاقتصاد يتحسن.|ar",
             "ناقش العلماء حركة القمر حول الأرض.|ar",
             "The President said the economy was improving.|en",
+            "Ministry officials said the talks had failed.|en",
     })
     void ordinary_prose_after_a_title_or_head_is_left_alone(String text, String language) {
         assertThat(ENRICHER.tag(text, language).mentions()).isEmpty();

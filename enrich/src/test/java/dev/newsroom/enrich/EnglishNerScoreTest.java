@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1,300 sentences, 27,679 tokens, of Voice of America news and other public-domain English text; ODbL/DbCL). The
  * shipped English model was trained on gmb-train.conll, which ends 50 sentences before this file starts, so no
  * document is on both sides. GMB's entity tags are partly machine-made (Costa Rica as an organisation, Kabul as a
- * person), which caps any score on it. GMB's person spans include titles ("President Bush"); this project's do not,
- * so titles are taken out of them before scoring ({@code NerTraining.withoutTitles}). The floors sit just under
- * the measured figures (F1 0.786; PERSON 0.756, ORGANISATION 0.658, PLACE 0.858).
+ * person), which caps any score on it. GMB's person spans include titles ("President Bush", "Prime Minister Ehud
+ * Olmert"); this project's do not, so titles are taken out of them before scoring ({@code
+ * NerTraining.withoutTitles}). The floors sit just under the measured figures (F1 0.804; PERSON 0.790,
+ * ORGANISATION 0.687, PLACE 0.864).
  */
 @Tag("corpus")
 class EnglishNerScoreTest {
@@ -26,9 +27,9 @@ class EnglishNerScoreTest {
         assertThat(HELD_OUT).exists();
         NerScores scores = NerEvaluation.evaluateConll(HELD_OUT, Fixtures.ENRICHER);
         System.out.print("GMB held-out (English)\n" + scores.table());
-        assertThat(scores.overall().f1()).isGreaterThan(0.78);
-        assertThat(scores.perType().get(EntityType.PERSON).f1()).isGreaterThan(0.75);
-        assertThat(scores.perType().get(EntityType.ORGANISATION).f1()).isGreaterThan(0.65);
-        assertThat(scores.perType().get(EntityType.PLACE).f1()).isGreaterThan(0.85);
+        assertThat(scores.overall().f1()).isGreaterThan(0.80);
+        assertThat(scores.perType().get(EntityType.PERSON).f1()).isGreaterThan(0.78);
+        assertThat(scores.perType().get(EntityType.ORGANISATION).f1()).isGreaterThan(0.68);
+        assertThat(scores.perType().get(EntityType.PLACE).f1()).isGreaterThan(0.86);
     }
 }

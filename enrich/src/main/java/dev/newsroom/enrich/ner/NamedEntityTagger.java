@@ -241,11 +241,20 @@ public final class NamedEntityTagger {
     }
 
     /**
+     * A capitalised head noun alone names the institution the text is about when the Latin-script model types it an
+     * organisation ("goes to [Congress]", "the [Senate] voted"); in lower case, or in Arabic, it stays a common
+     * noun. Cross-validated on gmb-train: ORGANISATION F1 0.644 against 0.633 when every lone head was dropped.
+     */
+    private static boolean capitalisedOrganisation(Span span, Segment word) {
+        return span.type() == EntityType.ORGANISATION && word.isCapitalised();
+    }
+
+    /**
      * The minimum evidence for a name: it starts and ends with a whole word (never a split-off clitic such as the
      * ف of فبعد), is not made of function words only, and is not one of the common words the model and the context
-     * rules mistake for names: a role noun alone (الوزارة, المنتخب, قيادة), a person or place ending in a common
-     * noun (بعين الاعتبار), a nationality adjective read as its country (قوة أمريكية سورية), or a person's name that
-     * names a stadium or an airport (ملعب الأمير مولاي عبد الله).
+     * rules mistake for names: a role noun alone (الوزارة, المنتخب, قيادة; a capitalised one may be an
+     * organisation), a person or place ending in a common noun (بعين الاعتبار), a nationality adjective read as its
+     * country (قوة أمريكية سورية), or a person's name that names a stadium or an airport (ملعب الأمير مولاي عبد الله).
      */
     private boolean plausible(List<Segment> segments, Span span) {
         Segment first = segments.get(span.from());
@@ -274,7 +283,8 @@ public final class NamedEntityTagger {
         if (span.to() - span.from() == 1) {
             String w = first.folded();
             return first.folded().codePointCount(0, first.folded().length()) >= 2
-                    && !triggers.is(w, Triggers.Kind.NOT_NAME) && !triggers.is(w, Triggers.Kind.ORG_HEAD)
+                    && !triggers.is(w, Triggers.Kind.NOT_NAME)
+                    && (!triggers.is(w, Triggers.Kind.ORG_HEAD) || capitalisedOrganisation(span, first))
                     && !gazetteer.isNationalityAdjective(first.folded());
         }
         return span.type() == EntityType.ORGANISATION || !triggers.is(lastWord, Triggers.Kind.NOT_NAME);
@@ -381,8 +391,9 @@ public final class NamedEntityTagger {
     }
 
     /**
-     * Where a Latin-script person or place the model found really starts: after a title ("President [Donald
-     * Trump]"), which is not part of the name here, and after a lower-case word ("southern [Syria]"). Organisations
+     * Where a Latin-script person or place the model found really starts: after a title and the words qualifying it
+     * ("President [Donald Trump]", "Prime Minister [Ehud Olmert]"; {@link Triggers#afterTitle}), which are not part
+     * of the name here, and after a lower-case word ("southern [Syria]"). Organisations
      * keep theirs: "al-Qaida" is written so.
      */
     private int latinNameStart(List<Segment> segments, int from, int to, int type) {
@@ -390,13 +401,15 @@ public final class NamedEntityTagger {
         int place = Labels.typeIndex(EntityType.PLACE);
         int k = from;
         while (k < to) {
-            Segment s = segments.get(k);
-            boolean title = type == person && triggers.is(s.folded(), Triggers.Kind.PERSON_TITLE);
-            boolean lower = (type == person || type == place) && s.kind() == Token.Kind.WORD && !s.isCapitalised();
-            if (!title && !lower) {
+            int next = type == person ? triggers.afterTitle(i -> segments.get(i).folded(), k, to) : k;
+            while (next < to && (type == person || type == place) && segments.get(next).kind() == Token.Kind.WORD
+                    && !segments.get(next).isCapitalised()) {
+                next++;
+            }
+            if (next == k) {
                 break;
             }
-            k++;
+            k = next;
         }
         return k;
     }

@@ -6,6 +6,7 @@ import dev.newsroom.enrich.text.Segment;
 import dev.newsroom.enrich.text.Tokenizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Trains the sequence model on BIO sentences with the same gazetteer and triggers the tagger uses. */
@@ -73,22 +74,25 @@ public final class NerTraining {
     }
 
     /**
-     * The sentences with a leading title taken out of each person's span in Latin script ("President [Bush]",
-     * "Mr. [Abbas]"): the Groningen Meaning Bank puts titles inside person names, this project's names leave them
-     * out, so the English model learns, and is scored on, names without them. Other sentences are unchanged.
+     * The sentences with the title taken out of each person's span in Latin script ("President [Bush]",
+     * "Mr. [Abbas]", "Prime Minister [Ehud Olmert]"; {@link Triggers#afterTitle}): the Groningen Meaning Bank puts
+     * titles inside person names, this project's names leave them out, so the English model learns, and is scored
+     * on, names without them. A span that is all title is left as it is. Other sentences are unchanged.
      */
     public static List<ConllCorpus.Sentence> withoutTitles(List<ConllCorpus.Sentence> sentences, Triggers triggers) {
         List<ConllCorpus.Sentence> out = new ArrayList<>(sentences.size());
         int person = Labels.typeIndex(dev.newsroom.schemas.EntityType.PERSON);
         for (ConllCorpus.Sentence s : sentences) {
             int[] labels = s.labels().clone();
+            String[] tokens = s.tokens();
             for (int[] span : goldSpans(labels)) {
-                int from = span[0];
-                while (span[2] == person && span[1] - from > 1 && latin(s.tokens()[from])
-                        && triggers.is(Folding.fold(s.tokens()[from]), Triggers.Kind.PERSON_TITLE)) {
-                    labels[from] = Labels.O;
-                    labels[from + 1] = Labels.begin(person);
-                    from++;
+                if (span[2] != person || span[1] - span[0] < 2 || !latin(s.tokens()[span[0]])) {
+                    continue;
+                }
+                int from = triggers.afterTitle(i -> Folding.fold(tokens[i]), span[0], span[1]);
+                if (from > span[0] && from < span[1]) {
+                    Arrays.fill(labels, span[0], from, Labels.O);
+                    labels[from] = Labels.begin(person);
                 }
             }
             out.add(new ConllCorpus.Sentence(s.tokens(), labels));

@@ -13,13 +13,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Context words that reveal a name the gazetteer does not know: titles and roles before people, head nouns
  * of organisations, place nouns, and common words that end a name. Folded, so every spelling matches.
  */
 public final class Triggers {
-    public enum Kind { PERSON_TITLE, ORG_HEAD, ORG_TAIL, PLACE_NOUN, NAME_STOP, GIVEN_NAME, NISBA, NOT_NAME, FACILITY }
+    public enum Kind { PERSON_TITLE, ORG_HEAD, ORG_TAIL, PLACE_NOUN, NAME_STOP, GIVEN_NAME, NISBA, NOT_NAME, FACILITY,
+        TITLE_MODIFIER }
 
     private final Map<String, EnumSet<Kind>> byWord = new HashMap<>();
     private final Set<String> stops = new HashSet<>();
@@ -86,6 +88,24 @@ public final class Triggers {
             bits |= 1 << k.ordinal();
         }
         return bits;
+    }
+
+    /**
+     * Where a name starts after the title written before it, among folded words {@code [from, to)}: after the last
+     * title of the leading run of titles and the words that qualify them ("Prime Minister", "Interim Prime Minister",
+     * "Foreign Minister"); a qualifying word with no title after it ("Prime" alone) is kept. {@code from} if none.
+     */
+    public int afterTitle(IntFunction<String> folded, int from, int to) {
+        int start = from;
+        for (int k = from; k < to; k++) {
+            String w = folded.apply(k);
+            if (is(w, Kind.PERSON_TITLE)) {
+                start = k + 1;
+            } else if (!is(w, Kind.TITLE_MODIFIER)) {
+                break;
+            }
+        }
+        return start;
     }
 
     public boolean isStop(String folded) {
