@@ -46,6 +46,17 @@ public final class TopicClassifier {
      * on the seed article (the Palmyra attack, conflict's share 0.57), so the claim starts at 0.55.
      */
     static final double LEXICON_CLAIM = 0.55;
+    /**
+     * English and French claim at 0.7: on 5-fold dev splits of train-en and train-fr (the models of issue 13,
+     * trained with focus and balance) strict top-1 is en 0.874 and fr 0.802 at 0.55, 0.894 and 0.842 at 0.7, and
+     * still rises above (en 0.899 at 0.85) because those sets never label a section the model does not know. So the
+     * level is not raised past 0.7, where the lexicon's first section was right 83-93% of the time on the trained
+     * sections: a higher one would leave crime, conflict and disasters almost never first, a cost these sets
+     * cannot show. Arabic keeps 0.55 for the seed article (conflict's share 0.57).
+     */
+    private static final Map<String, Double> CLAIM_LEVELS = Map.of("en", 0.7, "fr", 0.7);
+
+    private final Map<String, Double> claimLevels = new HashMap<>(CLAIM_LEVELS);
 
     private final Map<String, MediaTopic> topics = new LinkedHashMap<>();
     private final Map<String, Lexicon> lexicons = new HashMap<>();
@@ -88,6 +99,16 @@ public final class TopicClassifier {
                 lexicon.maxWords = Math.max(lexicon.maxWords, stems.size());
             }
         }
+    }
+
+    /** The share of the lexicon's evidence at which a section the language's model does not know comes first. */
+    public double claimLevel(String language) {
+        return claimLevels.getOrDefault(language, LEXICON_CLAIM);
+    }
+
+    /** Sets {@link #claimLevel}, as training chooses it by cross-validation. */
+    public void claimLevel(String language, double level) {
+        claimLevels.put(language, level);
     }
 
     public void loadModel(InputStream in) {
@@ -175,7 +196,7 @@ public final class TopicClassifier {
         for (Map.Entry<String, Double> cue : cues.entrySet()) {
             if (!known.contains(cue.getKey()) && cue.getValue() > 0) {
                 double share = cue.getValue() / total * strength;
-                if (share >= LEXICON_CLAIM) {
+                if (share >= claimLevel(language)) {
                     combined.put(cue.getKey(), share);
                     unknown += share;
                 } else {
