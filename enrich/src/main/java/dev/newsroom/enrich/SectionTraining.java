@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
  * <pre>
  * SectionTraining corpora/sections/train-en.jsonl.gz --out enrich/src/main/resources/dev/newsroom/enrich/data/topics/sections-en.model.gz
  * SectionTraining corpora/sections/train-en.jsonl.gz --cross-validate 5 [--epochs N] [--l2 X] [--rate X]
- *     [--min-texts N] [--focus X] [--balance X] [--claim X]
+ *     [--min-texts N] [--focus X] [--balance X] [--claim X] [--claim-together X]
  * </pre>
  */
 public final class SectionTraining {
@@ -117,13 +117,14 @@ public final class SectionTraining {
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: SectionTraining TRAIN.jsonl[.gz] (--out MODEL.gz | --cross-validate FOLDS)"
-                    + " [--epochs N] [--l2 X] [--rate X] [--min-texts N] [--focus X] [--balance X] [--claim X]");
+                    + " [--epochs N] [--l2 X] [--rate X] [--min-texts N] [--focus X] [--balance X] [--claim X] [--claim-together X]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         Path out = null;
         int folds = 0;
         double claim = 0;
+        double together = 0;
         Settings s = Settings.DEFAULT;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
@@ -142,6 +143,7 @@ public final class SectionTraining {
                 case "--balance" -> s = new Settings(s.epochs(), s.l2(), s.rate(), s.minTexts(), s.focus(),
                         Double.parseDouble(args[i + 1]));
                 case "--claim" -> claim = Double.parseDouble(args[i + 1]);
+                case "--claim-together" -> together = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -152,9 +154,9 @@ public final class SectionTraining {
             Map<String, Integer> confusions = new java.util.TreeMap<>();
             List<Boolean> strict = new ArrayList<>();
             Enricher enricher = Enricher.loadWithoutSections();
-            if (claim > 0) {
-                enricher.topics().claimLevel(language, claim);
-            }
+            TopicClassifier.ClaimLevel level = enricher.topics().claimLevel(language);
+            enricher.topics().claimLevel(language, new TopicClassifier.ClaimLevel(claim > 0 ? claim : level.alone(),
+                    together > 0 ? together : level.together()));
             System.out.printf(Locale.ROOT, "%s: %d texts, %d-fold cross-validated top-level accuracy %.3f (%s)%n",
                     language, prepared.size(), folds,
                     crossValidate(language, prepared, s, folds, confusions, enricher.topics(), strict), s);
