@@ -19,6 +19,14 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 ANT_COMMIT = "06f6a10e80c7a0e7aee0bba2f0a6372c35c45c83"
 MASAKHANEWS_COMMIT = "819be052e79e0a600e0ed4a7356594681cb5c4f3"
+# Earlier versions of the English and French files (other dev/test cuts, other few-shot samples of the train split
+# whose full file is too large for the stored copy) live in the history of these branches: main, PET and
+# chris/mbert-finetuning.
+MASAKHANEWS_BRANCH_TIPS = ("819be052e79e0a600e0ed4a7356594681cb5c4f3", "032f0b7c28665c0fbcd4acfac37bbb25fa425c3a",
+                           "b2e94e4b0d84b59e065f53a018a91bff643d7ace")
+# An item from the history whose text shares this fraction of its word 5-grams with an item already taken is the same
+# story re-edited (a new headline on the same text) and is dropped, so no held-out story comes back as training text.
+NEAR_DUPLICATE = 0.3
 MAX_CHARS = 2000
 MAX_PER_CLASS = 3000
 
@@ -59,31 +67,69 @@ def ant(git_dir, labels):
                "headline": field("TITLE"), "text": field("TEXT")}
 
 
+def masakhanews_rows(data):
+    """Rows of a MasakhaNEWS tsv file; early versions have no header line."""
+    lines = data.splitlines(keepends=True)
+    header = None if lines and lines[0].startswith("category\t") else ["category", "headline", "text", "url"]
+    return csv.DictReader(lines, delimiter="\t", fieldnames=header)
+
+
+def masakhanews_files(git_dir, code):
+    """The current files, then every other version of the language's files on the branches, each with whether it
+    comes from the history."""
+    yield from ((f"{MASAKHANEWS_COMMIT}:data/{code}/{split}.tsv", False) for split in ("dev", "test"))
+    yield from ((f"{MASAKHANEWS_COMMIT}:few_shot_data/{n}_samples/{code}/{split}.tsv", False)
+                for n in (5, 10, 20, 50) for split in ("train", "dev"))
+    seen = set()
+    for commit in git(git_dir, "rev-list", *MASAKHANEWS_BRANCH_TIPS).decode().split():
+        for line in git(git_dir, "ls-tree", "-r", commit).decode().splitlines():
+            meta, path = line.split("\t", 1)
+            blob = meta.split()[2]
+            if re.search(f"(^|/){code}/(.*/)?[^/]*\\.tsv$", path) and blob not in seen:
+                seen.add(blob)
+                yield blob, True
+
+
 def masakhanews(git_dir, language, labels):
+    """Yields (item, from_history)."""
     code = {"en": "eng", "fr": "fra"}[language]
-    paths = [f"data/{code}/dev.tsv", f"data/{code}/test.tsv"]
-    paths += [f"few_shot_data/{n}_samples/{code}/{split}.tsv" for n in (5, 10, 20, 50) for split in ("train", "dev")]
     csv.field_size_limit(1 << 30)
-    for path in paths:
+    for name, from_history in masakhanews_files(git_dir, code):
         try:
-            data = git(git_dir, "show", f"{MASAKHANEWS_COMMIT}:{path}").decode("utf-8")
+            data = git(git_dir, "cat-file", "-p", name).decode("utf-8")
         except subprocess.CalledProcessError:
             continue
-        for row in csv.DictReader(data.splitlines(keepends=True), delimiter="\t"):
-            if ("masakhanews", row["category"]) not in labels:
+        for row in masakhanews_rows(data):
+            if ("masakhanews", row["category"]) not in labels or not row["headline"]:
                 continue
             key = re.sub(r"\W+", " ", row["headline"].lower()).strip()
             yield {"id": f"masakhanews-{code}-" + hashlib.sha1(key.encode()).hexdigest()[:12], "language": language,
                    "source": "masakhanews", "label": row["category"], "headline": row["headline"].strip(),
-                   "text": row["text"]}
+                   "text": row["text"] or ""}, from_history
+
+
+def shingles(text):
+    words = re.findall(r"\w+", text.lower())[:200]
+    return {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
 
 
 def write(language, items, labels):
     seen, per_class, rows = set(), {}, {"train": [], "heldout": []}
-    for item in items:
+    taken = {}
+    for item, from_history in items:
         if item["id"] in seen or not item["text"].strip():
             continue
         seen.add(item["id"])
+        grams = shingles(truncate(item["text"]))
+        if from_history:
+            overlap = {}
+            for gram in grams:
+                for other in taken.get(gram, ()):
+                    overlap[other] = overlap.get(other, 0) + 1
+            if overlap and max(overlap.values()) >= NEAR_DUPLICATE * len(grams):
+                continue
+        for gram in grams:
+            taken.setdefault(gram, []).append(item["id"])
         top, second = labels[(item["source"], item["label"])]
         if per_class.get(top, 0) >= MAX_PER_CLASS:
             continue
@@ -103,7 +149,7 @@ def write(language, items, labels):
 def main():
     ant_dir, masakhanews_dir = sys.argv[1:3]
     labels = mapping()
-    write("ar", ant(ant_dir, labels), labels)
+    write("ar", ((item, False) for item in ant(ant_dir, labels)), labels)
     write("en", masakhanews(masakhanews_dir, "en", labels), labels)
     write("fr", masakhanews(masakhanews_dir, "fr", labels), labels)
 

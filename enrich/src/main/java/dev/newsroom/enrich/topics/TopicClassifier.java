@@ -46,6 +46,27 @@ public final class TopicClassifier {
      * on the seed article (the Palmyra attack, conflict's share 0.57), so the claim starts at 0.55.
      */
     static final double LEXICON_CLAIM = 0.55;
+    /**
+     * English and French claim at 0.7: on 5-fold dev splits of train-en and train-fr (the models of issue 13,
+     * trained with focus and balance) strict top-1 is en 0.874 and fr 0.802 at 0.55, 0.894 and 0.848 at 0.7, and
+     * still rises above (en 0.899 at 0.85) because those sets never label a section the model does not know. So the
+     * level is not raised past 0.7, where the lexicon's first section was right 83-93% of the time on the trained
+     * sections: a higher one would leave crime, conflict and disasters almost never first, a cost these sets
+     * cannot show. Such sections also claim together at 0.9 (en 0.893, fr 0.845), or the storm sample's weather
+     * (0.65, disaster 0.32) would go to sport. Arabic keeps 0.55 alone for the seed article (conflict's share 0.57).
+     */
+    private static final Map<String, ClaimLevel> CLAIM_LEVELS = Map.of(
+            "en", new ClaimLevel(0.7, 0.9), "fr", new ClaimLevel(0.7, 0.9));
+
+    /**
+     * When a section the model does not know comes first: its own share of the lexicon's evidence reaches
+     * {@code alone}, or the shares of all such sections together reach {@code together}.
+     */
+    public record ClaimLevel(double alone, double together) {
+        static final ClaimLevel DEFAULT = new ClaimLevel(LEXICON_CLAIM, Double.POSITIVE_INFINITY);
+    }
+
+    private final Map<String, ClaimLevel> claimLevels = new HashMap<>(CLAIM_LEVELS);
 
     private final Map<String, MediaTopic> topics = new LinkedHashMap<>();
     private final Map<String, Lexicon> lexicons = new HashMap<>();
@@ -88,6 +109,17 @@ public final class TopicClassifier {
                 lexicon.maxWords = Math.max(lexicon.maxWords, stems.size());
             }
         }
+    }
+
+
+    /** The claim level of {@code language}. */
+    public ClaimLevel claimLevel(String language) {
+        return claimLevels.getOrDefault(language, ClaimLevel.DEFAULT);
+    }
+
+    /** Sets {@link #claimLevel}, as training chooses it by cross-validation. */
+    public void claimLevel(String language, ClaimLevel level) {
+        claimLevels.put(language, level);
     }
 
     public void loadModel(InputStream in) {
@@ -172,16 +204,25 @@ public final class TopicClassifier {
         Map<String, Double> combined = new HashMap<>();
         Map<String, Double> unclaimed = new HashMap<>();
         double unknown = 0;
+        // The strongest section the model does not know claims first place with enough of the lexicon's evidence on
+        // its own, or where those sections together hold nearly all of it: a storm's weather and disaster words.
+        String strongest = null;
+        double outside = 0;
         for (Map.Entry<String, Double> cue : cues.entrySet()) {
             if (!known.contains(cue.getKey()) && cue.getValue() > 0) {
                 double share = cue.getValue() / total * strength;
-                if (share >= LEXICON_CLAIM) {
-                    combined.put(cue.getKey(), share);
-                    unknown += share;
-                } else {
-                    unclaimed.put(cue.getKey(), share);
+                unclaimed.put(cue.getKey(), share);
+                outside += share;
+                if (strongest == null || share > unclaimed.get(strongest)
+                        || share == unclaimed.get(strongest) && cue.getKey().compareTo(strongest) < 0) {
+                    strongest = cue.getKey();
                 }
             }
+        }
+        ClaimLevel level = claimLevel(language);
+        if (strongest != null && (unclaimed.get(strongest) >= level.alone() || outside >= level.together())) {
+            unknown = unclaimed.remove(strongest);
+            combined.put(strongest, unknown);
         }
         for (int c = 0; c < labels.size(); c++) {
             for (String code : labels.get(c)) {

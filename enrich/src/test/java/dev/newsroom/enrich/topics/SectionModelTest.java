@@ -60,6 +60,38 @@ class SectionModelTest {
     }
 
     @Test
+    void a_word_that_keeps_to_one_section_counts_more_than_one_spread_over_all() {
+        int[] sizes = {100, 100, 20};
+        double telling = SectionTrainer.concentration(new double[] {40, 0, 0}, sizes);
+        double spread = SectionTrainer.concentration(new double[] {30, 30, 6}, sizes);
+        assertThat(telling).isBetween(0.5, 1.0);
+        assertThat(spread).isCloseTo(0.0, within(0.01));
+        // Per text of its section: 6 of 20 small-section texts say as much as 30 of 100 elsewhere.
+        assertThat(SectionTrainer.concentration(new double[] {0, 0, 19}, sizes)).isGreaterThan(telling);
+    }
+
+    @Test
+    void balance_lets_a_small_section_win_its_own_words() {
+        List<StemmedText> ambiguous = text("chip", "the new chip market");
+        double[] plain = small(0).predict(ambiguous, Map.of());
+        double[] balanced = small(1).predict(ambiguous, Map.of());
+        assertThat(balanced[2]).isGreaterThan(plain[2]);
+    }
+
+    /** Two large sections and a small one (technology) that shares its words with business. */
+    private static SectionModel small(double balance) {
+        SectionTrainer trainer = new SectionTrainer("xx").balance(balance).focus(6);
+        for (int i = 0; i < 30; i++) {
+            trainer.add(text("market shares " + i, "the chip market and shares fell"), Map.of(), "04000000");
+            trainer.add(text("goal " + i, "the team won the match"), Map.of(), "15000000");
+            if (i % 6 == 0) {
+                trainer.add(text("chip " + i, "the new chip market"), Map.of(), "13000000");
+            }
+        }
+        return trainer.train(7L);
+    }
+
+    @Test
     void a_text_with_nothing_the_model_knows_has_no_prediction() {
         assertThat(trained().predict(text("zzz", "qqq www"), Map.of())).isNull();
     }
