@@ -1,20 +1,33 @@
 package dev.newsroom.systemtest.cluster;
 
+import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.devstack.registry.ApicurioRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.Uuid;
 
 /**
- * The broker and the registry the scenarios share, each a process of its own on loopback. Scenarios keep apart by
- * topic prefixes and application ids; one that takes the broker or the registry away brings it back, and
+ * The brokers and the registry the scenarios share, each a process of its own on loopback. Scenarios keep apart by
+ * topic prefixes and application ids; one that takes a broker or the registry away brings it back, and
  * {@link #ensureUp()} repairs what a failed one left down.
  */
 public final class Cluster implements AutoCloseable {
 
-    private final BrokerProcess broker;
+    /** Nodes of the replicated cluster, and the replicas of each of its partitions. */
+    public static final int REPLICAS = 3;
+    /** Replicas that must have a write before a producer with {@code acks=all} hears it is done. */
+    public static final int MIN_IN_SYNC = 2;
+
+    private final List<BrokerProcess> brokers;
     private final ApicurioRegistry registry;
 
-    private Cluster(BrokerProcess broker, ApicurioRegistry registry) {
-        this.broker = broker;
+    private Cluster(List<BrokerProcess> brokers, ApicurioRegistry registry) {
+        this.brokers = List.copyOf(brokers);
         this.registry = registry;
     }
 
@@ -26,15 +39,92 @@ public final class Cluster implements AutoCloseable {
         BrokerProcess broker = BrokerProcess.start(dir.resolve("kafka"), dir);
         try {
             ApicurioRegistry registry = ApicurioRegistry.start(0, dir.resolve("registry"), true);
-            return new Cluster(broker, registry);
+            return new Cluster(List.of(broker), registry);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
     }
 
+    /**
+     * Starts {@value #REPLICAS} KRaft nodes (broker and controller each, a quorum of {@value #REPLICAS} voters) on
+     * {@code dir/node-N}, every topic, internal ones included, at replication {@value #REPLICAS} with
+     * {@code min.insync.replicas} {@value #MIN_IN_SYNC}, as production runs; and a registry keeping its schemas in
+     * Kafka (Apicurio's kafkasql storage), so that it holds no state of its own.
+     */
+    public static Cluster startReplicated(Path dir) {
+        List<Integer> brokerPorts = new ArrayList<>();
+        List<Integer> controllerPorts = new ArrayList<>();
+        for (int node = 1; node <= REPLICAS; node++) {
+            brokerPorts.add(LoopbackPorts.free());
+            controllerPorts.add(LoopbackPorts.free());
+        }
+        String voters = IntStream.rangeClosed(1, REPLICAS)
+                .mapToObj(node -> node + "@127.0.0.1:" + controllerPorts.get(node - 1))
+                .collect(Collectors.joining(","));
+        String clusterId = Uuid.randomUuid().toString();
+        List<BrokerProcess> brokers = new ArrayList<>();
+        for (int node = 1; node <= REPLICAS; node++) {
+            Map<String, String> settings = nodeSettings(node, brokerPorts.get(node - 1),
+                    controllerPorts.get(node - 1), voters, dir.resolve("node-" + node));
+            brokers.add(BrokerProcess.node(node, clusterId, brokerPorts.get(node - 1), settings, dir));
+        }
+        try {
+            brokers.forEach(BrokerProcess::launch);
+            brokers.forEach(BrokerProcess::awaitReady);
+            String bootstrap = brokers.stream().map(BrokerProcess::bootstrapServers).collect(Collectors.joining(","));
+            ApicurioRegistry registry = ApicurioRegistry.start(ApicurioRegistry.choose(), 0, dir.resolve("registry"),
+                    false, Map.of("apicurio.storage.kind", "kafkasql",
+                            "apicurio.kafkasql.bootstrap.servers", bootstrap));
+            return new Cluster(brokers, registry);
+        } catch (RuntimeException e) {
+            brokers.forEach(BrokerProcess::close);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> nodeSettings(int node, int brokerPort, int controllerPort, String voters,
+                                                    Path dataDir) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", String.valueOf(node));
+        settings.put("controller.quorum.voters", voters);
+        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("log.dirs", dataDir.toAbsolutePath().toString());
+        String replicas = String.valueOf(REPLICAS);
+        String minInSync = String.valueOf(MIN_IN_SYNC);
+        settings.put("default.replication.factor", replicas);
+        settings.put("min.insync.replicas", minInSync);
+        settings.put("offsets.topic.replication.factor", replicas);
+        settings.put("transaction.state.log.replication.factor", replicas);
+        settings.put("transaction.state.log.min.isr", minInSync);
+        settings.put("share.coordinator.state.topic.replication.factor", replicas);
+        settings.put("share.coordinator.state.topic.min.isr", minInSync);
+        settings.put("offsets.topic.num.partitions", "8");
+        settings.put("transaction.state.log.num.partitions", "8");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        // As the single broker: topics are created deliberately and awaited (KAFKA-15591).
+        settings.put("auto.create.topics.enable", "false");
+        settings.put("num.partitions", "1");
+        return settings;
+    }
+
+    /** The first broker; on a replicated cluster, see {@link #brokers()}. */
     public BrokerProcess broker() {
-        return broker;
+        return brokers.get(0);
+    }
+
+    public List<BrokerProcess> brokers() {
+        return brokers;
+    }
+
+    /** The broker whose node id in the cluster's metadata is {@code nodeId}. */
+    public BrokerProcess node(int nodeId) {
+        return brokers.get(nodeId - 1);
     }
 
     public ApicurioRegistry registry() {
@@ -42,7 +132,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return brokers.stream().map(BrokerProcess::bootstrapServers).collect(Collectors.joining(","));
     }
 
     public String schemaRegistryUrl() {
@@ -51,7 +141,8 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts whatever is not running. */
     public void ensureUp() {
-        broker.start();
+        brokers.forEach(BrokerProcess::launch);
+        brokers.forEach(BrokerProcess::awaitReady);
         registry.start();
     }
 
@@ -60,7 +151,7 @@ public final class Cluster implements AutoCloseable {
         try {
             registry.close();
         } finally {
-            broker.close();
+            brokers.forEach(BrokerProcess::close);
         }
     }
 }
