@@ -133,11 +133,13 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM: a controlled shutdown. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(60));
-        }
+    /**
+     * SIGTERM: a controlled shutdown.
+     *
+     * @return true if it stopped by itself within a minute; false if it had to be killed then
+     */
+    public synchronized boolean stop() {
+        return process == null || process.stop(Duration.ofSeconds(60));
     }
 
     public String name() {

@@ -2,11 +2,13 @@ package dev.newsroom.systemtest.cluster;
 
 import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.devstack.registry.ApicurioRegistry;
+import dev.newsroom.systemtest.net.FaultProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
@@ -25,10 +27,12 @@ public final class Cluster implements AutoCloseable {
 
     private final List<BrokerProcess> brokers;
     private final ApicurioRegistry registry;
+    private final Isolation isolation;
 
-    private Cluster(List<BrokerProcess> brokers, ApicurioRegistry registry) {
+    private Cluster(List<BrokerProcess> brokers, ApicurioRegistry registry, Isolation isolation) {
         this.brokers = List.copyOf(brokers);
         this.registry = registry;
+        this.isolation = isolation;
     }
 
     /**
@@ -39,7 +43,7 @@ public final class Cluster implements AutoCloseable {
         BrokerProcess broker = BrokerProcess.start(dir.resolve("kafka"), dir);
         try {
             ApicurioRegistry registry = ApicurioRegistry.start(0, dir.resolve("registry"), true);
-            return new Cluster(List.of(broker), registry);
+            return new Cluster(List.of(broker), registry, null);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -50,24 +54,55 @@ public final class Cluster implements AutoCloseable {
      * Starts {@value #REPLICAS} KRaft nodes (broker and controller each, a quorum of {@value #REPLICAS} voters) on
      * {@code dir/node-N}, every topic, internal ones included, at replication {@value #REPLICAS} with
      * {@code min.insync.replicas} {@value #MIN_IN_SYNC}, as production runs; and a registry keeping its schemas in
-     * Kafka (Apicurio's kafkasql storage), so that it holds no state of its own.
+     * Kafka (Apicurio's kafkasql storage), so that it holds no state of its own. The last node stands behind
+     * {@link #isolation()}'s proxies, which pass everything until a scenario cuts it off.
      */
     public static Cluster startReplicated(Path dir) {
-        List<Integer> brokerPorts = new ArrayList<>();
-        List<Integer> controllerPorts = new ArrayList<>();
+        int isolated = REPLICAS;
+        Map<Integer, Integer> brokerPorts = new LinkedHashMap<>();
+        Map<Integer, Integer> controllerPorts = new LinkedHashMap<>();
         for (int node = 1; node <= REPLICAS; node++) {
-            brokerPorts.add(LoopbackPorts.free());
-            controllerPorts.add(LoopbackPorts.free());
+            brokerPorts.put(node, LoopbackPorts.free());
+            controllerPorts.put(node, LoopbackPorts.free());
         }
+        // The last node stands behind proxies: its listeners as everyone else sees them, and the quorum as it sees it.
+        List<FaultProxy> links = new ArrayList<>();
+        FaultProxy brokerLink = FaultProxy.start("node-" + isolated + "-broker", LoopbackPorts.free(),
+                brokerPorts.get(isolated));
+        FaultProxy controllerLink = FaultProxy.start("node-" + isolated + "-controller", LoopbackPorts.free(),
+                controllerPorts.get(isolated));
+        links.add(brokerLink);
+        links.add(controllerLink);
+        Map<Integer, String> outbound = new LinkedHashMap<>();
+        for (int node = 1; node < isolated; node++) {
+            FaultProxy link = FaultProxy.start("node-" + isolated + "-to-" + node, LoopbackPorts.free(),
+                    controllerPorts.get(node));
+            links.add(link);
+            outbound.put(node, node + "@127.0.0.1:" + link.port());
+        }
+        outbound.put(isolated, isolated + "@127.0.0.1:" + controllerPorts.get(isolated));
+        int direct = LoopbackPorts.free();
+        Isolation isolation = new Isolation(isolated, links, "127.0.0.1:" + direct);
         String voters = IntStream.rangeClosed(1, REPLICAS)
-                .mapToObj(node -> node + "@127.0.0.1:" + controllerPorts.get(node - 1))
+                .mapToObj(node -> node + "@127.0.0.1:"
+                        + (node == isolated ? controllerLink.port() : controllerPorts.get(node)))
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
         List<BrokerProcess> brokers = new ArrayList<>();
         for (int node = 1; node <= REPLICAS; node++) {
-            Map<String, String> settings = nodeSettings(node, brokerPorts.get(node - 1),
-                    controllerPorts.get(node - 1), voters, dir.resolve("node-" + node));
-            brokers.add(BrokerProcess.node(node, clusterId, brokerPorts.get(node - 1), settings, dir));
+            Map<String, String> settings = nodeSettings(node, brokerPorts.get(node), controllerPorts.get(node),
+                    voters, dir.resolve("node-" + node));
+            int advertised = brokerPorts.get(node);
+            if (node == isolated) {
+                advertised = brokerLink.port();
+                settings.put("controller.quorum.voters", String.join(",", outbound.values()));
+                settings.put("listeners", settings.get("listeners") + ",DIRECT://127.0.0.1:" + direct);
+                settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertised
+                        + ",DIRECT://127.0.0.1:" + direct);
+                settings.put("listener.security.protocol.map", settings.get("listener.security.protocol.map")
+                        + ",DIRECT:PLAINTEXT");
+            }
+            brokers.add(BrokerProcess.node(node, clusterId, advertised, settings, dir));
         }
         try {
             brokers.forEach(BrokerProcess::launch);
@@ -76,9 +111,10 @@ public final class Cluster implements AutoCloseable {
             ApicurioRegistry registry = ApicurioRegistry.start(ApicurioRegistry.choose(), 0, dir.resolve("registry"),
                     false, Map.of("apicurio.storage.kind", "kafkasql",
                             "apicurio.kafkasql.bootstrap.servers", bootstrap));
-            return new Cluster(brokers, registry);
+            return new Cluster(brokers, registry, isolation);
         } catch (RuntimeException e) {
             brokers.forEach(BrokerProcess::close);
+            isolation.close();
             throw e;
         }
     }
@@ -127,6 +163,11 @@ public final class Cluster implements AutoCloseable {
         return brokers.get(nodeId - 1);
     }
 
+    /** The proxies that can cut one node of a replicated cluster off; none on a single broker. */
+    public Optional<Isolation> isolation() {
+        return Optional.ofNullable(isolation);
+    }
+
     public ApicurioRegistry registry() {
         return registry;
     }
@@ -152,6 +193,9 @@ public final class Cluster implements AutoCloseable {
             registry.close();
         } finally {
             brokers.forEach(BrokerProcess::close);
+            if (isolation != null) {
+                isolation.close();
+            }
         }
     }
 }

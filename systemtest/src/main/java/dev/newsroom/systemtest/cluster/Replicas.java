@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /** Where a replicated cluster's partitions are led and whether every replica has caught up, as the brokers say. */
@@ -20,7 +21,12 @@ public final class Replicas {
 
     /** Partitions of {@code topics} each node leads, by node id; a partition without a leader is not counted. */
     public static Map<Integer, Integer> leaders(Cluster cluster, Collection<String> topics) {
-        try (Admin admin = admin(cluster)) {
+        return leaders(cluster.bootstrapServers(), topics);
+    }
+
+    /** As {@link #leaders(Cluster, Collection)}, as the brokers at {@code bootstrapServers} see it. */
+    public static Map<Integer, Integer> leaders(String bootstrapServers, Collection<String> topics) {
+        try (Admin admin = admin(bootstrapServers)) {
             Map<Integer, Integer> led = new TreeMap<>();
             for (TopicDescription topic : describe(admin, topics).values()) {
                 for (TopicPartitionInfo partition : topic.partitions()) {
@@ -71,6 +77,18 @@ public final class Replicas {
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
+    /**
+     * Moves leadership back to each partition's preferred replica, as an operator does after a rolling restart
+     * (Kafka would do it by itself within {@code leader.imbalance.check.interval.seconds}, 5 minutes).
+     */
+    public static void electPreferredLeaders(Cluster cluster) {
+        try (Admin admin = admin(cluster)) {
+            admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot elect preferred leaders: " + e.getMessage(), e);
+        }
+    }
+
     private static int underReplicatedOrAll(Cluster cluster) {
         try {
             return underReplicated(cluster);
@@ -88,7 +106,11 @@ public final class Replicas {
     }
 
     private static Admin admin(Cluster cluster) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        return admin(cluster.bootstrapServers());
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
