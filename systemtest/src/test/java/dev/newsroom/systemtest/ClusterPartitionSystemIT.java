@@ -74,13 +74,16 @@ class ClusterPartitionSystemIT {
             Duration moved = Duration.ofNanos(System.nanoTime() - cut);
             scenario.event("leadership left node " + node + " " + moved.toMillis() / 1000.0 + " s after the cut: "
                     + Replicas.leaders(others, watched));
+            scenario.event("the probe's leader as node " + node + " itself sees it: "
+                    + ownView(isolation, probe) + "; writing to it there with acks=all");
             Throwable refused = catchThrowable(() -> writeAlone(isolation, probe));
             assertThat(refused).as("an acks=all write to the isolated broker").isInstanceOf(ExecutionException.class);
             scenario.event("the isolated broker did not take an acks=all write: " + refused.getCause());
             sleepUntil(cut + phase.toNanos());
             isolation.slow(SLOW_LATENCY);
+            long slowed = System.nanoTime();
             scenario.event("links of node " + node + " slowed by " + SLOW_LATENCY.toMillis() + " ms each way");
-            sleepUntil(cut + 2 * phase.toNanos());
+            sleepUntil(slowed + phase.toNanos());
             isolation.restore();
             scenario.event("links of node " + node + " restored");
             Duration caughtUp = Replicas.awaitFullyReplicated(cluster, Duration.ofMinutes(3));
@@ -106,6 +109,14 @@ class ClusterPartitionSystemIT {
                 () -> Replicas.leaders(cluster, List.of(probe)).containsKey(node), Duration.ofSeconds(60));
         try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers(), Duration.ofSeconds(60))) {
             producer.send(new ProducerRecord<>(probe, 0, "probe", "written before the cut")).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String ownView(Isolation isolation, String probe) {
+        try {
+            return "led per node " + Replicas.leaders(isolation.directBootstrapServers(), List.of(probe));
+        } catch (IllegalStateException e) {
+            return "no answer (" + e.getMessage() + ")";
         }
     }
 

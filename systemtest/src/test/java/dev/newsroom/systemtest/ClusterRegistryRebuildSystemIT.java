@@ -54,8 +54,9 @@ class ClusterRegistryRebuildSystemIT {
             scenario.event("registry data directory deleted; starting it again");
             registry.start();
             scenario.event("registry ready again");
+            // Services register further subjects as they first write to a topic, so the registry may hold more.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(subjectIds(cluster))
-                    .as("every subject back under the same id, rebuilt from Kafka").isEqualTo(before));
+                    .as("every subject back under the same id, rebuilt from Kafka").containsAllEntriesOf(before));
             scenario.event("registry holds all " + before.size() + " subjects again, under the same ids");
             ServiceProcess enrich = scenario.pipeline().instances("enrich").get(0);
             enrich.stop(Duration.ofSeconds(15));

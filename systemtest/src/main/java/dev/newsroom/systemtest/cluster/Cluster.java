@@ -3,14 +3,19 @@ package dev.newsroom.systemtest.cluster;
 import dev.newsroom.devstack.net.LoopbackPorts;
 import dev.newsroom.devstack.registry.ApicurioRegistry;
 import dev.newsroom.systemtest.net.FaultProxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -58,6 +63,8 @@ public final class Cluster implements AutoCloseable {
      * {@link #isolation()}'s proxies, which pass everything until a scenario cuts it off.
      */
     public static Cluster startReplicated(Path dir) {
+        // A new quorum on a new cluster id: the data of an earlier run would be another cluster's.
+        deleteTree(dir);
         int isolated = REPLICAS;
         Map<Integer, Integer> brokerPorts = new LinkedHashMap<>();
         Map<Integer, Integer> controllerPorts = new LinkedHashMap<>();
@@ -147,6 +154,19 @@ public final class Cluster implements AutoCloseable {
         settings.put("auto.create.topics.enable", "false");
         settings.put("num.partitions", "1");
         return settings;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + dir, e);
+        }
     }
 
     /** The first broker; on a replicated cluster, see {@link #brokers()}. */

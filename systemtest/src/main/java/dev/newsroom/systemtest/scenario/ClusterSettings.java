@@ -14,14 +14,14 @@ public final class ClusterSettings {
 
     /**
      * Documents per cluster scenario ({@code newsroom.systemtest.cluster.documents}; else, when
-     * {@code newsroom.systemtest.duration} is set, that long at the rate; else 300).
+     * {@code newsroom.systemtest.duration} is set, that long at the rate; else 200).
      */
     public static int documents() {
         Integer documents = Integer.getInteger("newsroom.systemtest.cluster.documents");
         if (documents != null) {
             return documents;
         }
-        return System.getProperty("newsroom.systemtest.duration") == null ? 300 : SystemTestSettings.documents();
+        return System.getProperty("newsroom.systemtest.duration") == null ? 200 : SystemTestSettings.documents();
     }
 
     /** How long a killed broker stays down ({@code newsroom.systemtest.cluster.broker-down}, default 20 s). */
@@ -31,9 +31,10 @@ public final class ClusterSettings {
 
     /**
      * How long each phase of the network partition lasts, dropped and then slowed
-     * ({@code newsroom.systemtest.cluster.partition}, default 20 s; the issue's 60 s for longer runs).
+     * ({@code newsroom.systemtest.cluster.partition}, default 15 s; the issue's 60 s for longer runs). The
+     * quorum fences a silent broker within {@code broker.session.timeout.ms}, 9 s; the scenario waits for that anyway.
      */
     public static Duration partitionPhase() {
-        return Duration.parse(System.getProperty("newsroom.systemtest.cluster.partition", "PT20S"));
+        return Duration.parse(System.getProperty("newsroom.systemtest.cluster.partition", "PT15S"));
     }
 }
