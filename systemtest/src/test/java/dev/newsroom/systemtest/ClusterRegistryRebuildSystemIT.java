@@ -40,7 +40,8 @@ class ClusterRegistryRebuildSystemIT {
         Cluster cluster = Scenario.replicatedCluster();
         try (Scenario scenario = Scenario.open(cluster, "cluster-registry-rebuild", "registry killed with -9"
                         + " mid-stream and restarted on an empty data directory (schemas in Kafka); enrich restarted"
-                        + " after it", 1, 0.05, 0, ClusterSettings.documents())) {
+                        + " after it", 1, 0.05, 0, ClusterSettings.documents());
+             StageStalls stalls = new StageStalls(scenario)) {
             scenario.startLoad();
             scenario.awaitLoad(0.3);
             ApicurioRegistry registry = cluster.registry();
@@ -64,6 +65,7 @@ class ClusterRegistryRebuildSystemIT {
             PipelineUnderTest.awaitRunning(List.of(enrich));
             scenario.event("enrich restarted (pid " + enrich + ") against the rebuilt registry and RUNNING");
             Scenario.Outcome outcome = scenario.finish();
+            stalls.report("cluster-registry-rebuild");
             assertBalanced(outcome);
             var counts = outcome.verdict().counts();
             assertThat(counts.documentLetters()).as("documents dead-lettered: only the bad ones")
