@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.devstack.registry.ApicurioRegistry;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
+import dev.newsroom.schemas.topic.TopicId;
 import dev.newsroom.systemtest.cluster.Cluster;
 import dev.newsroom.systemtest.cluster.PipelineUnderTest;
 import dev.newsroom.systemtest.cluster.ServiceProcess;
@@ -44,6 +45,10 @@ class ClusterRegistryRebuildSystemIT {
              StageStalls stalls = new StageStalls(scenario)) {
             scenario.startLoad();
             scenario.awaitLoad(0.3);
+            // Once publish has written, every stage has registered its subjects, all of which the rebuild must restore.
+            String published = scenario.pipeline().topics().name(TopicId.PUBLISHED) + "-value";
+            Scenario.awaitCondition("every stage's subjects registered",
+                    () -> subjectIds(cluster).containsKey(published), Duration.ofMinutes(3));
             ApicurioRegistry registry = cluster.registry();
             Map<String, Integer> before = subjectIds(cluster);
             long pid = RegistryKill.kill(registry);
