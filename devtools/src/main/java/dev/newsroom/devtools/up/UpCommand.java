@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
         "Run Kafka, the schema registry and every service on this machine until Ctrl-C.",
         "Kafka on localhost:9092, the registry's Confluent-compatible API on http://localhost:8081/apis/ccompat/v7,"
                 + " management endpoints on 8091 (ingest), 8092 (enrich), 8093 (publish), feeds on 8094.",
-        "Data stays in --data-dir between runs; --fresh starts empty."})
+        "Data stays in --data-dir between runs; --fresh starts empty.",
+        "One broker: every topic at replication 1, unlike a production cluster (replication 3, min.insync.replicas"
+                + " 2); the services follow the broker's default.replication.factor."})
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".newsroom/data", paramLabel = "DIR",

@@ -66,8 +66,9 @@ public final class TopicsCommand {
         CommandSpec spec;
         @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
         int partitions;
-        @Option(names = "--replication-factor", defaultValue = "1",
-                description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--replication-factor", defaultValue = "-1",
+                description = "Replicas per partition (default: ${DEFAULT-VALUE}, the cluster's"
+                        + " default.replication.factor).")
         short replicationFactor;
 
         @Override

@@ -2,6 +2,7 @@ package dev.newsroom.platform.config;
 
 import dev.newsroom.schemas.registry.SchemaRegistryConfig;
 import dev.newsroom.schemas.topic.TopicId;
+import dev.newsroom.schemas.topic.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,10 @@ public final class CommonSettings {
     public static final Setting<Path> STATE_DIR = Setting.path("newsroom.state.dir",
             Path.of(System.getProperty("java.io.tmpdir"), "newsroom-streams"),
             "Where Kafka Streams keeps its state stores.");
-    public static final Setting<Integer> REPLICATION_FACTOR = Setting.wholeNumber("newsroom.replication.factor", 1,
-            "Replication factor of topics the service creates (internal ones too).");
+    public static final Setting<Integer> REPLICATION_FACTOR = Setting.wholeNumber("newsroom.replication.factor",
+            (int) TopicProvisioner.TopicSpec.CLUSTER_DEFAULT_REPLICATION,
+            "Replication factor of topics the service creates (internal ones too); -1, the cluster's"
+                    + " default.replication.factor, unless set.");
     public static final Setting<Boolean> CREATE_TOPICS = Setting.flag("newsroom.topics.create", true,
             "Create the pipeline's missing topics at start.");
     public static final Setting<Integer> TOPIC_PARTITIONS = Setting.wholeNumber("newsroom.topic.partitions", 6,

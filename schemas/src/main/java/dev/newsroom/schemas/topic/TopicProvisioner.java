@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,19 @@ public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
-    /** A topic to ensure: name, partitions, replication factor and topic-level settings. */
+    /**
+     * A topic to ensure: name, partitions, replication factor and topic-level settings. A replication factor of
+     * {@link #CLUSTER_DEFAULT_REPLICATION} leaves it to the cluster's {@code default.replication.factor}, so that one
+     * setting of the cluster, not of every client, decides it: 1 on a single broker, 3 on a cluster of three.
+     */
     public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> config) {
+
+        /** The replication factor that means "the cluster's {@code default.replication.factor}", as Kafka spells it. */
+        public static final short CLUSTER_DEFAULT_REPLICATION = -1;
+
         public NewTopic toNewTopic() {
-            return new NewTopic(name, partitions, replicationFactor).configs(config);
+            Optional<Short> replicas = replicationFactor <= 0 ? Optional.empty() : Optional.of(replicationFactor);
+            return new NewTopic(name, Optional.of(partitions), replicas).configs(config);
         }
     }
 

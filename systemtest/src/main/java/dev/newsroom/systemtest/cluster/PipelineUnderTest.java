@@ -161,13 +161,15 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     /**
-     * Creates the pipeline's topics and waits until every partition takes writes, so that the load generator can
-     * start at once (producing into a topic just created can lose the first batch, KAFKA-15591).
+     * Creates the pipeline's topics at the cluster's default replication factor, as the services would, and waits
+     * until every partition takes writes, so that the load generator can start at once (producing into a topic just
+     * created can lose the first batch, KAFKA-15591).
      */
     public void createTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            List<TopicProvisioner.TopicSpec> specs = new ArrayList<>(topics.specs(PARTITIONS, (short) 1));
-            specs.add(new TopicProvisioner.TopicSpec(wireTopic, PARTITIONS, (short) 1, Map.of()));
+            short replicas = TopicProvisioner.TopicSpec.CLUSTER_DEFAULT_REPLICATION;
+            List<TopicProvisioner.TopicSpec> specs = new ArrayList<>(topics.specs(PARTITIONS, replicas));
+            specs.add(new TopicProvisioner.TopicSpec(wireTopic, PARTITIONS, replicas, Map.of()));
             new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(specs);
         }
     }

@@ -37,6 +37,7 @@ public final class Scenario implements AutoCloseable {
 
     private static final Duration CONVERGENCE = Duration.ofMinutes(6);
     private static Cluster cluster;
+    private static Cluster replicated;
 
     private final String name;
     private final String title;
@@ -57,6 +58,19 @@ public final class Scenario implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * The three-broker cluster and its registry that the {@code Cluster*} scenarios in this JVM share, started on first
+     * use (apart from {@link #cluster()}: a scenario of one cannot disturb the other's) and repaired if down.
+     */
+    public static synchronized Cluster replicatedCluster() {
+        if (replicated == null) {
+            replicated = Cluster.startReplicated(SystemTestSettings.workDir().resolve("replicated-cluster"));
+            Runtime.getRuntime().addShutdownHook(new Thread(replicated::close, "systemtest-replicated-stop"));
+        }
+        replicated.ensureUp();
+        return replicated;
+    }
+
     private Scenario(String name, String title, Path dir, PipelineUnderTest pipeline,
                      List<GeneratedDocument> documents, LoadGenerator generator) {
         this.name = name;
@@ -75,7 +89,12 @@ public final class Scenario implements AutoCloseable {
      * @param oversizedEvery one bad input in this many is 20 MB; 0 for none
      */
     public static Scenario open(String name, String title, int instances, double poisonShare, int oversizedEvery) {
-        Cluster shared = cluster();
+        return open(cluster(), name, title, instances, poisonShare, oversizedEvery, SystemTestSettings.documents());
+    }
+
+    /** As {@link #open(String, String, int, double, int)}, on {@code shared} and with {@code count} documents. */
+    public static Scenario open(Cluster shared, String name, String title, int instances, double poisonShare,
+                                int oversizedEvery, int count) {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String prefix = name + "-" + HexFormat.of().formatHex(random);
@@ -87,7 +106,7 @@ public final class Scenario implements AutoCloseable {
             DocumentFactory factory = new DocumentFactory(SystemTestSettings.samples(), SystemTestSettings.seed(),
                     prefix, poisonShare, oversizedEvery);
             List<GeneratedDocument> documents = new ArrayList<>();
-            for (int i = 0; i < SystemTestSettings.documents(); i++) {
+            for (int i = 0; i < count; i++) {
                 documents.add(factory.next());
             }
             PipelineUnderTest.awaitRunning(pipeline.all());
