@@ -158,7 +158,9 @@ public final class Scenario implements AutoCloseable {
 
     /**
      * Waits for the load to be sent and the pipeline to settle, then checks everything and prints the account.
-     * Settled means: every expected output is there and nothing is pending, or {@link #CONVERGENCE} has passed.
+     * Settled means: every expected output is there and nothing is pending, or {@link #CONVERGENCE} has passed
+     * without any new output. A soak's backlog may take longer than that to drain, but it keeps moving; a stuck
+     * pipeline does not.
      */
     public Outcome finish() {
         awaitLoad(1.0);
@@ -167,6 +169,7 @@ public final class Scenario implements AutoCloseable {
         Map<String, Object> kafka = kafka();
         long deadline = System.nanoTime() + CONVERGENCE.toNanos();
         long nextProgress = System.nanoTime();
+        String lastProgress = null;
         Verdict verdict;
         Account account;
         while (true) {
@@ -180,14 +183,19 @@ public final class Scenario implements AutoCloseable {
             if (verdict.complete() && account.complete() || System.nanoTime() > deadline) {
                 break;
             }
+            String progress = progress(verdict);
+            if (!progress.equals(lastProgress)) {
+                lastProgress = progress;
+                deadline = System.nanoTime() + CONVERGENCE.toNanos();
+            }
             if (System.nanoTime() >= nextProgress) {
-                event("settling: " + progress(verdict));
+                event("settling: " + progress);
                 nextProgress = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             }
             pause(Duration.ofSeconds(1));
         }
         event(verdict.complete() && account.complete() ? "pipeline settled: every expected output is there"
-                : "gave up waiting after " + CONVERGENCE.toMinutes() + " min");
+                : "gave up waiting: no new output for " + CONVERGENCE.toMinutes() + " min");
         Outcome outcome = new Outcome(verdict, account, timeline.elapsed());
         report(outcome);
         return outcome;
