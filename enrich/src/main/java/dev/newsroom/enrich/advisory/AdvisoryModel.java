@@ -1,14 +1,10 @@
 package dev.newsroom.enrich.advisory;
 
+import dev.newsroom.enrich.text.DataRows;
 import dev.newsroom.schemas.AdvisoryKind;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -128,23 +124,14 @@ public final class AdvisoryModel {
      */
     public static AdvisoryModel read(InputStream in) {
         AdvisoryModel model = new AdvisoryModel();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 4 || !(f[1].equals("cut") || f[1].equals("weight"))) {
-                    throw new IllegalArgumentException("Advisory model: expected KIND<TAB>cut|weight<TAB>name<TAB>value,"
-                            + " got '" + line + "'");
-                }
-                (f[1].equals("cut") ? model.cuts : model.weights)
-                        .computeIfAbsent(AdvisoryKind.valueOf(f[0]), k -> new HashMap<>())
-                        .put(f[2], Double.parseDouble(f[3]));
+        for (String[] f : DataRows.read(in)) {
+            if (f.length != 4 || !(f[1].equals("cut") || f[1].equals("weight"))) {
+                throw new IllegalArgumentException("Advisory model: expected KIND<TAB>cut|weight<TAB>name<TAB>value,"
+                        + " got '" + String.join("\t", f) + "'");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            (f[1].equals("cut") ? model.cuts : model.weights)
+                    .computeIfAbsent(AdvisoryKind.valueOf(f[0]), k -> new HashMap<>())
+                    .put(f[2], Double.parseDouble(f[3]));
         }
         return model;
     }

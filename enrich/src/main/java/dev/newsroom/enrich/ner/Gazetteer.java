@@ -1,17 +1,13 @@
 package dev.newsroom.enrich.ner;
 
+import dev.newsroom.enrich.text.DataRows;
 import dev.newsroom.enrich.text.Folding;
 import dev.newsroom.enrich.text.Segment;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
 import dev.newsroom.schemas.EntityType;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,29 +36,20 @@ public final class Gazetteer {
     private int maxTokens = 1;
 
     public void load(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                GazetteerEntry entry = entries.get(f[0]);
-                if (entry == null) {
-                    entry = new GazetteerEntry(f[0], EntityType.valueOf(f[1]), f[2], f[3], f[4], f[5]);
-                    entries.put(entry.id(), entry);
-                    for (String name : List.of(f[3], f[4], f[5])) {
-                        addSurface(entry, name);
-                    }
-                }
-                if (f.length > 6) {
-                    for (String alias : f[6].split("\\|")) {
-                        addSurface(entry, alias);
-                    }
+        for (String[] f : DataRows.read(in)) {
+            GazetteerEntry entry = entries.get(f[0]);
+            if (entry == null) {
+                entry = new GazetteerEntry(f[0], EntityType.valueOf(f[1]), f[2], f[3], f[4], f[5]);
+                entries.put(entry.id(), entry);
+                for (String name : List.of(f[3], f[4], f[5])) {
+                    addSurface(entry, name);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (f.length > 6) {
+                for (String alias : f[6].split("\\|")) {
+                    addSurface(entry, alias);
+                }
+            }
         }
     }
 
@@ -73,7 +60,7 @@ public final class Gazetteer {
      */
     public void loadInstitutions(InputStream demonyms, InputStream institutions) {
         Map<String, String[]> byCountry = new LinkedHashMap<>();
-        for (String[] f : rows(demonyms)) {
+        for (String[] f : DataRows.read(demonyms)) {
             String[] arabic = f[2].split("\\|");
             byCountry.put("iso:" + f[0], new String[] {f[1], arabic[0]});
             for (String masculine : arabic) {
@@ -85,7 +72,7 @@ public final class Gazetteer {
             }
         }
         int row = 0;
-        for (String[] f : rows(institutions)) {
+        for (String[] f : DataRows.read(institutions)) {
             row++;
             EntityType type = EntityType.valueOf(f[0]);
             for (GazetteerEntry country : List.copyOf(entries.values())) {
@@ -143,7 +130,7 @@ public final class Gazetteer {
      * a spelling two places share belongs to the first, the most populous.
      */
     public void loadGeoNames(InputStream in) {
-        for (String[] f : rows(in)) {
+        for (String[] f : DataRows.read(in)) {
             String id = "geonames:" + f[0];
             if (entries.containsKey(id)) {
                 continue;
@@ -177,7 +164,7 @@ public final class Gazetteer {
      * becomes an entry here, named by its Wikidata English label.
      */
     public void loadLeaders(InputStream in, Gazetteer curated) {
-        for (String[] f : rows(in)) {
+        for (String[] f : DataRows.read(in)) {
             String uri = "http://www.wikidata.org/entity/" + f[0];
             GazetteerEntry known = curated.lookup(f[1]);
             if (known != null && known.type() == EntityType.PERSON) {
@@ -225,21 +212,6 @@ public final class Gazetteer {
     /** Whether a folded word is a nationality adjective (سوري, السورية ...), which alone never names a place. */
     public boolean isNationalityAdjective(String folded) {
         return adjectiveCountry.containsKey(folded);
-    }
-
-    private static List<String[]> rows(InputStream in) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank() && line.charAt(0) != '#') {
-                    rows.add(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 
     /** Adds one spelling of {@code entry}; returns its key (null for a blank one). */

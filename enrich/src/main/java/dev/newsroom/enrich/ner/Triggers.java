@@ -1,5 +1,6 @@
 package dev.newsroom.enrich.ner;
 
+import dev.newsroom.enrich.text.DataRows;
 import dev.newsroom.enrich.text.Folding;
 
 import java.io.BufferedReader;
@@ -28,28 +29,19 @@ public final class Triggers {
     private final Set<String> listedNames = new HashSet<>();
 
     public void load(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.charAt(0) == '#') {
+        for (String[] f : DataRows.read(in)) {
+            Kind kind = Kind.valueOf(f[0]);
+            for (String word : f[2].split(" ")) {
+                if (word.isEmpty()) {
                     continue;
                 }
-                String[] f = line.split("\t");
-                Kind kind = Kind.valueOf(f[0]);
-                for (String word : f[2].split(" ")) {
-                    if (word.isEmpty()) {
-                        continue;
-                    }
-                    String folded = Folding.fold(word);
-                    if (kind == Kind.NAME_STOP) {
-                        stops.add(folded);
-                    } else {
-                        byWord.computeIfAbsent(folded, w -> EnumSet.noneOf(Kind.class)).add(kind);
-                    }
+                String folded = Folding.fold(word);
+                if (kind == Kind.NAME_STOP) {
+                    stops.add(folded);
+                } else {
+                    byWord.computeIfAbsent(folded, w -> EnumSet.noneOf(Kind.class)).add(kind);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

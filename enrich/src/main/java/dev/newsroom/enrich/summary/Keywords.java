@@ -1,16 +1,12 @@
 package dev.newsroom.enrich.summary;
 
+import dev.newsroom.enrich.text.DataRows;
 import dev.newsroom.enrich.text.Folding;
 import dev.newsroom.enrich.text.StemmedText;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,20 +27,11 @@ public final class Keywords {
     private final Map<String, Set<String>> stopwords = new HashMap<>();
 
     public void loadStopwords(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                Set<String> words = stopwords.computeIfAbsent(f[0], l -> new HashSet<>());
-                for (String w : f[1].split(" ")) {
-                    words.add(Folding.fold(w));
-                }
+        for (String[] f : DataRows.read(in)) {
+            Set<String> words = stopwords.computeIfAbsent(f[0], l -> new HashSet<>());
+            for (String w : f[1].split(" ")) {
+                words.add(Folding.fold(w));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
