@@ -69,22 +69,27 @@ class ClusterPartitionSystemIT {
                     + " of node " + node);
             long cut = System.nanoTime();
             isolation.drop();
-            Scenario.awaitCondition("leadership to leave node " + node,
-                    () -> !Replicas.leaders(others, watched).containsKey(node), phase.plus(Duration.ofMinutes(1)));
-            Duration moved = Duration.ofNanos(System.nanoTime() - cut);
-            scenario.event("leadership left node " + node + " " + moved.toMillis() / 1000.0 + " s after the cut: "
-                    + Replicas.leaders(others, watched));
-            scenario.event("the probe's leader as node " + node + " itself sees it: "
-                    + ownView(isolation, probe) + "; writing to it there with acks=all");
-            Throwable refused = catchThrowable(() -> writeAlone(isolation, probe));
-            assertThat(refused).as("an acks=all write to the isolated broker").isInstanceOf(ExecutionException.class);
-            scenario.event("the isolated broker did not take an acks=all write: " + refused.getCause());
-            sleepUntil(cut + phase.toNanos());
-            isolation.slow(SLOW_LATENCY);
-            long slowed = System.nanoTime();
-            scenario.event("links of node " + node + " slowed by " + SLOW_LATENCY.toMillis() + " ms each way");
-            sleepUntil(slowed + phase.toNanos());
-            isolation.restore();
+            try {
+                Scenario.awaitCondition("leadership to leave node " + node,
+                        () -> !Replicas.leaders(others, watched).containsKey(node),
+                        phase.plus(Duration.ofMinutes(1)));
+                Duration moved = Duration.ofNanos(System.nanoTime() - cut);
+                scenario.event("leadership left node " + node + " " + moved.toMillis() / 1000.0
+                        + " s after the cut: " + Replicas.leaders(others, watched));
+                scenario.event("the probe's leader as node " + node + " itself sees it: "
+                        + ownView(isolation, probe) + "; writing to it there with acks=all");
+                Throwable refused = catchThrowable(() -> writeAlone(isolation, probe));
+                assertThat(refused).as("an acks=all write to the isolated broker")
+                        .isInstanceOf(ExecutionException.class);
+                scenario.event("the isolated broker did not take an acks=all write: " + refused.getCause());
+                sleepUntil(cut + phase.toNanos());
+                isolation.slow(SLOW_LATENCY);
+                long slowed = System.nanoTime();
+                scenario.event("links of node " + node + " slowed by " + SLOW_LATENCY.toMillis() + " ms each way");
+                sleepUntil(slowed + phase.toNanos());
+            } finally {
+                isolation.restore();
+            }
             scenario.event("links of node " + node + " restored");
             Duration caughtUp = Replicas.awaitFullyReplicated(cluster, Duration.ofMinutes(3));
             Replicas.electPreferredLeaders(cluster);

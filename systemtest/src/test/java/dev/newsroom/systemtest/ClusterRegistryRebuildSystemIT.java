@@ -68,7 +68,7 @@ class ClusterRegistryRebuildSystemIT {
             enrich.stop(Duration.ofSeconds(15));
             enrich.start();
             PipelineUnderTest.awaitRunning(List.of(enrich));
-            scenario.event("enrich restarted (pid " + enrich + ") against the rebuilt registry and RUNNING");
+            scenario.event(enrich + " restarted against the rebuilt registry and RUNNING");
             Scenario.Outcome outcome = scenario.finish();
             stalls.report("cluster-registry-rebuild");
             assertBalanced(outcome);

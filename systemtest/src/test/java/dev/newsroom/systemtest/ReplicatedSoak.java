@@ -89,8 +89,11 @@ class ReplicatedSoak {
                 Isolation isolation = cluster.isolation().orElseThrow();
                 scenario.event("fault: node " + isolation.nodeId() + " cut off");
                 isolation.drop();
-                Thread.sleep(ClusterSettings.partitionPhase().toMillis());
-                isolation.restore();
+                try {
+                    Thread.sleep(ClusterSettings.partitionPhase().toMillis());
+                } finally {
+                    isolation.restore();
+                }
                 settleReplicas(scenario, cluster, "node " + isolation.nodeId() + " reconnected");
             }
         }

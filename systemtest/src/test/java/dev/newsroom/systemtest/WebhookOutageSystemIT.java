@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Scenario 5: the {@code partner} webhook site goes down (connection refused) mid-stream for the configured outage
- * ({@code newsroom.systemtest.webhook-outage}, 45 s by default: longer than the load, so the outage spans the stream), then answers 503 with {@code Retry-After}, then
- * 200. Every delivery must arrive, in order per article, and the other outlets, the {@code site} webhook and the
- * {@code wire} Kafka topic, must not wait for it.
+ * ({@code newsroom.systemtest.webhook-outage}, 45 s by default: longer than the load, so the outage spans the
+ * stream), then answers 503 with {@code Retry-After}, then 200. Every delivery must arrive, in order per article,
+ * and the other outlets, the {@code site} webhook and the {@code wire} Kafka topic, must not wait for it.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class WebhookOutageSystemIT {

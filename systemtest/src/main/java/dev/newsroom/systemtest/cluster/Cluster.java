@@ -74,22 +74,28 @@ public final class Cluster implements AutoCloseable {
         }
         // The last node stands behind proxies: its listeners as everyone else sees them, and the quorum as it sees it.
         List<FaultProxy> links = new ArrayList<>();
-        FaultProxy brokerLink = FaultProxy.start("node-" + isolated + "-broker", LoopbackPorts.free(),
-                brokerPorts.get(isolated));
-        FaultProxy controllerLink = FaultProxy.start("node-" + isolated + "-controller", LoopbackPorts.free(),
-                controllerPorts.get(isolated));
-        links.add(brokerLink);
-        links.add(controllerLink);
         Map<Integer, String> outbound = new LinkedHashMap<>();
-        for (int node = 1; node < isolated; node++) {
-            FaultProxy link = FaultProxy.start("node-" + isolated + "-to-" + node, LoopbackPorts.free(),
-                    controllerPorts.get(node));
-            links.add(link);
-            outbound.put(node, node + "@127.0.0.1:" + link.port());
+        Isolation isolation;
+        try {
+            links.add(FaultProxy.start("node-" + isolated + "-broker", LoopbackPorts.free(),
+                    brokerPorts.get(isolated)));
+            links.add(FaultProxy.start("node-" + isolated + "-controller", LoopbackPorts.free(),
+                    controllerPorts.get(isolated)));
+            for (int node = 1; node < isolated; node++) {
+                FaultProxy link = FaultProxy.start("node-" + isolated + "-to-" + node, LoopbackPorts.free(),
+                        controllerPorts.get(node));
+                links.add(link);
+                outbound.put(node, node + "@127.0.0.1:" + link.port());
+            }
+            isolation = new Isolation(isolated, links, "127.0.0.1:" + LoopbackPorts.free());
+        } catch (RuntimeException e) {
+            links.forEach(FaultProxy::close);
+            throw e;
         }
+        FaultProxy brokerLink = links.get(0);
+        FaultProxy controllerLink = links.get(1);
         outbound.put(isolated, isolated + "@127.0.0.1:" + controllerPorts.get(isolated));
-        int direct = LoopbackPorts.free();
-        Isolation isolation = new Isolation(isolated, links, "127.0.0.1:" + direct);
+        String direct = isolation.directBootstrapServers();
         String voters = IntStream.rangeClosed(1, REPLICAS)
                 .mapToObj(node -> node + "@127.0.0.1:"
                         + (node == isolated ? controllerLink.port() : controllerPorts.get(node)))
@@ -103,9 +109,8 @@ public final class Cluster implements AutoCloseable {
             if (node == isolated) {
                 advertised = brokerLink.port();
                 settings.put("controller.quorum.voters", String.join(",", outbound.values()));
-                settings.put("listeners", settings.get("listeners") + ",DIRECT://127.0.0.1:" + direct);
-                settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertised
-                        + ",DIRECT://127.0.0.1:" + direct);
+                settings.put("listeners", settings.get("listeners") + ",DIRECT://" + direct);
+                settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertised + ",DIRECT://" + direct);
                 settings.put("listener.security.protocol.map", settings.get("listener.security.protocol.map")
                         + ",DIRECT:PLAINTEXT");
             }
@@ -202,6 +207,9 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts whatever is not running. */
     public void ensureUp() {
+        if (isolation != null) {
+            isolation.restore();
+        }
         brokers.forEach(BrokerProcess::launch);
         brokers.forEach(BrokerProcess::awaitReady);
         registry.start();

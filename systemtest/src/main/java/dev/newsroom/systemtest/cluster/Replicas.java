@@ -53,6 +53,9 @@ public final class Replicas {
                 }
             }
             return under;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting under-replicated partitions", e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot count under-replicated partitions: " + e.getMessage(), e);
         }
@@ -66,15 +69,27 @@ public final class Replicas {
     public static Duration awaitFullyReplicated(Cluster cluster, Duration timeout) {
         long began = System.nanoTime();
         long deadline = began + timeout.toNanos();
-        int under;
-        while ((under = underReplicatedOrAll(cluster)) > 0) {
+        while (true) {
+            // A broker just restarted may not answer yet: keep asking, and give the last failure if time runs out.
+            IllegalStateException failure = null;
+            int under = -1;
+            try {
+                under = underReplicated(cluster);
+            } catch (IllegalStateException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                failure = e;
+            }
+            if (under == 0) {
+                return Duration.ofNanos(System.nanoTime() - began);
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(under + " partitions still under-replicated after "
-                        + timeout.toSeconds() + " s");
+                throw new IllegalStateException((failure == null ? under + " partitions still under-replicated"
+                        : "Replication state still unknown") + " after " + timeout.toSeconds() + " s", failure);
             }
             pause();
         }
-        return Duration.ofNanos(System.nanoTime() - began);
     }
 
     /**
@@ -86,14 +101,6 @@ public final class Replicas {
             admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot elect preferred leaders: " + e.getMessage(), e);
-        }
-    }
-
-    private static int underReplicatedOrAll(Cluster cluster) {
-        try {
-            return underReplicated(cluster);
-        } catch (IllegalStateException e) {
-            return Integer.MAX_VALUE;
         }
     }
 
