@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The pipeline's topics: list their names and settings, or create the missing ones. */
@@ -73,6 +74,10 @@ public final class TopicsCommand {
 
         @Override
         public Integer call() {
+            if (replicationFactor != TopicSpec.CLUSTER_DEFAULT_REPLICATION && replicationFactor < 1) {
+                throw new ParameterException(spec.commandLine(), "--replication-factor must be -1 (the cluster's"
+                        + " default.replication.factor) or at least 1, not " + replicationFactor);
+            }
             TopicCatalogue topics = TopicCatalogue.of(connection.clientConfig(),
                     new SchemaRegistryClient(connection.schemaRegistryUrl()));
             List<TopicSpec> specs = topics.specs(partitions, replicationFactor);

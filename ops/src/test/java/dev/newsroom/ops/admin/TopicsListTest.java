@@ -34,4 +34,14 @@ class TopicsListTest {
         assertThat(topics.get(0).get("value").asText()).isEqualTo("RawDocument");
         assertThat(topics.findValues("topic")).extracting(JsonNode::asText).contains("newsroom.deadletter.v1");
     }
+
+    @Test
+    void createRefusesAReplicationFactorOfZeroBeforeConnecting() {
+        CommandLineRun run = CommandLineRun.of("topics", "create", "--replication-factor", "0",
+                "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("--replication-factor must be -1 (the cluster's default.replication.factor)"
+                + " or at least 1, not 0");
+    }
 }

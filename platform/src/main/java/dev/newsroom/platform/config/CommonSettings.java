@@ -34,7 +34,8 @@ public final class CommonSettings {
     public static final Setting<Integer> REPLICATION_FACTOR = Setting.wholeNumber("newsroom.replication.factor",
             (int) TopicProvisioner.TopicSpec.CLUSTER_DEFAULT_REPLICATION,
             "Replication factor of topics the service creates (internal ones too); -1, the cluster's"
-                    + " default.replication.factor, unless set.");
+                    + " default.replication.factor, unless set.",
+            replicas -> replicas == -1 || replicas >= 1, "-1 (the cluster's default.replication.factor) or at least 1");
     public static final Setting<Boolean> CREATE_TOPICS = Setting.flag("newsroom.topics.create", true,
             "Create the pipeline's missing topics at start.");
     public static final Setting<Integer> TOPIC_PARTITIONS = Setting.wholeNumber("newsroom.topic.partitions", 6,

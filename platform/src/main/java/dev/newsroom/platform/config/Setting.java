@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * A configuration key a service understands, with its type, its one default ({@code null} when it has none) and
@@ -35,6 +36,18 @@ public final class Setting<T> {
 
     public static Setting<Integer> wholeNumber(String key, Integer defaultValue, String description) {
         return new Setting<>(key, defaultValue, description, Setting::parseInt, String::valueOf);
+    }
+
+    /** A whole number that must pass {@code allowed}; anything else is refused with "must be {@code expected}". */
+    public static Setting<Integer> wholeNumber(String key, Integer defaultValue, String description,
+                                               IntPredicate allowed, String expected) {
+        return new Setting<>(key, defaultValue, description, text -> {
+            int value = parseInt(text);
+            if (!allowed.test(value)) {
+                throw new IllegalArgumentException("must be " + expected + ", not '" + text + "'");
+            }
+            return value;
+        }, String::valueOf);
     }
 
     public static Setting<Long> longNumber(String key, Long defaultValue, String description) {

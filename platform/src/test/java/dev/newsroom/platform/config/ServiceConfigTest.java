@@ -129,6 +129,18 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aReplicationFactorIsTheClusterDefaultOrAtLeastOne() {
+        assertThat(ServiceConfig.of(Map.of()).get(CommonSettings.REPLICATION_FACTOR)).isEqualTo(-1);
+        assertThat(ServiceConfig.of(Map.of("newsroom.replication.factor", "3")).get(CommonSettings.REPLICATION_FACTOR))
+                .isEqualTo(3);
+        assertThatThrownBy(() -> ServiceConfig.of(Map.of("newsroom.replication.factor", "0"))
+                .get(CommonSettings.REPLICATION_FACTOR))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Configuration newsroom.replication.factor must be -1 (the cluster's"
+                        + " default.replication.factor) or at least 1, not '0'");
+    }
+
+    @Test
     void badValuesNameTheKeyAndTheValue() {
         ServiceConfig config = ServiceConfig.of(Map.of("newsroom.management.port", "eighty", "x.enabled", "maybe",
                 "x.timeout", "soon"));

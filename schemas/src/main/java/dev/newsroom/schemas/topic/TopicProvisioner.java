@@ -44,8 +44,16 @@ public final class TopicProvisioner {
         /** The replication factor that means "the cluster's {@code default.replication.factor}", as Kafka spells it. */
         public static final short CLUSTER_DEFAULT_REPLICATION = -1;
 
+        public TopicSpec {
+            if (replicationFactor != CLUSTER_DEFAULT_REPLICATION && replicationFactor < 1) {
+                throw new IllegalArgumentException("Replication factor of " + name + " must be "
+                        + CLUSTER_DEFAULT_REPLICATION + " (the cluster's default.replication.factor) or at least 1, not "
+                        + replicationFactor);
+            }
+        }
+
         public NewTopic toNewTopic() {
-            Optional<Short> replicas = replicationFactor <= 0 ? Optional.empty() : Optional.of(replicationFactor);
+            Optional<Short> replicas = replicationFactor == CLUSTER_DEFAULT_REPLICATION ? Optional.empty() : Optional.of(replicationFactor);
             return new NewTopic(name, Optional.of(partitions), replicas).configs(config);
         }
     }

@@ -1,6 +1,7 @@
 package dev.newsroom.schemas.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsroom.schemas.topic.TopicProvisioner.TopicSpec;
 import java.util.Map;
@@ -20,5 +21,13 @@ class TopicSpecTest {
     @Test
     void aFactorSetExplicitlyIsSent() {
         assertThat(new TopicSpec("t", 4, (short) 3, Map.of()).toNewTopic().replicationFactor()).isEqualTo((short) 3);
+    }
+
+    @Test
+    void aFactorOfZeroOrBelowMinusOneIsRefusedWithTheTopicsName() {
+        assertThatThrownBy(() -> new TopicSpec("newsroom.raw.v1", 4, (short) 0, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("newsroom.raw.v1").hasMessageContaining("not 0");
+        assertThatThrownBy(() -> new TopicSpec("t", 4, (short) -2, Map.of())).hasMessageContaining("not -2");
     }
 }
