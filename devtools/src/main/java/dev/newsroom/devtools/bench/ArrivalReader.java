@@ -27,6 +27,7 @@ final class ArrivalReader implements AutoCloseable {
     private final String latencyTopic;
     private final Thread thread;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, AtomicLong> partitionCounts = new ConcurrentHashMap<>();
     private volatile long sinceMillis = Long.MAX_VALUE;
     private volatile Latencies latencies = new Latencies();
     private volatile long lastArrivalNanos;
@@ -76,6 +77,8 @@ final class ArrivalReader implements AutoCloseable {
                         continue;
                     }
                     counts.get(record.topic()).incrementAndGet();
+                    partitionCounts.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                            partition -> new AtomicLong()).incrementAndGet();
                     if (record.topic().equals(latencyTopic)) {
                         latencies.add(Math.max(0, now - record.timestamp()));
                     }
@@ -95,11 +98,23 @@ final class ArrivalReader implements AutoCloseable {
     void begin(long sinceMillis) {
         latencies = new Latencies();
         counts.values().forEach(count -> count.set(0));
+        partitionCounts.clear();
         this.sinceMillis = sinceMillis;
     }
 
     long count(String topic) {
         return counts.get(topic).get();
+    }
+
+    /** Whether this reader reads {@code topic}, so that {@link #count(TopicPartition)} counts its records. */
+    boolean reads(String topic) {
+        return counts.containsKey(topic);
+    }
+
+    /** Records of one partition read since {@link #begin}: unlike its offsets, without transaction markers. */
+    long count(TopicPartition partition) {
+        AtomicLong count = partitionCounts.get(partition);
+        return count == null ? 0 : count.get();
     }
 
     Latencies latencies() {

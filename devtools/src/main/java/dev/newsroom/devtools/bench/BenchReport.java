@@ -125,7 +125,8 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
         }
         stageTable.print(out, "  ");
         out.println("  (CPU share: of all cores for the measured phase; per CPU-second: records taken in per second of"
-                + " the stage's CPU; KB allocated: heap its threads allocated per record taken in)");
+                + " the stage's CPU; KB allocated: heap its threads allocated per record taken in; stream thread time:"
+                + " Kafka Streams' own ratios, summed over the stage's stream threads and instances)");
         out.println();
 
         TextTable memoryTable = TextTable.of("JVM / process", "holds", "heap max MB", "heap limit MB", "RSS max MB",
@@ -148,7 +149,7 @@ record BenchReport(Machine machine, String loadAverageAtEnd, String mode, String
             }
             scaleOut.print(out, "  ");
             out.println("  (each instance's share of its service's input in the measured phase: the partitions its"
-                    + " consumer group gave it, and their records by offsets)");
+                    + " consumer group gave it, and the records they took in)");
             out.println();
         }
         out.printf("  bound by  %s%n", bound);

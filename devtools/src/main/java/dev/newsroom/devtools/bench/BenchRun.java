@@ -289,7 +289,7 @@ final class BenchRun {
             CpuMeter.Usage usage = cpu.snapshot().since(before);
             GcPauses.Summary thisJvmGc = gc.stop();
             Map<String, String> threadTimes = StreamThreadTimes.read(inProcess, processes);
-            List<InstanceBalance.Instance> instances = balance == null ? List.of() : balance.end();
+            List<InstanceBalance.Instance> instances = balance == null ? List.of() : balance.end(reader);
 
             double seconds = (reader.lastArrivalNanos() - sent.startedNanos()) / 1e9;
             BenchReport.EndToEnd endToEnd = new BenchReport.EndToEnd(sent.records(), reader.count(published),

@@ -17,11 +17,12 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How a scaled-out run shared the work: which partitions of its service's input each instance owned (from its
- * consumer group, as the broker sees it) and how many records those partitions took in during the measured phase
- * (their end offsets before and after), with each instance's CPU.
+ * consumer group, as the broker sees it) and how many records those partitions took in during the measured phase,
+ * with each instance's CPU.
  *
- * <p>Records are counted by offsets: a partition written in transactions also holds one commit marker per
- * transaction, so a stage's count is a little above the records it read.
+ * <p>Partitions of a topic the bench's reader reads are counted record by record: they are written in transactions,
+ * and their offsets also count a commit marker per transaction (half as many again in a recorded run). The raw input,
+ * which the load producer writes without transactions, is counted by its end offsets before and after.
  */
 final class InstanceBalance {
 
@@ -62,7 +63,7 @@ final class InstanceBalance {
     }
 
     /** Each instance's partitions, records and CPU from {@link #begin} until now. */
-    List<Instance> end() {
+    List<Instance> end(ArrivalReader reader) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         Map<TopicPartition, Long> endOffsets = endOffsets();
         Map<String, ConsumerGroupDescription> groups = await(admin.describeConsumerGroups(
@@ -83,7 +84,8 @@ final class InstanceBalance {
                 long records = 0;
                 for (int partition : partitions) {
                     TopicPartition topicPartition = new TopicPartition(service.inputTopic(), partition);
-                    records += endOffsets.getOrDefault(topicPartition, 0L) - startOffsets.getOrDefault(topicPartition, 0L);
+                    records += reader.reads(service.inputTopic()) ? reader.count(topicPartition)
+                            : endOffsets.getOrDefault(topicPartition, 0L) - startOffsets.getOrDefault(topicPartition, 0L);
                 }
                 ProcessHandle process = processes.get(instance);
                 double cpu = process == null ? 0 : (cpuNanos(process) - startCpuNanos.getOrDefault(instance, 0L)) / 1e9;

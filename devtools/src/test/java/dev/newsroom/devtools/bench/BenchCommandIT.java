@@ -80,8 +80,11 @@ class BenchCommandIT {
             pair.forEach(instance -> instance.get("partitions").forEach(partition -> owned.add(partition.asInt())));
             assertThat(owned).as(service + "'s input partitions, each owned by exactly one of its two instances")
                     .containsExactlyInAnyOrder(0, 1);
-            assertThat(pair.stream().mapToLong(instance -> instance.get("records").asLong()).sum())
-                    .as(service + "'s records in the measured phase").isPositive();
+            for (JsonNode instance : pair) {
+                assertThat(instance.get("partitions")).as(instance.get("name") + ": one partition of two").hasSize(1);
+                assertThat(instance.get("records").asLong()).as(instance.get("name") + "'s records in the measured"
+                        + " phase").isPositive();
+            }
         }
     }
 }
