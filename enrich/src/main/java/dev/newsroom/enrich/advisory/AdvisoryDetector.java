@@ -68,7 +68,8 @@ public final class AdvisoryDetector {
     private static final double STRONG = 1.0;
     private static final double WEAK = 0.5;
     private static final int REASON_WORDS = 6;
-    private static final int MIN_TRIGGERS = 2;
+    /** Counted triggers below which no evidence becomes a notice, whoever decides: one word is never enough. */
+    static final int MIN_TRIGGERS = 2;
     /**
      * A strong harm trigger next to the people it names ("killing 16 people", "مقتل ضابط"), or holding them ("death
      * toll", "lost their lives"), stands on its own.
@@ -234,7 +235,7 @@ public final class AdvisoryDetector {
                 continue;
             }
             Thresholds t = thresholds(language, kind);
-            boolean byRules = e.score() >= t.notice() && e.counted() >= MIN_TRIGGERS;
+            boolean byRules = noticeByThresholds(language, kind, e);
             double probability = model == null ? Double.NaN
                     : model.probability(language, kind, evidence, ruleNotices(language, evidence));
             double cut = Double.isNaN(probability) ? Double.NaN : model.cut(language, kind);
@@ -262,11 +263,15 @@ public final class AdvisoryDetector {
     public Set<AdvisoryKind> ruleNotices(String language, Map<AdvisoryKind, Evidence> evidence) {
         Set<AdvisoryKind> out = EnumSet.noneOf(AdvisoryKind.class);
         evidence.forEach((kind, e) -> {
-            if (e.score() >= thresholds(language, kind).notice() && e.counted() >= MIN_TRIGGERS) {
+            if (noticeByThresholds(language, kind, e)) {
                 out.add(kind);
             }
         });
         return out;
+    }
+
+    private boolean noticeByThresholds(String language, AdvisoryKind kind, Evidence e) {
+        return e.score() >= thresholds(language, kind).notice() && e.counted() >= MIN_TRIGGERS;
     }
 
     /** Per kind, the triggers counted with context (see the class comment); kinds with none are absent. */

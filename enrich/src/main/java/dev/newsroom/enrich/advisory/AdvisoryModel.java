@@ -91,7 +91,7 @@ public final class AdvisoryModel {
      * "murder") never becomes a notice on the model's say alone.
      */
     public static boolean mayDecide(Evidence e, boolean noticeByThresholds) {
-        return e.counted() >= 2 && (e.words().size() >= 2 || noticeByThresholds);
+        return e.counted() >= AdvisoryDetector.MIN_TRIGGERS && (e.words().size() >= 2 || noticeByThresholds);
     }
 
     /** NaN where the model does not cover the kind in this language (the thresholds decide then). */
@@ -124,15 +124,14 @@ public final class AdvisoryModel {
      */
     public static AdvisoryModel read(InputStream in) {
         AdvisoryModel model = new AdvisoryModel();
-        for (String[] f : DataRows.read(in)) {
+        DataRows.forEach(in, "Advisory model", f -> {
             if (f.length != 4 || !(f[1].equals("cut") || f[1].equals("weight"))) {
-                throw new IllegalArgumentException("Advisory model: expected KIND<TAB>cut|weight<TAB>name<TAB>value,"
-                        + " got '" + String.join("\t", f) + "'");
+                throw new IllegalArgumentException("expected KIND<TAB>cut|weight<TAB>name<TAB>value");
             }
             (f[1].equals("cut") ? model.cuts : model.weights)
                     .computeIfAbsent(AdvisoryKind.valueOf(f[0]), k -> new HashMap<>())
                     .put(f[2], Double.parseDouble(f[3]));
-        }
+        });
         return model;
     }
 

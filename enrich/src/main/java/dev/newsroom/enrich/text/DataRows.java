@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The rows of one of enrich's tab-separated data files: blank lines and {@code #} comments left out. */
 public final class DataRows {
@@ -29,5 +30,30 @@ public final class DataRows {
             throw new UncheckedIOException(e);
         }
         return rows;
+    }
+
+    /**
+     * Hands each row's fields to {@code row}; a row it cannot take (a bad number, an unknown name, a missing field)
+     * fails with {@code source}, the line's number and text.
+     */
+    public static void forEach(InputStream in, String source, Consumer<String[]> row) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.charAt(0) == '#') {
+                    continue;
+                }
+                try {
+                    row.accept(line.split("\t", -1));
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage() + " in '"
+                            + line + "'", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.newsroom.schemas.AdvisoryKind;
@@ -55,5 +56,20 @@ class AdvisoryModelTest {
         assertThat(reread.probability("en", AdvisoryKind.VIOLENCE, strong, EnumSet.noneOf(AdvisoryKind.class)))
                 .isCloseTo(high, offset(1e-4));
         assertThat(reread.cut("en", AdvisoryKind.VIOLENCE)).isEqualTo(0.5);
+    }
+
+    @Test
+    void a_bad_row_is_refused_with_its_line_number_and_text() {
+        assertThatThrownBy(() -> AdvisoryModel.read(new ByteArrayInputStream(("""
+                # test model
+                VIOLENCE\tcut\ten\t0.5
+                VIOLENSE\tweight\tbias\t-2.0
+                """).getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Advisory model line 3: ")
+                .hasMessageContaining("VIOLENSE");
+        assertThatThrownBy(() -> AdvisoryModel.read(new ByteArrayInputStream("DEATH\tcut\ten\thalf\n"
+                .getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("line 1").hasMessageContaining("half");
     }
 }
