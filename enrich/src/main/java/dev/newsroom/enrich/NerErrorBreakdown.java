@@ -26,7 +26,7 @@ public final class NerErrorBreakdown {
         return counts;
     }
 
-    /** Adds the mistakes of {@code tagger} on one sentence (tokens tagged as given, gold BIO labels). */
+    /** Adds the mistakes of one sentence's {@code predicted} spans against its gold BIO labels. */
     void add(List<NamedEntityTagger.Span> predicted, int[] goldLabels) {
         List<int[]> gold = NerTraining.goldSpans(goldLabels);
         for (int[] g : gold) {
