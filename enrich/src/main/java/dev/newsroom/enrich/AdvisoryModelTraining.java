@@ -260,6 +260,13 @@ public final class AdvisoryModelTraining {
         return b == 0 ? "  -  " : String.format(Locale.ROOT, "%.3f", a / (double) b);
     }
 
+    private static String value(String[] args, int at, String option) {
+        if (at >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[at];
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: AdvisoryModelTraining DEV.jsonl [--cross-validate FOLDS] [--out MODEL.tsv]"
@@ -270,14 +277,17 @@ public final class AdvisoryModelTraining {
         int folds = 5;
         Settings s = Settings.DEFAULT;
         for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--cross-validate" -> folds = Integer.parseInt(args[++i]);
-                case "--l2" -> s = new Settings(Double.parseDouble(args[++i]), s.lexical(), s.context(), s.precision());
+            String option = args[i];
+            switch (option) {
+                case "--out" -> out = Path.of(value(args, ++i, option));
+                case "--cross-validate" -> folds = Integer.parseInt(value(args, ++i, option));
+                case "--l2" -> s = new Settings(Double.parseDouble(value(args, ++i, option)), s.lexical(), s.context(),
+                        s.precision());
                 case "--lexical" -> s = new Settings(s.l2(), true, s.context(), s.precision());
                 case "--context" -> s = new Settings(s.l2(), s.lexical(), true, s.precision());
-                case "--precision" -> s = new Settings(s.l2(), s.lexical(), s.context(), Double.parseDouble(args[++i]));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--precision" -> s = new Settings(s.l2(), s.lexical(), s.context(),
+                        Double.parseDouble(value(args, ++i, option)));
+                default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         // The evidence does not depend on the NER model, nor on an advisory model already trained.

@@ -31,6 +31,9 @@ public final class ReplicatedBrokerMain {
         Properties properties = new Properties();
         for (int i = 1; i < args.length; i++) {
             int equals = args[i].indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("Expected BROKER_SETTING=VALUE, got '" + args[i] + "'");
+            }
             properties.put(args[i].substring(0, equals), args[i].substring(equals + 1));
         }
         KafkaConfig config = KafkaConfig.fromProps(properties, false);
