@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -47,11 +49,13 @@ public final class ServiceRunner implements AutoCloseable {
     private final ManagementServer management;
     private final AutoCloseable sideTasks;
     private final PrometheusMeterRegistry meters;
+    private final GlobalStateGuard globalState;
     private volatile String fatalError;
 
     private ServiceRunner(StreamsApplication application, KafkaStreams streams, ManagementServer management,
-                          AutoCloseable sideTasks, PrometheusMeterRegistry meters) {
+                          AutoCloseable sideTasks, PrometheusMeterRegistry meters, GlobalStateGuard globalState) {
         this.application = application;
+        this.globalState = globalState;
         this.streams = streams;
         this.management = management;
         this.sideTasks = sideTasks;
@@ -82,6 +86,11 @@ public final class ServiceRunner implements AutoCloseable {
         Topology topology = application.topology(context);
         Properties properties = new Properties();
         properties.putAll(props);
+        boolean exactlyOnce = StreamsConfig.EXACTLY_ONCE_V2.equals(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        GlobalStateGuard globalState = exactlyOnce && !topology.describe().globalStores().isEmpty()
+                ? GlobalStateGuard.beforeStart(Path.of(String.valueOf(props.get(StreamsConfig.STATE_DIR_CONFIG)),
+                        String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG))), application.name())
+                : null;
         KafkaStreams streams = new KafkaStreams(topology, properties);
         new KafkaStreamsMetrics(streams).bindTo(meters);
 
@@ -89,7 +98,8 @@ public final class ServiceRunner implements AutoCloseable {
                 config.get(CommonSettings.managementPort(application.defaultManagementPort())), meters);
         ServiceRunner runner;
         try {
-            runner = new ServiceRunner(application, streams, management, application.startSideTasks(context), meters);
+            runner = new ServiceRunner(application, streams, management, application.startSideTasks(context), meters,
+                    globalState);
         } catch (Exception e) {
             management.close();
             throw new IllegalStateException("Cannot start " + application.name() + ": " + e.getMessage(), e);
@@ -157,7 +167,10 @@ public final class ServiceRunner implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("{}: closing side tasks failed: {}", application.name(), e.getMessage());
         }
-        streams.close(StreamsSettings.leaveGroup(CLOSE_TIMEOUT));
+        boolean closed = streams.close(StreamsSettings.leaveGroup(CLOSE_TIMEOUT));
+        if (closed && globalState != null) {
+            globalState.closedCleanly();
+        }
         management.close();
         meters.close();
         LOG.info("{} stopped", application.name());
