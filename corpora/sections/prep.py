@@ -27,7 +27,10 @@ MASAKHANEWS_BRANCH_TIPS = ("819be052e79e0a600e0ed4a7356594681cb5c4f3", "032f0b7c
 # An item from the history whose text shares this fraction of its word 5-grams with an item already taken is the same
 # story re-edited (a new headline on the same text) and is dropped, so no held-out story comes back as training text.
 NEAR_DUPLICATE = 0.3
-MAX_CHARS = 2000
+# Texts are cut at a word boundary under this many characters; French texts are kept whole (issue 13's third round:
+# on 5-fold splits of train-fr the whole texts gave 0.882 against 0.868 for the cut ones). English and Arabic keep
+# the cut their models were trained and measured with.
+MAX_CHARS = {"ar": 2000, "en": 2000, "fr": None}
 MAX_PER_CLASS = 3000
 
 
@@ -46,13 +49,13 @@ def mapping():
     return out
 
 
-def truncate(text):
+def truncate(text, limit=2000):
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r"\s*\n\s*", "\n", text)
-    if len(text) <= MAX_CHARS:
+    if limit is None or len(text) <= limit:
         return text
-    cut = text.rfind(" ", 0, MAX_CHARS)
-    return text[:cut if cut > 0 else MAX_CHARS]
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit]
 
 
 def ant(git_dir, labels):
@@ -134,7 +137,7 @@ def write(language, items, labels):
         if per_class.get(top, 0) >= MAX_PER_CLASS:
             continue
         per_class[top] = per_class.get(top, 0) + 1
-        item["text"] = truncate(item["text"])
+        item["text"] = truncate(item["text"], MAX_CHARS[language])
         item["topic"], item["subtopic"] = top, second
         split = "heldout" if zlib.crc32(item["id"].encode()) % 5 == 0 else "train"
         rows[split].append(item)
