@@ -89,6 +89,18 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aCaptionOutsideAFigureIsNotTheArticleButOneInsideStaysWithItsImage() {
+        String html = "<html><body><article>" + ("<p>" + PARAGRAPH + "</p>").repeat(2)
+                + "<div class=image><img src=/a.jpg></div><div class=info><span class=caption>The reading room, closed since "
+                + "the flood.</span><span class=credit>Photo: City archive</span></div>" + ("<p>" + PARAGRAPH + "</p>").repeat(2)
+                + "<figure><img src=/b.jpg><figcaption>The mayor at the vote.</figcaption></figure></article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "The mayor at the vote.").doesNotContain("reading room", "City archive");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
