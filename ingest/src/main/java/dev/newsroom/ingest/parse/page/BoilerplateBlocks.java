@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good block is
- * left whole, as its text cannot be told from boilerplate this way.
+ * Before both, a caption or credit that its class names and that sits outside a figure goes: it would read as a
+ * paragraph. Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good
+ * block is left whole, as its text cannot be told from boilerplate this way.
  */
 final class BoilerplateBlocks {
 
