@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import static dev.newsroom.ingest.parse.page.ClassHints.classWeight;
+import static dev.newsroom.ingest.parse.page.ClassHints.hints;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.countCommas;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.endsSentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasAncestor;
@@ -53,7 +55,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  * prose, is not an article; a Han, kana or hangul character counts as three, as it carries about a word. When the
  * result is that or shorter than {@value #SHORT_ARTICLE_CHARS}, the page is read again without the class and id hints
  * that prune unlikely containers (as Readability retries without its unlikely-candidate flag): a blog engine's
- * "widget" or a "sidebar-layout" wrapper may hold the whole article. The longer reading wins.
+ * "widget" or a "sidebar-layout" wrapper may hold the whole article. The longer reading wins. When both are short, a
+ * third reading takes the article a script holds as HTML ({@link ScriptedArticle}), if it is longer.
  */
 final class ArticleExtractor {
 
@@ -85,17 +88,6 @@ final class ArticleExtractor {
     private static final Pattern COMMENTS = Pattern.compile("comment|opinie|komentarz|kommentar|yorum", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAYWALL = Pattern.compile("paywall|premium|subscriber|abonne|locked|restricted|article|content|body",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|texte|contenu|corps|chapo|"
-                    + "maqal|khabar|matn|akhbar",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|footnote|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|"
-                    + "byline|author|dateline|newsletter|breadcrumb|ticker|popular|trending|partage|commentaire|publicite|"
-                    + "lire-aussi|read-also|caption|credit|nav|menu|subscribe",
-            Pattern.CASE_INSENSITIVE);
-
     private static final Evaluator NEVER_ARTICLE = QueryParser.parse(
             "script, style, noscript, template, iframe, object, embed, input, button, select, textarea, svg, canvas, nav, "
                     + "aside, menu, dialog, link, meta, [role=navigation], [role=banner], "
@@ -128,11 +120,19 @@ final class ArticleExtractor {
             return strict;
         }
         // Parsing again is cheaper than keeping a copy of every page for the few that need a second reading.
-        Extraction lenient = new ArticleExtractor(false).run(reparse.get());
-        if (lenient == null) {
-            return strict;
+        Extraction best = longer(strict, new ArticleExtractor(false).run(reparse.get()));
+        if (best != null && best.weight() >= SHORT_ARTICLE_CHARS) {
+            return best;
         }
-        return strict == null || lenient.weight() > strict.weight() ? lenient : strict;
+        Document scripted = ScriptedArticle.find(reparse.get());
+        return scripted == null ? best : longer(best, new ArticleExtractor(true).run(scripted));
+    }
+
+    private static Extraction longer(Extraction first, Extraction second) {
+        if (second == null) {
+            return first;
+        }
+        return first == null || second.weight() > first.weight() ? second : first;
     }
 
     private Extraction run(Document document) {
@@ -456,33 +456,6 @@ final class ArticleExtractor {
             return true;
         }
         return (weight < 25 && density > 0.3 && length < 1000) || (weight >= 25 && density > 0.5);
-    }
-
-    private static String hints(Element element) {
-        return element.className() + " " + element.id();
-    }
-
-    private static int classWeight(Element element) {
-        int weight = 0;
-        String className = element.className();
-        if (!className.isEmpty()) {
-            if (NEGATIVE.matcher(className).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.matcher(className).find()) {
-                weight += 25;
-            }
-        }
-        String id = element.id();
-        if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.matcher(id).find()) {
-                weight += 25;
-            }
-        }
-        return weight;
     }
 
     private static double initialScore(Element element) {

@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good block is
- * left whole, as its text cannot be told from boilerplate this way.
+ * Before both, a caption or credit that its class names and that sits outside a figure goes: it would read as a
+ * paragraph. Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good
+ * block is left whole, as its text cannot be told from boilerplate this way.
  */
 final class BoilerplateBlocks {
 
@@ -44,6 +45,11 @@ final class BoilerplateBlocks {
 
     /** A time of day or a date: what a dateline or a byline with its date holds. */
     private static final Pattern DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    private static final Pattern CAPTION = Pattern.compile(
+            "(^|[\\s_-])(caption|captions|credit|credits|legend|legende|bildtext|photo-?credit|image-?credit)([\\s_-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** A caption is a sentence or two; a longer block so named is something else. */
+    private static final int MAX_CAPTION_WEIGHT = 400;
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "div",
             "section", "blockquote");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
@@ -70,6 +76,7 @@ final class BoilerplateBlocks {
 
     /** Removes the boilerplate blocks of a body container. */
     static void remove(Element content) {
+        removeLooseCaptions(content);
         List<Block> blocks = classify(content);
         boolean anyGood = false;
         int firstSubstantial = -1;
@@ -98,6 +105,22 @@ final class BoilerplateBlocks {
                 block.element.remove();
             }
         }
+    }
+
+    /**
+     * A caption or credit that its class names and that sits outside a {@code <figure>} would read as a paragraph of the
+     * article. Inside a figure it stays: the body keeps it with its image.
+     */
+    private static void removeLooseCaptions(Element content) {
+        List<Element> captions = new ArrayList<>();
+        for (Element element : content.getAllElements()) {
+            if (element != content && CAPTION.matcher(element.className()).find() && element.closest("figure") == null
+                    && element.getElementsByTag("figure").isEmpty() && element.getElementsByTag("img").isEmpty()
+                    && proseWeight(element.text()) < MAX_CAPTION_WEIGHT) {
+                captions.add(element);
+            }
+        }
+        captions.forEach(Element::remove);
     }
 
     private static List<Block> classify(Element content) {
@@ -130,9 +153,6 @@ final class BoilerplateBlocks {
         }
         return Kind.NEAR_GOOD;
     }
-
-
-
 
     private static boolean hasSentencePunctuation(String text) {
         for (int i = 0; i < text.length(); i++) {

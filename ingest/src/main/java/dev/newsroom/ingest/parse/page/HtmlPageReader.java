@@ -29,7 +29,8 @@ import org.jsoup.select.QueryParser;
 /**
  * An HTML article page: metadata from JSON-LD ({@code NewsArticle}, {@code Article} and kin), Open Graph,
  * {@code <meta>}, {@code <time datetime>} and {@code <link rel=canonical>}, in that order of trust; the body from
- * {@link ArticleExtractor}. A page without an article is {@code NO_ARTICLE}, unless its JSON-LD carries an
+ * {@link ArticleExtractor}, checked against the JSON-LD {@code articleBody} when the page states one
+ * ({@link PublishedBodyCheck}). A page without an article is {@code NO_ARTICLE}, unless its JSON-LD carries an
  * {@code articleBody}, which is then used as plain text.
  */
 public final class HtmlPageReader implements FormatReader {
@@ -92,10 +93,13 @@ public final class HtmlPageReader implements FormatReader {
         leadImages(ld, meta, document, draft);
 
         ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document, () -> PageHtml.parse(text, baseUri));
+        String articleBody = JsonFeedReader.text(ldOrEmpty(ld), "articleBody");
         if (extraction != null) {
+            if (articleBody != null) {
+                PublishedBodyCheck.apply(extraction.content(), articleBody);
+            }
             draft.bodyElement = extraction.content();
         } else {
-            String articleBody = JsonFeedReader.text(ldOrEmpty(ld), "articleBody");
             if (articleBody == null) {
                 throw new RejectedDocumentException(Reason.NO_ARTICLE, context.describe() + " is an HTML page without an article: "
                         + "no block of prose of at least " + ArticleExtractor.MIN_ARTICLE_CHARS

@@ -89,6 +89,32 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aCaptionOutsideAFigureIsNotTheArticleButOneInsideStaysWithItsImage() {
+        String html = "<html><body><article>" + ("<p>" + PARAGRAPH + "</p>").repeat(2)
+                + "<div class=image><img src=/a.jpg></div><div class=info><span class=caption>The reading room, closed since "
+                + "the flood.</span><span class=credit>Photo: City archive</span></div>" + ("<p>" + PARAGRAPH + "</p>").repeat(2)
+                + "<figure><img src=/b.jpg><figcaption>The mayor at the vote.</figcaption></figure></article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "The mayor at the vote.").doesNotContain("reading room", "City archive");
+    }
+
+    @Test
+    void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
+        // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
+        // twice, as in Next.js flight data, next to a shorter teaser string.
+        String body = jsonString(jsonString(("<p class=\"editor-p\">" + PARAGRAPH + "</p>").repeat(3)));
+        String html = "<html><body><div id=root><a href=/>Home</a></div><script>self.__next_f.push([1,\"teaser\"]);"
+                + "self.__next_f.push([1,\"" + body + "\"])</script><script src=/app.js></script></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("editor-p", "u003c", "teaser", "Home")
+                .hasSizeGreaterThan(3 * PARAGRAPH.length());
+    }
+
+    @Test
     void markupNestedThousandsDeepIsFlattenedAtTheCapAndKeepsItsText() {
         // Hostile or broken markup: the extractor's per-element measures grow with the cube of the nesting depth.
         String html = "<html><body><article>" + "<div><span>".repeat(3000) + PARAGRAPH + " " + PARAGRAPH
@@ -99,6 +125,11 @@ class ArticleExtractorTest {
 
         assertThat(deepest).isLessThanOrEqualTo(PageHtml.MAX_DEPTH);
         assertThat(extract(html)).contains("The council voted", "every school in the district");
+    }
+
+    /** The text as a JSON string literal's content, with markup escaped as JSON encoders for scripts do. */
+    private static String jsonString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c").replace(">", "\\u003e");
     }
 
     private static String extract(String html) {
