@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.parse.charset;
 
 import dev.newsroom.ingest.parse.document.RejectedDocumentException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
  *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is. So are
  *       bytes that are UTF-8 but for a few malformed sequences (a character cut by a byte-counting CMS): they decode
- *       with U+FFFD there, as in a browser.</li>
+ *       with U+FFFD there, as in a browser. Malformed sequences only inside {@code <style>} and {@code <script>}
+ *       elements (binary junk in an inlined stylesheet) say nothing about the text: a page whose bytes outside them are
+ *       UTF-8 is UTF-8.</li>
  *   <li>ASCII with escape sequences is ISO-2022 (JP, KR or CN), as the sequences say.</li>
  *   <li>Otherwise the bytes are in a legacy code page, chosen by {@link LegacyCharsets}: the declarations first, then
  *       ICU's detector, each kept only when its strict decoding gives plausible text.</li>
@@ -87,6 +90,10 @@ public final class CharsetResolver {
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
         if (mostlyUtf8(utf8, replaced, bytes.length) && TextPlausibility.of(utf8).plausible()) {
+            return new Decoded(utf8, StandardCharsets.UTF_8);
+        }
+        String outsideCode = utf8OutsideStyleAndScript(bytes);
+        if (outsideCode != null && TextPlausibility.of(outsideCode).plausible()) {
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
         return LegacyCharsets.decode(bytes, declared, subject);
@@ -266,9 +273,47 @@ public final class CharsetResolver {
     }
 
     /**
-     * As {@link #strictDecode} for UTF-8, through the String constructor's faster path: it replaces malformed input with
-     * U+FFFD instead of reporting it, and a U+FFFD in the result is refused either way.
+     * The bytes outside {@code <style>} and {@code <script>} elements, decoded strictly as UTF-8 when they hold some
+     * beyond ASCII, else {@code null}. The elements' tags are ASCII, so cutting at them never splits a character.
      */
+    private static String utf8OutsideStyleAndScript(byte[] bytes) {
+        // A scan by hand rather than a regular expression, and each kind of tag looked for again only once passed:
+        // an element left open, or thousands of scripts, must not make it read the rest of the document again and again.
+        String lower = asciiLowerCase(bytes);
+        ByteArrayOutputStream outside = new ByteArrayOutputStream(bytes.length);
+        int from = 0;
+        int style = lower.indexOf("<style");
+        int script = lower.indexOf("<script");
+        while (style >= 0 || script >= 0) {
+            boolean isStyle = script < 0 || (style >= 0 && style < script);
+            int open = isStyle ? style : script;
+            int close = lower.indexOf(isStyle ? "</style" : "</script", open);
+            int end = close < 0 ? -1 : lower.indexOf('>', close);
+            if (end < 0) {
+                break;
+            }
+            outside.write(bytes, from, open - from);
+            from = end + 1;
+            style = style >= 0 && style < from ? lower.indexOf("<style", from) : style;
+            script = script >= 0 && script < from ? lower.indexOf("<script", from) : script;
+        }
+        if (from == 0) {
+            return null;
+        }
+        outside.write(bytes, from, bytes.length - from);
+        byte[] rest = outside.toByteArray();
+        return isAscii(rest) ? null : strictDecode(rest, StandardCharsets.UTF_8);
+    }
+
+    private static String asciiLowerCase(byte[] bytes) {
+        char[] chars = new char[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            chars[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        return new String(chars);
+    }
+
     /**
      * UTF-8 but for a few malformed sequences: a character cut in two where a CMS truncated a string by bytes, or a
      * stray byte from a pasted legacy snippet. A legacy code page read as UTF-8 is malformed at nearly every non-ASCII
