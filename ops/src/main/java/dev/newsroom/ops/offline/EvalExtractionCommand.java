@@ -19,12 +19,18 @@ import picocli.CommandLine.Spec;
                 + " the truth (ICU word tokens, characters in Han, kana and Thai). Prints precision, recall and F1 per"
                 + " language and overall, for the tuned and held-out pages apart, and every rejected page with its"
                 + " reason. A rejected page scores 0.",
-        "The project's corpus: corpora/extraction (see its README)."})
+        "The project's corpus: corpora/extraction (see its README). With --extracted, another extractor's texts are"
+                + " scored the same way instead of ingest's."})
 public final class EvalExtractionCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:newsroom.home:-.}/corpora/extraction",
             description = "A folder with manifest.tsv, the pages and the truth files (default: ${DEFAULT-VALUE}).")
     Path corpus;
+
+    @Option(names = "--extracted", paramLabel = "DIR", description = "Score another extractor's texts instead of"
+            + " ingest's: DIR/<page>.txt for every page of the manifest, empty where the tool gave nothing"
+            + " (benchmarks/readability-baseline.js writes Mozilla Readability's).")
+    Path extracted;
 
     @Option(names = "--misses", description = "Also list every page below F1 0.97, worst first, with precision and recall.")
     boolean misses;
@@ -37,7 +43,16 @@ public final class EvalExtractionCommand implements Callable<Integer> {
         if (!Files.isReadable(corpus.resolve("manifest.tsv"))) {
             throw new ParameterException(spec.commandLine(), "--corpus " + corpus + " holds no readable manifest.tsv");
         }
-        ExtractionEvaluation.Result result = ExtractionEvaluation.evaluate(corpus, new DocumentParser());
+        if (extracted != null && !Files.isDirectory(extracted)) {
+            throw new ParameterException(spec.commandLine(), "--extracted " + extracted + " is not a directory");
+        }
+        ExtractionEvaluation.Result result;
+        try {
+            result = extracted == null ? ExtractionEvaluation.evaluate(corpus, new DocumentParser())
+                    : ExtractionEvaluation.scoreExtracted(corpus, extracted);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(result.table());
         if (misses) {

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
@@ -32,6 +33,9 @@ import org.jsoup.Jsoup;
  * <p>The corpus is a folder with {@code manifest.tsv} (header row; columns page, language, split, ..., page_file,
  * truth_file, the last two relative to the folder); a page file ending in {@code .gz} is gunzipped first. The
  * project's corpus is {@code corpora/extraction/} (see its README).
+ *
+ * <p>{@link #scoreExtracted} scores another extractor's outputs on the same corpus with the same tokens, so that a
+ * figure of ours can be set beside a reference tool's.
  */
 public final class ExtractionEvaluation {
 
@@ -43,8 +47,8 @@ public final class ExtractionEvaluation {
     public record PageResult(Page page, BodyScore score, String rejection) {
     }
 
-    /** Every page's outcome, and the CPU time parsing took on this thread. */
-    public record Result(List<PageResult> pages, double parseCpuSeconds) {
+    /** Every page's outcome, and the CPU time parsing took on this thread (empty when the texts came from elsewhere). */
+    public record Result(List<PageResult> pages, OptionalDouble parseCpuSeconds) {
 
         public double meanF1(Predicate<PageResult> which) {
             return pages.stream().filter(which).mapToDouble(page -> page.score().f1()).average().orElse(0);
@@ -66,8 +70,9 @@ public final class ExtractionEvaluation {
                     "language", "pages", "precision", "recall", "F1", "F1 tuned", "F1 held", "rejected"));
             byLanguage().forEach((language, results) -> out.append(row(language, results)));
             out.append(row("all", pages));
-            out.append(String.format(Locale.ROOT, "parsed %d pages in %.2f CPU-seconds (%.0f pages per CPU-second)%n",
-                    pages.size(), parseCpuSeconds, pages.size() / Math.max(parseCpuSeconds, 1e-9)));
+            parseCpuSeconds.ifPresent(seconds -> out.append(String.format(Locale.ROOT,
+                    "parsed %d pages in %.2f CPU-seconds (%.0f pages per CPU-second)%n",
+                    pages.size(), seconds, pages.size() / Math.max(seconds, 1e-9))));
             for (PageResult page : rejected()) {
                 out.append("rejected ").append(page.page().id()).append(": ").append(page.rejection()).append('\n');
             }
@@ -87,7 +92,7 @@ public final class ExtractionEvaluation {
         }
 
         private static String row(String label, List<PageResult> results) {
-            Result subset = new Result(results, 0);
+            Result subset = new Result(results, OptionalDouble.empty());
             return String.format(Locale.ROOT, "%-9s %6d %9.3f %9.3f %9.3f %10s %9s %9d%n", label, results.size(),
                     results.stream().mapToDouble(page -> page.score().precision()).average().orElse(0),
                     results.stream().mapToDouble(page -> page.score().recall()).average().orElse(0),
@@ -158,7 +163,26 @@ public final class ExtractionEvaluation {
             cpu += threads.getCurrentThreadCpuTime() - start;
             results.add(new PageResult(page, BodyScore.of(extracted, truth), rejection));
         }
-        return new Result(results, cpu / 1e9);
+        return new Result(results, OptionalDouble.of(cpu / 1e9));
+    }
+
+    /**
+     * Scores texts another extractor made from the corpus's pages: {@code extracted/<page>.txt} for every page of the
+     * manifest, an empty file for a page the tool gave nothing for (it scores 0, as a rejection does).
+     *
+     * @throws IllegalArgumentException naming the first page that has no text file, so that a partial run is never
+     *     taken for a figure over the whole corpus
+     */
+    public static Result scoreExtracted(Path dir, Path extracted) {
+        List<PageResult> results = new ArrayList<>();
+        for (Page page : corpus(dir)) {
+            Path text = extracted.resolve(page.id() + ".txt");
+            if (!Files.isRegularFile(text)) {
+                throw new IllegalArgumentException("no extracted text for page " + page.id() + ": " + text + " is missing");
+            }
+            results.add(new PageResult(page, BodyScore.of(readText(text), readText(page.truth())), null));
+        }
+        return new Result(results, OptionalDouble.empty());
     }
 
     /** The article's body as text: what a reader of the published body HTML sees. */
