@@ -103,6 +103,19 @@ class AdvisoryPrecisionTest {
     }
 
     @Test
+    void a_phrase_of_one_kind_does_not_hide_the_death_it_holds_and_a_fire_at_a_place_is_no_shooting() {
+        List<Advisory> killedBy = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "At least 12 villagers are killed by gunmen in the north of the country."), NOW).getAdvisories();
+        assertThat(killedBy).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.DEATH, AdvisoryKind.VIOLENCE);
+
+        List<Advisory> fire = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+                "A fire at a nightclub in the capital kills nine people."), NOW).getAdvisories();
+        assertThat(fire).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.DEATH).doesNotContain(AdvisoryKind.VIOLENCE);
+    }
+
+    @Test
     void a_beheading_reported_in_one_sentence_is_a_graphic_notice_and_a_named_group_makes_it_terrorism() {
         List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
                 "Islamic State militants behead an aid worker in northern Syria."), NOW).getAdvisories();
