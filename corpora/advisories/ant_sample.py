@@ -3,6 +3,7 @@
 
 Usage: corpora/advisories/ant_sample.py ANT_GIT_DIR > ant-sample.jsonl
        corpora/advisories/ant_sample.py --graphic ANT_GIT_DIR > ant-graphic.jsonl
+       corpora/advisories/ant_sample.py --more ANT_GIT_DIR > ant-more.jsonl
 Reads the categories internationalNews, localNews and society at ANT_COMMIT. The rule was fixed before the texts were
 read or the detector run on them: articles are ordered by sha256("advisories-ant:" + DOCNO); the first HARM_ITEMS
 whose headline or text holds a word of HARM_WORDS and the first OTHER_ITEMS holding none are taken, skipping texts
@@ -13,6 +14,12 @@ afterwards; the output has them all false.
 rule did not take, ordered by sha256("advisories-ant-graphic:" + DOCNO), the first GRAPHIC_ITEMS whose headline or
 text as cut holds a word of GRAPHIC_WORDS (slaughter, body parts, mutilated, charred, dismembered, burned alive, stab
 wounds, decomposed), with the same length and headline rules. Fixed before those texts were read.
+
+--more draws the third batch (added because held-out recall lagged dev: more dev text worded as news at large words
+it): of the articles neither rule above took, ordered by sha256("advisories-ant-more:" + DOCNO), the first
+MORE_HARM_ITEMS whose headline or text as cut holds a word of HARM_WORDS and the first MORE_OTHER_ITEMS holding none,
+with the same length and cutting rules, skipping headlines already taken by any batch. Fixed before those texts were
+read.
 """
 import hashlib
 import json
@@ -28,6 +35,8 @@ HARM_WORDS = re.compile("قتل|مقتل|قتيل|قتلى|مصرع|وفاة|ت�
 GRAPHIC_WORDS = re.compile("ذبح|أشلاء|اشلاء|قطع رأس|قطع راس|مشوه|متفحم|مقطع|تنكيل|مبتور|حرقا|أضرم النار في"
                            "|طعنات|متحلل|متعفن")
 GRAPHIC_ITEMS = 110
+MORE_HARM_ITEMS = 120
+MORE_OTHER_ITEMS = 30
 HARM_ITEMS = 190
 OTHER_ITEMS = 70
 MIN_CHARS = 200
@@ -49,7 +58,7 @@ def cut(text):
     return text[:end + 1].strip()
 
 
-def main(git_dir, graphic=False):
+def main(git_dir, batch="first"):
     names = git(git_dir, "ls-tree", "-r", "--name-only", ANT_COMMIT).decode().splitlines()
     docs = []
     for name in names:
@@ -72,17 +81,32 @@ def main(git_dir, graphic=False):
         headlines.add(title)
         taken[harm] += 1
         first.append((docno, name, title, text))
-    if graphic:
+    if batch != "first":
         taken_docnos = {docno for docno, _, _, _ in first}
         rest = sorted((hashlib.sha256(("advisories-ant-graphic:" + docno).encode()).hexdigest(), docno, name, title,
                        text) for _, docno, name, title, text in docs if docno not in taken_docnos)
-        first = []
+        graphic = []
         for _, docno, name, title, text in rest:
-            if len(first) >= GRAPHIC_ITEMS:
+            if len(graphic) >= GRAPHIC_ITEMS:
                 break
             if GRAPHIC_WORDS.search(title + " " + cut(text)) and len(text) >= MIN_CHARS and title not in headlines:
                 headlines.add(title)
-                first.append((docno, name, title, text))
+                graphic.append((docno, name, title, text))
+        first = graphic
+    if batch == "more":
+        taken_docnos |= {docno for docno, _, _, _ in graphic}
+        rest = sorted((hashlib.sha256(("advisories-ant-more:" + docno).encode()).hexdigest(), docno, name, title,
+                       text) for _, docno, name, title, text in docs if docno not in taken_docnos)
+        taken = {True: 0, False: 0}
+        wanted = {True: MORE_HARM_ITEMS, False: MORE_OTHER_ITEMS}
+        first = []
+        for _, docno, name, title, text in rest:
+            harm = bool(HARM_WORDS.search(title + " " + cut(text)))
+            if taken[harm] >= wanted[harm] or len(text) < MIN_CHARS or title in headlines:
+                continue
+            headlines.add(title)
+            taken[harm] += 1
+            first.append((docno, name, title, text))
     for docno, name, title, text in first:
         print(json.dumps({"id": "ar-ant-" + docno, "language": "ar", "headline": title, "text": cut(text),
                           "source": f"ANT corpus v1.1 (Jawhara FM), {name} at commit {ANT_COMMIT} of"
@@ -93,7 +117,7 @@ def main(git_dir, graphic=False):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--graphic":
-        main(sys.argv[2], graphic=True)
+    if sys.argv[1] in ("--graphic", "--more"):
+        main(sys.argv[2], batch=sys.argv[1][2:])
     else:
         main(sys.argv[1])
