@@ -373,7 +373,9 @@ public final class AdvisoryDetector {
 
     /**
      * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
-     * words inside it); a headline counts half as much again.
+     * words inside it); a headline counts half as much again. A phrase that begins inside a trigger phrase and runs on
+     * past it counts for the kinds the first did not give ("العثور على جثة" is a death, "جثة متفحمة" after it still
+     * graphic detail); inside a neutral phrase nothing begins.
      */
     private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth,
                            Map<AdvisoryKind, int[]> setAside) {
@@ -382,6 +384,8 @@ public final class AdvisoryDetector {
         int longest = maxWords.get(language);
         boolean headline = text.weight() >= HEADLINE_WEIGHT;
         List<Hit> hits = new ArrayList<>();
+        int coveredUntil = 0;
+        Set<AdvisoryKind> coveringKinds = EnumSet.noneOf(AdvisoryKind.class);
         int i = 0;
         while (i < stems.size()) {
             int matched = 0;
@@ -400,7 +404,8 @@ public final class AdvisoryDetector {
                     }
                 }
             }
-            if (triggers == null) {
+            boolean inside = i < coveredUntil;
+            if (triggers == null || inside && (i + matched <= coveredUntil || coveringKinds.isEmpty())) {
                 i++;
                 continue;
             }
@@ -412,7 +417,12 @@ public final class AdvisoryDetector {
             boolean negated = precededBy(negations.getOrDefault(language, Set.of()), stems, i);
             boolean framed = precededBy(frames.getOrDefault(language, Set.of()), stems, i);
             boolean attempted = precededBy(attempts.getOrDefault(language, Set.of()), stems, i);
+            Set<AdvisoryKind> kinds = EnumSet.noneOf(AdvisoryKind.class);
             for (Trigger trigger : triggers) {
+                kinds.add(trigger.kind());
+                if (inside && coveringKinds.contains(trigger.kind())) {
+                    continue;
+                }
                 if (!negated && !(framed && trigger.kind() == AdvisoryKind.TERRORISM && !trigger.sure())
                         && !(attempted && trigger.kind() == AdvisoryKind.DEATH)) {
                     hits.add(new Hit(trigger, surface.toString(), key,
@@ -421,7 +431,12 @@ public final class AdvisoryDetector {
                     setAside.computeIfAbsent(trigger.kind(), k -> new int[2])[0]++;
                 }
             }
-            i += matched;
+            if (!inside) {
+                coveringKinds.clear();
+            }
+            coveringKinds.addAll(kinds);
+            coveredUntil = i + matched;
+            i++;
         }
         return hits;
     }

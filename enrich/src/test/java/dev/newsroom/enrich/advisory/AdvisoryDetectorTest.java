@@ -1,0 +1,70 @@
+package dev.newsroom.enrich.advisory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.enrich.text.StemmedText;
+import dev.newsroom.enrich.text.Token;
+import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.topics.Stemming;
+import dev.newsroom.schemas.AdvisoryKind;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** How phrases of the lexicon match where they overlap, on a lexicon made to show it. */
+class AdvisoryDetectorTest {
+
+    private static final String LEXICON = String.join("\n",
+            "NONE\tnone\tcease fire",
+            "VIOLENCE\tstrong\tfire on|shot",
+            "DEATH\tsure\tbody was found|shot dead",
+            "GRAPHIC\tstrong\tfound charred");
+
+    private final AdvisoryDetector detector = detector();
+
+    private static AdvisoryDetector detector() {
+        AdvisoryDetector detector = new AdvisoryDetector();
+        detector.load("en", new ByteArrayInputStream(LEXICON.getBytes(StandardCharsets.UTF_8)));
+        return detector;
+    }
+
+    private Map<AdvisoryKind, Evidence> evidence(String text) {
+        UnaryOperator<String> stemmer = Stemming.forLanguage("en");
+        List<String> folded = new ArrayList<>();
+        List<String> surfaces = new ArrayList<>();
+        for (Token token : Tokenizer.tokenize(text)) {
+            if (token.isWord()) {
+                folded.add(token.folded());
+                surfaces.add(token.surface());
+            }
+        }
+        return detector.evidence("en", List.of(new StemmedText(folded, folded.stream().map(stemmer).toList(), surfaces, 1.0)));
+    }
+
+    @Test
+    void aPhraseThatBeginsInsideAnotherAndRunsPastItCountsForItsOwnKind() {
+        Map<AdvisoryKind, Evidence> evidence = evidence("The body was found charred in a car.");
+
+        assertThat(evidence.get(AdvisoryKind.DEATH).words()).containsExactly("body was found");
+        assertThat(evidence.get(AdvisoryKind.GRAPHIC).words()).containsExactly("found charred");
+    }
+
+    @Test
+    void aPhraseInsideALongerOneOfTheSameKindIsNotCountedTwice() {
+        Map<AdvisoryKind, Evidence> evidence = evidence("A man was shot dead outside his home.");
+
+        assertThat(evidence.get(AdvisoryKind.DEATH).words()).containsExactly("shot dead");
+        assertThat(evidence.get(AdvisoryKind.VIOLENCE)).isNull();
+    }
+
+    @Test
+    void nothingThatBeginsInsideANeutralPhraseCounts() {
+        Map<AdvisoryKind, Evidence> evidence = evidence("Both sides agreed to cease fire on the border at midnight.");
+
+        assertThat(evidence.get(AdvisoryKind.VIOLENCE)).isNull();
+    }
+}
