@@ -1,7 +1,6 @@
 package dev.newsroom.ingest.parse.charset;
 
 import dev.newsroom.ingest.parse.document.RejectedDocumentException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,9 +23,8 @@ import java.util.regex.Pattern;
  *   <li>Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever was declared: multi-byte UTF-8 sequences
  *       do not happen by accident, and "declared ISO-8859-1, really UTF-8" is the commonest mislabel there is. So are
  *       bytes that are UTF-8 but for a few malformed sequences (a character cut by a byte-counting CMS): they decode
- *       with U+FFFD there, as in a browser. Malformed sequences only inside {@code <style>} and {@code <script>}
- *       elements (binary junk in an inlined stylesheet) say nothing about the text: a page whose bytes outside them are
- *       UTF-8 is UTF-8.</li>
+ *       with U+FFFD there, as in a browser. A U+FFFD written in the bytes themselves (a CMS that saved one) is a
+ *       character like any other.</li>
  *   <li>ASCII with escape sequences is ISO-2022 (JP, KR or CN), as the sequences say.</li>
  *   <li>Otherwise the bytes are in a legacy code page, chosen by {@link LegacyCharsets}: the declarations first, then
  *       ICU's detector, each kept only when its strict decoding gives plausible text.</li>
@@ -84,16 +82,13 @@ public final class CharsetResolver {
             return new Decoded(text, charset);
         }
         String utf8 = new String(bytes, StandardCharsets.UTF_8);
-        int replaced = count(utf8, '\uFFFD');
+        // A U+FFFD the bytes spell out (EF BF BD) is a character the page holds, not a sequence the decoder replaced.
+        int replaced = count(utf8, '\uFFFD') - literalReplacementCharacters(bytes);
         if (replaced == 0) {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
         if (mostlyUtf8(utf8, replaced, bytes.length) && TextPlausibility.of(utf8).plausible()) {
-            return new Decoded(utf8, StandardCharsets.UTF_8);
-        }
-        String outsideCode = utf8OutsideStyleAndScript(bytes);
-        if (outsideCode != null && TextPlausibility.of(outsideCode).plausible()) {
             return new Decoded(utf8, StandardCharsets.UTF_8);
         }
         return LegacyCharsets.decode(bytes, declared, subject);
@@ -273,48 +268,6 @@ public final class CharsetResolver {
     }
 
     /**
-     * The bytes outside {@code <style>} and {@code <script>} elements, decoded strictly as UTF-8 when they hold some
-     * beyond ASCII, else {@code null}. The elements' tags are ASCII, so cutting at them never splits a character.
-     */
-    private static String utf8OutsideStyleAndScript(byte[] bytes) {
-        // A scan by hand rather than a regular expression, and each kind of tag looked for again only once passed:
-        // an element left open, or thousands of scripts, must not make it read the rest of the document again and again.
-        String lower = asciiLowerCase(bytes);
-        ByteArrayOutputStream outside = new ByteArrayOutputStream(bytes.length);
-        int from = 0;
-        int style = lower.indexOf("<style");
-        int script = lower.indexOf("<script");
-        while (style >= 0 || script >= 0) {
-            boolean isStyle = script < 0 || (style >= 0 && style < script);
-            int open = isStyle ? style : script;
-            int close = lower.indexOf(isStyle ? "</style" : "</script", open);
-            int end = close < 0 ? -1 : lower.indexOf('>', close);
-            if (end < 0) {
-                break;
-            }
-            outside.write(bytes, from, open - from);
-            from = end + 1;
-            style = style >= 0 && style < from ? lower.indexOf("<style", from) : style;
-            script = script >= 0 && script < from ? lower.indexOf("<script", from) : script;
-        }
-        if (from == 0) {
-            return null;
-        }
-        outside.write(bytes, from, bytes.length - from);
-        byte[] rest = outside.toByteArray();
-        return isAscii(rest) ? null : strictDecode(rest, StandardCharsets.UTF_8);
-    }
-
-    private static String asciiLowerCase(byte[] bytes) {
-        char[] chars = new char[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            chars[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
-        }
-        return new String(chars);
-    }
-
-    /**
      * UTF-8 but for a few malformed sequences: a character cut in two where a CMS truncated a string by bytes, or a
      * stray byte from a pasted legacy snippet. A legacy code page read as UTF-8 is malformed at nearly every non-ASCII
      * byte, so at least 50 good multi-byte characters per bad one, and a handful per page at most, tell them apart.
@@ -328,6 +281,17 @@ public final class CharsetResolver {
             }
         }
         return multiByte >= 50 * replaced && replaced <= 2 + byteCount / 5000;
+    }
+
+    private static int literalReplacementCharacters(byte[] bytes) {
+        int count = 0;
+        for (int i = 0; i + 2 < bytes.length; i++) {
+            if (bytes[i] == (byte) 0xEF && bytes[i + 1] == (byte) 0xBF && bytes[i + 2] == (byte) 0xBD) {
+                count++;
+                i += 2;
+            }
+        }
+        return count;
     }
 
     private static int count(String text, char wanted) {
