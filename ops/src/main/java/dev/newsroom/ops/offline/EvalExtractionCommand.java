@@ -47,11 +47,14 @@ public final class EvalExtractionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--extracted " + extracted + " is not a directory");
         }
         ExtractionEvaluation.Result result;
-        try {
-            result = extracted == null ? ExtractionEvaluation.evaluate(corpus, new DocumentParser())
-                    : ExtractionEvaluation.scoreExtracted(corpus, extracted);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        if (extracted == null) {
+            result = ExtractionEvaluation.evaluate(corpus, new DocumentParser());
+        } else {
+            try {
+                result = ExtractionEvaluation.scoreExtracted(corpus, extracted);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(result.table());
