@@ -374,8 +374,8 @@ public final class AdvisoryDetector {
     /**
      * The triggers in one block, the longest phrase at each position (a neutral phrase too, which then hides the
      * words inside it); a headline counts half as much again. A phrase that begins inside a trigger phrase and runs on
-     * past it counts for the kinds the first did not give ("العثور على جثة" is a death, "جثة متفحمة" after it still
-     * graphic detail); inside a neutral phrase nothing begins.
+     * past it counts for each kind whose own last phrase it shares no word with ("العثور على جثة" is a death,
+     * "جثة متفحمة" after it still graphic detail); nothing that begins inside a neutral phrase counts.
      */
     private List<Hit> hits(String language, Map<String, List<Trigger>> lexicon, StemmedText text, double depth,
                            Map<AdvisoryKind, int[]> setAside) {
@@ -385,7 +385,8 @@ public final class AdvisoryDetector {
         boolean headline = text.weight() >= HEADLINE_WEIGHT;
         List<Hit> hits = new ArrayList<>();
         int coveredUntil = 0;
-        Set<AdvisoryKind> coveringKinds = EnumSet.noneOf(AdvisoryKind.class);
+        int neutralUntil = 0;
+        Map<AdvisoryKind, Integer> kindUntil = new EnumMap<>(AdvisoryKind.class);
         int i = 0;
         while (i < stems.size()) {
             int matched = 0;
@@ -404,8 +405,7 @@ public final class AdvisoryDetector {
                     }
                 }
             }
-            boolean inside = i < coveredUntil;
-            if (triggers == null || inside && (i + matched <= coveredUntil || coveringKinds.isEmpty())) {
+            if (triggers == null || i + matched <= coveredUntil || i < neutralUntil) {
                 i++;
                 continue;
             }
@@ -417,10 +417,8 @@ public final class AdvisoryDetector {
             boolean negated = precededBy(negations.getOrDefault(language, Set.of()), stems, i);
             boolean framed = precededBy(frames.getOrDefault(language, Set.of()), stems, i);
             boolean attempted = precededBy(attempts.getOrDefault(language, Set.of()), stems, i);
-            Set<AdvisoryKind> kinds = EnumSet.noneOf(AdvisoryKind.class);
             for (Trigger trigger : triggers) {
-                kinds.add(trigger.kind());
-                if (inside && coveringKinds.contains(trigger.kind())) {
+                if (i < kindUntil.getOrDefault(trigger.kind(), 0)) {
                     continue;
                 }
                 if (!negated && !(framed && trigger.kind() == AdvisoryKind.TERRORISM && !trigger.sure())
@@ -431,11 +429,13 @@ public final class AdvisoryDetector {
                     setAside.computeIfAbsent(trigger.kind(), k -> new int[2])[0]++;
                 }
             }
-            if (!inside) {
-                coveringKinds.clear();
-            }
-            coveringKinds.addAll(kinds);
             coveredUntil = i + matched;
+            if (triggers.isEmpty()) {
+                neutralUntil = coveredUntil;
+            }
+            for (Trigger trigger : triggers) {
+                kindUntil.put(trigger.kind(), coveredUntil);
+            }
             i++;
         }
         return hits;

@@ -20,8 +20,8 @@ class AdvisoryDetectorTest {
 
     private static final String LEXICON = String.join("\n",
             "NONE\tnone\tcease fire",
-            "VIOLENCE\tstrong\tfire on|shot",
-            "DEATH\tsure\tbody was found|shot dead",
+            "VIOLENCE\tstrong\tfire on",
+            "DEATH\tsure\tbody was found|found dead|charred remains",
             "GRAPHIC\tstrong\tfound charred");
 
     private final AdvisoryDetector detector = detector();
@@ -54,11 +54,18 @@ class AdvisoryDetectorTest {
     }
 
     @Test
-    void aPhraseInsideALongerOneOfTheSameKindIsNotCountedTwice() {
-        Map<AdvisoryKind, Evidence> evidence = evidence("A man was shot dead outside his home.");
+    void aPhraseThatRunsPastOneOfItsOwnKindDoesNotCountItAgain() {
+        Map<AdvisoryKind, Evidence> evidence = evidence("The body was found dead in a field.");
 
-        assertThat(evidence.get(AdvisoryKind.DEATH).words()).containsExactly("shot dead");
-        assertThat(evidence.get(AdvisoryKind.VIOLENCE)).isNull();
+        assertThat(evidence.get(AdvisoryKind.DEATH).words()).containsExactly("body was found");
+    }
+
+    @Test
+    void aKindCountsAgainOncePastItsOwnLastPhraseThoughInsideAnotherKinds() {
+        Map<AdvisoryKind, Evidence> evidence = evidence("The body was found charred remains were taken away.");
+
+        assertThat(evidence.get(AdvisoryKind.DEATH).words()).containsExactly("body was found", "charred remains");
+        assertThat(evidence.get(AdvisoryKind.GRAPHIC).words()).containsExactly("found charred");
     }
 
     @Test
