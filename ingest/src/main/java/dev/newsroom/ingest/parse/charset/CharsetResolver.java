@@ -82,8 +82,12 @@ public final class CharsetResolver {
             return new Decoded(text, charset);
         }
         String utf8 = new String(bytes, StandardCharsets.UTF_8);
-        // A U+FFFD the bytes spell out (EF BF BD) is a character the page holds, not a sequence the decoder replaced.
-        int replaced = count(utf8, '\uFFFD') - literalReplacementCharacters(bytes);
+        int replaced = count(utf8, '\uFFFD');
+        if (replaced > 0) {
+            // A U+FFFD the bytes spell out (EF BF BD) is a character the page holds, not a sequence the decoder
+            // replaced; counted only here, so that clean UTF-8 is not read a second time.
+            replaced -= literalReplacementCharacters(bytes);
+        }
         if (replaced == 0) {
             requirePlausible(utf8, StandardCharsets.UTF_8, subject);
             return new Decoded(utf8, StandardCharsets.UTF_8);
