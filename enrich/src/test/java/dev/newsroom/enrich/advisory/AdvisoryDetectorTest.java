@@ -2,17 +2,15 @@ package dev.newsroom.enrich.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.enrich.text.ArabicSegmenter;
 import dev.newsroom.enrich.text.StemmedText;
-import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
 import dev.newsroom.enrich.topics.Stemming;
 import dev.newsroom.schemas.AdvisoryKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** How phrases of the lexicon match where they overlap, on a lexicon made to show it. */
@@ -33,16 +31,8 @@ class AdvisoryDetectorTest {
     }
 
     private Map<AdvisoryKind, Evidence> evidence(String text) {
-        UnaryOperator<String> stemmer = Stemming.forLanguage("en");
-        List<String> folded = new ArrayList<>();
-        List<String> surfaces = new ArrayList<>();
-        for (Token token : Tokenizer.tokenize(text)) {
-            if (token.isWord()) {
-                folded.add(token.folded());
-                surfaces.add(token.surface());
-            }
-        }
-        return detector.evidence("en", List.of(new StemmedText(folded, folded.stream().map(stemmer).toList(), surfaces, 1.0)));
+        StemmedText words = StemmedText.of(ArabicSegmenter.unsplit(Tokenizer.tokenize(text)), Stemming.forLanguage("en"), 1.0);
+        return detector.evidence("en", List.of(words));
     }
 
     @Test
