@@ -37,7 +37,7 @@ class AdvisoryPrecisionTest {
 
     /** Graphic has only 5 held-out positives in English, so its floor says little. */
     @ParameterizedTest(name = "held out, en, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.93, 0.74", "DEATH, 0.96, 0.86", "TERRORISM, 0.89, 0.71", "GRAPHIC, 0.95, 0.79"})
+    @CsvSource({"VIOLENCE, 0.91, 0.73", "DEATH, 0.94, 0.86", "TERRORISM, 0.88, 0.66", "GRAPHIC, 0.95, 0.79"})
     void held_out_english_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                           double recall) {
         Counts counts = heldOut.byLanguage().get("en").get(kind);
@@ -47,7 +47,7 @@ class AdvisoryPrecisionTest {
 
     /** Below the aim of 0.90 at 0.80: these floors keep what was reached, they do not say it is enough. */
     @ParameterizedTest(name = "held out, ar, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.85, 0.79", "DEATH, 0.90, 0.83", "TERRORISM, 0.66, 0.70", "GRAPHIC, 0.93, 0.59"})
+    @CsvSource({"VIOLENCE, 0.86, 0.78", "DEATH, 0.90, 0.82", "TERRORISM, 0.65, 0.70", "GRAPHIC, 0.94, 0.59"})
     void held_out_arabic_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                          double recall) {
         Counts counts = heldOut.byLanguage().get("ar").get(kind);
@@ -56,7 +56,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.93, 0.86", "DEATH, 0.97, 0.90", "TERRORISM, 0.88, 0.76", "GRAPHIC, 0.95, 0.83"})
+    @CsvSource({"VIOLENCE, 0.92, 0.87", "DEATH, 0.97, 0.90", "TERRORISM, 0.85, 0.73", "GRAPHIC, 0.95, 0.80"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
@@ -113,6 +113,42 @@ class AdvisoryPrecisionTest {
                 "A fire at a nightclub in the capital kills nine people."), NOW).getAdvisories();
         assertThat(fire).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
                 .contains(AdvisoryKind.DEATH).doesNotContain(AdvisoryKind.VIOLENCE);
+    }
+
+    @Test
+    void a_death_by_fire_and_a_decomposed_body_are_graphic_but_an_attempt_to_burn_oneself_is_nothing() {
+        List<Advisory> burned = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "وفاة رجل اضرم النار في جسده",
+                "توفي اليوم رجل في الخمسين من عمره متاثرا بحروق بليغة بعد ان اضرم النار في جسده امام مقر الولاية ."),
+                NOW).getAdvisories();
+        assertThat(burned).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.DEATH, AdvisoryKind.GRAPHIC);
+
+        List<Advisory> attempt = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "شاب يحاول الانتحار حرقا",
+                "حاول شاب اليوم اضرام النار في جسده امام مقر الولاية و تم نقله الى المستشفى في حالة حرجة ."), NOW)
+                .getAdvisories();
+        assertThat(attempt).noneMatch(advisory -> !advisory.getSuggestion());
+
+        List<Advisory> body = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "العثور على جثة متآكلة على الشاطئ",
+                "عثر اعوان الحرس البحري مساء امس على جثة متآكلة لفظها البحر و تم نقلها الى المستشفى ."), NOW)
+                .getAdvisories();
+        assertThat(body).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .contains(AdvisoryKind.DEATH, AdvisoryKind.GRAPHIC);
+    }
+
+    @Test
+    void a_kidnapped_girl_is_no_hijacking_and_glorifying_an_attack_is_not_one() {
+        List<Advisory> kidnapped = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "العثور على الفتاة المختطفة",
+                "عثرت الشرطة على الفتاة المختطفة في منزل صديقها و اعترفت بانها افتعلت قضية الاختطاف خوفا من عائلتها ."),
+                NOW).getAdvisories();
+        assertThat(kidnapped).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .doesNotContain(AdvisoryKind.TERRORISM);
+
+        List<Advisory> glorified = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar",
+                "ايقاف شاب احتفى بالعملية الارهابية",
+                "تم ايقاف شاب بسبب احتفائه علنا بالعملية الارهابية الاخيرة و تمجيده الارهاب على صفحته ."), NOW)
+                .getAdvisories();
+        assertThat(glorified).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                .doesNotContain(AdvisoryKind.TERRORISM);
     }
 
     @Test
