@@ -5,6 +5,7 @@ Usage: corpora/advisories/ant_sample.py ANT_GIT_DIR > ant-sample.jsonl
        corpora/advisories/ant_sample.py --graphic ANT_GIT_DIR > ant-graphic.jsonl
        corpora/advisories/ant_sample.py --more ANT_GIT_DIR > ant-more.jsonl
        corpora/advisories/ant_sample.py --fourth ANT_GIT_DIR > ant-fourth.jsonl
+       corpora/advisories/ant_sample.py --fifth ANT_GIT_DIR > ant-fifth.jsonl
 Reads the categories internationalNews, localNews and society at ANT_COMMIT. The rule was fixed before the texts were
 read or the detector run on them: articles are ordered by sha256("advisories-ant:" + DOCNO); the first HARM_ITEMS
 whose headline or text holds a word of HARM_WORDS and the first OTHER_ITEMS holding none are taken, skipping texts
@@ -26,6 +27,12 @@ read.
 took, ordered by sha256("advisories-ant-fourth:" + DOCNO), the first FOURTH_HARM_ITEMS whose headline or text as cut
 holds a word of HARM_WORDS and the first FOURTH_OTHER_ITEMS holding none, with the same length and cutting rules,
 skipping headlines already taken by any batch. Fixed before those texts were read.
+
+--fifth draws the fifth batch, which goes to dev whole (held out already had 1,030 texts, and the hash split had sent
+most of the third and fourth batches there): of the articles no rule above took, ordered by
+sha256("advisories-ant-fifth:" + DOCNO), the first FIFTH_HARM_ITEMS whose headline or text as cut holds a word of
+HARM_WORDS and the first FIFTH_OTHER_ITEMS holding none, with the same length and cutting rules, skipping headlines
+already taken by any batch. Fixed before those texts were read.
 """
 import hashlib
 import json
@@ -45,6 +52,8 @@ MORE_HARM_ITEMS = 120
 MORE_OTHER_ITEMS = 30
 FOURTH_HARM_ITEMS = 100
 FOURTH_OTHER_ITEMS = 20
+FIFTH_HARM_ITEMS = 125
+FIFTH_OTHER_ITEMS = 25
 HARM_ITEMS = 190
 OTHER_ITEMS = 70
 MIN_CHARS = 200
@@ -118,12 +127,15 @@ def main(git_dir, batch="first"):
                 headlines.add(title)
                 graphic.append((docno, name, title, text))
         first = graphic
-    if batch in ("more", "fourth"):
+    if batch in ("more", "fourth", "fifth"):
         taken_docnos |= {docno for docno, _, _, _ in graphic}
         first = draw(docs, taken_docnos, headlines, "advisories-ant-more:", MORE_HARM_ITEMS, MORE_OTHER_ITEMS)
-    if batch == "fourth":
+    if batch in ("fourth", "fifth"):
         taken_docnos |= {docno for docno, _, _, _ in first}
         first = draw(docs, taken_docnos, headlines, "advisories-ant-fourth:", FOURTH_HARM_ITEMS, FOURTH_OTHER_ITEMS)
+    if batch == "fifth":
+        taken_docnos |= {docno for docno, _, _, _ in first}
+        first = draw(docs, taken_docnos, headlines, "advisories-ant-fifth:", FIFTH_HARM_ITEMS, FIFTH_OTHER_ITEMS)
     for docno, name, title, text in first:
         print(json.dumps({"id": "ar-ant-" + docno, "language": "ar", "headline": title, "text": cut(text),
                           "source": f"ANT corpus v1.1 (Jawhara FM), {name} at commit {ANT_COMMIT} of"
@@ -134,7 +146,7 @@ def main(git_dir, batch="first"):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] in ("--graphic", "--more", "--fourth"):
+    if sys.argv[1] in ("--graphic", "--more", "--fourth", "--fifth"):
         main(sys.argv[2], batch=sys.argv[1][2:])
     else:
         main(sys.argv[1])
