@@ -47,7 +47,7 @@ class AdvisoryPrecisionTest {
 
     /** Below the aim of 0.90 at 0.80: these floors keep what was reached, they do not say it is enough. */
     @ParameterizedTest(name = "held out, ar, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.87, 0.78", "DEATH, 0.90, 0.82", "TERRORISM, 0.72, 0.70", "GRAPHIC, 0.90, 0.36"})
+    @CsvSource({"VIOLENCE, 0.87, 0.78", "DEATH, 0.90, 0.82", "TERRORISM, 0.72, 0.70", "GRAPHIC, 0.93, 0.55"})
     void held_out_arabic_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision,
                                                                          double recall) {
         Counts counts = heldOut.byLanguage().get("ar").get(kind);
@@ -56,7 +56,7 @@ class AdvisoryPrecisionTest {
     }
 
     @ParameterizedTest(name = "dev, {0}: precision >= {1}, recall >= {2}")
-    @CsvSource({"VIOLENCE, 0.93, 0.83", "DEATH, 0.96, 0.90", "TERRORISM, 0.86, 0.72", "GRAPHIC, 0.95, 0.71"})
+    @CsvSource({"VIOLENCE, 0.93, 0.83", "DEATH, 0.96, 0.90", "TERRORISM, 0.86, 0.72", "GRAPHIC, 0.93, 0.79"})
     void dev_notices_keep_their_measured_precision_and_recall(AdvisoryKind kind, double precision, double recall) {
         Counts counts = dev.overall().get(kind);
         assertThat(counts.precision()).as("%s precision", kind).isGreaterThanOrEqualTo(precision);
