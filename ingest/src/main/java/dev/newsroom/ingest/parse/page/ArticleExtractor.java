@@ -64,6 +64,8 @@ final class ArticleExtractor {
     static final int MIN_ARTICLE_CHARS = 80;
     static final int SHORT_ARTICLE_CHARS = 500;
     private static final double MAX_HINT_SHARE = 3;
+    /** The share of the top candidate's score that an ancestor rising after a dip must reach to be taken instead. */
+    private static final double RISE_AFTER_DIP = 2.0 / 3;
 
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
@@ -288,10 +290,13 @@ final class ArticleExtractor {
             }
         }
         // Scores rising on the way up mean more of the article sits beside the candidate (an intro above a
-        // "read more" container): the higher-scoring ancestor unifies them.
+        // "read more" container): the higher-scoring ancestor unifies them. After a dip, the rise must come back to
+        // most of the candidate's score: a layout wrapper holding the article column and a sidebar rises a little above
+        // the column's score from the sidebar's tables and teasers alone.
         // A common ancestor taken above may have no score of its own; it holds the top candidate's at least.
-        double lastScore = scores.getOrDefault(top, topScore);
-        double threshold = lastScore / 3;
+        double candidateScore = scores.getOrDefault(top, topScore);
+        double lastScore = candidateScore;
+        double threshold = candidateScore / 3;
         for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
             Double ancestorScore = scores.get(ancestor);
             if (ancestorScore == null) {
@@ -300,7 +305,7 @@ final class ArticleExtractor {
             if (ancestorScore < threshold) {
                 break;
             }
-            if (ancestorScore > lastScore) {
+            if (ancestorScore > lastScore && ancestorScore >= candidateScore * RISE_AFTER_DIP) {
                 top = ancestor;
                 break;
             }
@@ -439,7 +444,7 @@ final class ArticleExtractor {
         boolean inFigure = hasAncestor(element, "figure") || !element.getElementsByTag("figure").isEmpty();
         double density = linkDensity(element);
         int length = text.length();
-        if (images > 1 && paragraphs * 2 < images && !inFigure) {
+        if (images > 1 && paragraphs * 2 < images && !inFigure && proseBlocks(element) < 2) {
             return true;
         }
         if (!isList && listItems > paragraphs) {
@@ -456,6 +461,18 @@ final class ArticleExtractor {
             return true;
         }
         return (weight < 25 && density > 0.3 && length < 1000) || (weight >= 25 && density > 0.5);
+    }
+
+    private static int proseBlocks(Element element) {
+        int count = 0;
+        for (Element block : element.getAllElements()) {
+            String tag = block.normalName();
+            if ((tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block))) && proseWeight(block.text()) >= 100
+                    && endsSentence(block.text()) && linkDensity(block) < 0.25) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static double initialScore(Element element) {

@@ -101,6 +101,34 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPhotoPostWhoseProseRunsBetweenItsImagesKeepsTheProse() {
+        // A blog post whose body continues in a nested block of divs, more images than paragraphs: not a gallery.
+        String more = "The lending desk will stay open until eight in the evening, the librarian said, and the children's "
+                + "corner moves to the first floor once the lift is repaired.";
+        String image = "<div class=separator><a href=/photo.jpg><img src=/photo.jpg></a></div><div> </div>";
+        String html = "<html><body><div class='post-body post-content'><div><span>Photos of the vote are making the "
+                + "rounds today.</span></div><div class=reader>" + image + "<div><span>" + PARAGRAPH + "</span></div>"
+                + image + "<div><span>" + more + "</span></div>" + image.repeat(4) + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "The lending desk");
+    }
+
+    @Test
+    void aLayoutWrapperRisingAfterADipFromItsSidebarIsNotTheArticle() {
+        // The story's column scores less than the story; the page's wrapper a little more than the column, from the
+        // market figures in the sidebar beside it, but far less than the story.
+        String figures = "<p>Market summary: index up 1.2 percent, bonds flat, oil down.</p>";
+        String html = "<html><body><div class=wrap><div class=col-a><div id=story>" + ("<p>" + PARAGRAPH + "</p>").repeat(10)
+                + "</div><p>Share this</p></div><div class=col-b>" + figures.repeat(14) + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("Market summary");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
