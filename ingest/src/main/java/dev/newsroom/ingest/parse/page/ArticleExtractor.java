@@ -19,6 +19,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.countCommas;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.endsSentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.dataTables;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.inside;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.longParagraphs;
@@ -33,7 +35,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
  *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags,
  *       call-to-action, donation, sign-in, embedded post (hints in English, French and transliterated Arabic), unless
- *       it also says article/content/post.</li>
+ *       it also says article/content/post. Inside a data table the hints are left be; a table that lays out the page
+ *       (a table within it, one row or one column) is no shelter.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
  *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
@@ -179,6 +182,8 @@ final class ArticleExtractor {
             }
         }
         List<Element> doomed = new ArrayList<>();
+        // Hints inside a data table name its cells, not the page's parts; a layout table's cells are the page's columns.
+        Set<Element> dataTables = dataTables(body);
         for (Element element : body.getAllElements()) {
             if (element == body || PROTECTED.contains(element.normalName())) {
                 continue;
@@ -189,7 +194,7 @@ final class ArticleExtractor {
             }
             boolean always = ALWAYS_JUNK.matcher(hints).find();
             boolean unlikely = pruneUnlikely && UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
-            if (!(always || unlikely) || hasAncestor(element, "table") || hasAncestor(element, "code")) {
+            if (!(always || unlikely) || inside(element, dataTables) || hasAncestor(element, "code")) {
                 continue;
             }
             // A container holding several long paragraphs, or the page's main element, is the article whatever its

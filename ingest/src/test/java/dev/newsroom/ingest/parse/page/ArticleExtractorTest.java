@@ -129,6 +129,23 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPageLaidOutInATableHasItsToolsAndCommentFormRemovedButADataTableKeepsItsCells() {
+        // An older site's page is one table row: its cells are the columns. Class hints and the tail section after the
+        // prose apply inside them; a table of figures within the article stays whole.
+        String figures = "<table><tr><th>Year</th><th>Visitors</th></tr><tr><td>2025</td><td>41,000</td></tr>"
+                + "<tr><td>2026</td><td>52,000</td></tr></table>";
+        String html = "<html><body><table id=content><tr><td class=left><a href=/>Home</a> <a href=/city>City</a></td>"
+                + "<td class=middle><div id=state>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + figures + "</div>"
+                + "<div class=donation><p>Support local news: give what you can to keep this paper free for every reader.</p></div>"
+                + "<h2>Add a comment</h2><p>Name:</p><p>E-mail:</p></td></tr></table></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "Visitors", "52,000")
+                .doesNotContain("Support local news", "Add a comment", "E-mail");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
