@@ -23,6 +23,7 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.dataTables;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.inside;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.linksInsideASentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.longParagraphs;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
@@ -464,6 +465,9 @@ final class ArticleExtractor {
         }
         if (isList && density > 0.5 && length < 600) {
             return true;
+        }
+        if (paragraphs == 1 && linksInsideASentence(element, text)) {
+            return false;
         }
         return (weight < 25 && density > 0.3 && length < 1000) || (weight >= 25 && density > 0.5);
     }

@@ -144,7 +144,8 @@ final class BoilerplateBlocks {
 
     private static Kind classOf(Element element, String text, int weight) {
         double density = linkDensity(element, text);
-        if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element))
+        if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element)
+                && !ProseMeasures.linksInsideASentence(element, text))
                 || (text.indexOf('©') >= 0 && weight < 2 * LONG)) {
             return Kind.BAD;
         }

@@ -136,6 +136,23 @@ final class ProseMeasures {
         return false;
     }
 
+    /**
+     * Whether an element's text is a sentence that its links are part of: it opens with its own words and its own
+     * punctuation ends it ("It also <a>co-ordinates military plans</a>."). A link to another story stands alone, after a
+     * label at most ("Read more: <a>title</a>").
+     */
+    static boolean linksInsideASentence(Element element, String text) {
+        List<Element> links = element.getElementsByTag("a");
+        if (links.isEmpty()) {
+            return false;
+        }
+        String first = links.get(0).text().strip();
+        String last = links.get(links.size() - 1).text().strip();
+        String trimmed = text.strip();
+        return !first.isEmpty() && !last.isEmpty() && !trimmed.startsWith(first) && !endsSentence(last)
+                && endsSentence(trimmed) && !trimmed.endsWith(last);
+    }
+
     static int countCommas(String text) {
         int commas = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -146,6 +146,22 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aSentenceMostlyMadeOfItsLinkStaysButALinkToAnotherStoryGoes() {
+        // Each paragraph in a wrapper of its own, as component-built pages write them.
+        String longParagraph = "<div class=block><div><p>" + PARAGRAPH + " " + PARAGRAPH + "</p></div></div>";
+        String html = "<html><body><article>" + longParagraph.repeat(2)
+                + "<div class=block><div><p>It also <a href=/plans>runs the mobile libraries and the reading programme in "
+                + "the schools</a>.</p></div></div>"
+                + "<div class=block><div><p>Read more: <a href=/budget>The budget vote that split the council in two</a></p></div></div>"
+                + longParagraph.repeat(2) + "</article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("It also runs the mobile libraries and the reading programme in the schools.")
+                .doesNotContain("Read more", "budget vote");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
