@@ -48,7 +48,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  *       container's parent has a well-scored sibling of its own class (ads or a paywall split the body in blocks).</li>
  *   <li><b>Gather</b> the siblings that belong with it: well-scored ones, prose paragraphs with few links, and a
  *       leading figure (the lead image sits beside the text in most CMS templates).</li>
- *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images, inputs or too short to be
+ *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images (unless two long paragraphs
+ *       run between the images, or the links sit inside the paragraph's own sentence), inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
  *   <li><b>Remove boilerplate</b> block by block ({@link BoilerplateBlocks}): related-story links, datelines before
  *       the prose, credits and link sections after it.</li>
