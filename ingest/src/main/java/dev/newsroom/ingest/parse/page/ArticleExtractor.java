@@ -19,8 +19,11 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.countCommas;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.endsSentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.dataTables;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.inside;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.linksInsideASentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.longParagraphs;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
@@ -33,7 +36,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  *       prose and say paywall, premium, article, content or the like: the paywalled rest of an article), and containers
  *       whose class or id says menu, sidebar, share, comments, related, ad, newsletter, breadcrumbs, ticker, tags,
  *       call-to-action, donation, sign-in, embedded post (hints in English, French and transliterated Arabic), unless
- *       it also says article/content/post.</li>
+ *       it also says article/content/post. Inside a data table the hints are left be; a table that lays out the page
+ *       (a table within it, one row or one column) is no shelter.</li>
  *   <li><b>Score</b> every paragraph-like element (paragraphs, pre, cells, and divs holding only inline content) with at
  *       least {@value #MIN_PARAGRAPH_CHARS} characters: one point, one per comma (Latin, Arabic or CJK), one per
  *       100 characters up to three (lengths count Han, kana and hangul three times, as each carries about a word). The score flows to the parent in full, to the grandparent by half and further up
@@ -44,7 +48,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  *       container's parent has a well-scored sibling of its own class (ads or a paywall split the body in blocks).</li>
  *   <li><b>Gather</b> the siblings that belong with it: well-scored ones, prose paragraphs with few links, and a
  *       leading figure (the lead image sits beside the text in most CMS templates).</li>
- *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images, inputs or too short to be
+ *   <li><b>Clean</b> inside it: lists, tables and divs that are mostly links or images (unless two long paragraphs
+ *       run between the images, or the links sit inside the paragraph's own sentence), inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
  *   <li><b>Remove boilerplate</b> block by block ({@link BoilerplateBlocks}): related-story links, datelines before
  *       the prose, credits and link sections after it.</li>
@@ -64,6 +69,8 @@ final class ArticleExtractor {
     static final int MIN_ARTICLE_CHARS = 80;
     static final int SHORT_ARTICLE_CHARS = 500;
     private static final double MAX_HINT_SHARE = 3;
+    /** The share of the top candidate's score that an ancestor rising after a dip must reach to be taken instead. */
+    private static final double RISE_AFTER_DIP = 2.0 / 3;
 
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
@@ -177,6 +184,8 @@ final class ArticleExtractor {
             }
         }
         List<Element> doomed = new ArrayList<>();
+        // Hints inside a data table name its cells, not the page's parts; a layout table's cells are the page's columns.
+        Set<Element> dataTables = dataTables(body);
         for (Element element : body.getAllElements()) {
             if (element == body || PROTECTED.contains(element.normalName())) {
                 continue;
@@ -187,7 +196,7 @@ final class ArticleExtractor {
             }
             boolean always = ALWAYS_JUNK.matcher(hints).find();
             boolean unlikely = pruneUnlikely && UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
-            if (!(always || unlikely) || hasAncestor(element, "table") || hasAncestor(element, "code")) {
+            if (!(always || unlikely) || inside(element, dataTables) || hasAncestor(element, "code")) {
                 continue;
             }
             // A container holding several long paragraphs, or the page's main element, is the article whatever its
@@ -288,10 +297,13 @@ final class ArticleExtractor {
             }
         }
         // Scores rising on the way up mean more of the article sits beside the candidate (an intro above a
-        // "read more" container): the higher-scoring ancestor unifies them.
+        // "read more" container): the higher-scoring ancestor unifies them. After a dip, the rise must come back to
+        // most of the candidate's score: a layout wrapper holding the article column and a sidebar rises a little above
+        // the column's score from the sidebar's tables and teasers alone.
         // A common ancestor taken above may have no score of its own; it holds the top candidate's at least.
-        double lastScore = scores.getOrDefault(top, topScore);
-        double threshold = lastScore / 3;
+        double candidateScore = scores.getOrDefault(top, topScore);
+        double lastScore = candidateScore;
+        double threshold = candidateScore / 3;
         for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
             Double ancestorScore = scores.get(ancestor);
             if (ancestorScore == null) {
@@ -300,7 +312,7 @@ final class ArticleExtractor {
             if (ancestorScore < threshold) {
                 break;
             }
-            if (ancestorScore > lastScore) {
+            if (ancestorScore > lastScore && ancestorScore >= candidateScore * RISE_AFTER_DIP) {
                 top = ancestor;
                 break;
             }
@@ -439,7 +451,7 @@ final class ArticleExtractor {
         boolean inFigure = hasAncestor(element, "figure") || !element.getElementsByTag("figure").isEmpty();
         double density = linkDensity(element);
         int length = text.length();
-        if (images > 1 && paragraphs * 2 < images && !inFigure) {
+        if (images > 1 && paragraphs * 2 < images && !inFigure && proseBlocks(element) < 2) {
             return true;
         }
         if (!isList && listItems > paragraphs) {
@@ -455,7 +467,22 @@ final class ArticleExtractor {
         if (isList && density > 0.5 && length < 600) {
             return true;
         }
+        if (paragraphs == 1 && linksInsideASentence(element, text)) {
+            return false;
+        }
         return (weight < 25 && density > 0.3 && length < 1000) || (weight >= 25 && density > 0.5);
+    }
+
+    private static int proseBlocks(Element element) {
+        int count = 0;
+        for (Element block : element.getAllElements()) {
+            String tag = block.normalName();
+            if ((tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block))) && proseWeight(block.text()) >= 100
+                    && endsSentence(block.text()) && linkDensity(block) < 0.25) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static double initialScore(Element element) {

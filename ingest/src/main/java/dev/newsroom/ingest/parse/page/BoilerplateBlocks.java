@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
  * Before both, a caption or credit that its class names and that sits outside a figure goes: it would read as a
- * paragraph. Blocks inside figures and tables, and blocks holding images, are left alone; a container without a good
+ * paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
+ * the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
  * block is left whole, as its text cannot be told from boilerplate this way.
  */
 final class BoilerplateBlocks {
@@ -125,9 +126,11 @@ final class BoilerplateBlocks {
 
     private static List<Block> classify(Element content) {
         List<Block> blocks = new ArrayList<>();
+        // A table that lays out the page holds the article's blocks like any container; one that holds data is left whole.
+        Set<Element> dataTables = ProseMeasures.dataTables(content);
         for (Element element : content.getAllElements()) {
             if (element == content || !TEXT_BLOCKS.contains(element.normalName()) || hasBlockChildren(element)
-                    || insideLeftAlone(element, content) || !element.getElementsByTag("img").isEmpty()) {
+                    || insideLeftAlone(element, content, dataTables) || !element.getElementsByTag("img").isEmpty()) {
                 continue;
             }
             String text = element.text();
@@ -141,7 +144,8 @@ final class BoilerplateBlocks {
 
     private static Kind classOf(Element element, String text, int weight) {
         double density = linkDensity(element, text);
-        if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element))
+        if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element)
+                && !ProseMeasures.linksInsideASentence(element, text))
                 || (text.indexOf('©') >= 0 && weight < 2 * LONG)) {
             return Kind.BAD;
         }
@@ -188,9 +192,9 @@ final class BoilerplateBlocks {
                 || last == '।';
     }
 
-    private static boolean insideLeftAlone(Element element, Element content) {
+    private static boolean insideLeftAlone(Element element, Element content, Set<Element> dataTables) {
         for (Element parent = element.parent(); parent != null && parent != content; parent = parent.parent()) {
-            if (LEFT_ALONE.contains(parent.normalName())) {
+            if (LEFT_ALONE.contains(parent.normalName()) && (!parent.normalName().equals("table") || dataTables.contains(parent))) {
                 return true;
             }
         }

@@ -1,5 +1,8 @@
 package dev.newsroom.ingest.parse.page;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -75,6 +78,55 @@ final class ProseMeasures {
         return false;
     }
 
+    /**
+     * The tables under {@code root} that hold data. A table that lays out the page, as older sites build theirs, is not
+     * one: its cells are the page's columns, where menus, comment forms and sidebars are to be told from the article as
+     * anywhere else.
+     */
+    static Set<Element> dataTables(Element root) {
+        Set<Element> tables = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element table : root.getElementsByTag("table")) {
+            if (!isLayoutTable(table)) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    /** Whether an element sits inside one of {@code tables}. */
+    static boolean inside(Element element, Set<Element> tables) {
+        if (tables.isEmpty()) {
+            return false;
+        }
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (tables.contains(parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A layout table by Readability's structural test: it holds another table, or it has a single row or a single
+     * column, or it says so ({@code role=presentation}).
+     */
+    private static boolean isLayoutTable(Element table) {
+        if (table.attr("role").equalsIgnoreCase("presentation") || table.getElementsByTag("table").size() > 1) {
+            return true;
+        }
+        int rows = 0;
+        int columns = 0;
+        for (Element section : table.children()) {
+            for (Element row : section.normalName().equals("tr") ? List.of(section) : section.children()) {
+                if (row.normalName().equals("tr")) {
+                    rows++;
+                    columns = Math.max(columns, row.childrenSize());
+                }
+            }
+        }
+        return rows == 1 || columns == 1;
+    }
+
     static boolean isAncestor(Element ancestor, Element element) {
         for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
             if (parent == ancestor) {
@@ -82,6 +134,23 @@ final class ProseMeasures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an element's text is a sentence that its links are part of: it opens with its own words and its own
+     * punctuation ends it ("It also <a>co-ordinates military plans</a>."). A link to another story stands alone, after a
+     * label at most ("Read more: <a>title</a>").
+     */
+    static boolean linksInsideASentence(Element element, String text) {
+        List<Element> links = element.getElementsByTag("a");
+        if (links.isEmpty()) {
+            return false;
+        }
+        String first = links.get(0).text().strip();
+        String last = links.get(links.size() - 1).text().strip();
+        String trimmed = text.strip();
+        return !first.isEmpty() && !last.isEmpty() && !trimmed.startsWith(first) && !endsSentence(last)
+                && endsSentence(trimmed) && !trimmed.endsWith(last);
     }
 
     static int countCommas(String text) {

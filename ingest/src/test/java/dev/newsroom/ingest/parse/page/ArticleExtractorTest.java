@@ -101,6 +101,67 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPhotoPostWhoseProseRunsBetweenItsImagesKeepsTheProse() {
+        // A blog post whose body continues in a nested block of divs, more images than paragraphs: not a gallery.
+        String more = "The lending desk will stay open until eight in the evening, the librarian said, and the children's "
+                + "corner moves to the first floor once the lift is repaired.";
+        String image = "<div class=separator><a href=/photo.jpg><img src=/photo.jpg></a></div><div> </div>";
+        String html = "<html><body><div class='post-body post-content'><div><span>Photos of the vote are making the "
+                + "rounds today.</span></div><div class=reader>" + image + "<div><span>" + PARAGRAPH + "</span></div>"
+                + image + "<div><span>" + more + "</span></div>" + image.repeat(4) + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "The lending desk");
+    }
+
+    @Test
+    void aLayoutWrapperRisingAfterADipFromItsSidebarIsNotTheArticle() {
+        // The story's column scores less than the story; the page's wrapper a little more than the column, from the
+        // market figures in the sidebar beside it, but far less than the story.
+        String figures = "<p>Market summary: index up 1.2 percent, bonds flat, oil down.</p>";
+        String html = "<html><body><div class=wrap><div class=col-a><div id=story>" + ("<p>" + PARAGRAPH + "</p>").repeat(10)
+                + "</div><p>Share this</p></div><div class=col-b>" + figures.repeat(14) + "</div></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("Market summary");
+    }
+
+    @Test
+    void aPageLaidOutInATableHasItsToolsAndCommentFormRemovedButADataTableKeepsItsCells() {
+        // An older site's page is one table row: its cells are the columns. Class hints and the tail section after the
+        // prose apply inside them; a table of figures within the article stays whole.
+        String figures = "<table><tr><th>Year</th><th>Visitors</th></tr><tr><td>2025</td><td>41,000</td></tr>"
+                + "<tr><td>2026</td><td>52,000</td></tr></table>";
+        String html = "<html><body><table id=content><tr><td class=left><a href=/>Home</a> <a href=/city>City</a></td>"
+                + "<td class=middle><div id=state>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + figures + "</div>"
+                + "<div class=donation><p>Support local news: give what you can to keep this paper free for every reader.</p></div>"
+                + "<h2>Add a comment</h2><p>Name:</p><p>E-mail:</p></td></tr></table></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "Visitors", "52,000")
+                .doesNotContain("Support local news", "Add a comment", "E-mail");
+    }
+
+    @Test
+    void aSentenceMostlyMadeOfItsLinkStaysButALinkToAnotherStoryGoes() {
+        // Each paragraph in a wrapper of its own, as component-built pages write them.
+        String longParagraph = "<div class=block><div><p>" + PARAGRAPH + " " + PARAGRAPH + "</p></div></div>";
+        String html = "<html><body><article>" + longParagraph.repeat(2)
+                + "<div class=block><div><p>It also <a href=/plans>runs the mobile libraries and the reading programme in "
+                + "the schools</a>.</p></div></div>"
+                + "<div class=block><div><p>Read more: <a href=/budget>The budget vote that split the council in two</a></p></div></div>"
+                + longParagraph.repeat(2) + "</article></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("It also runs the mobile libraries and the reading programme in the schools.")
+                .doesNotContain("Read more", "budget vote");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
