@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
  * <p>Each trigger is <em>strong</em> (it names the thing: "shot dead", "suicide bomber", "مقتل") or <em>weak</em>
  * (it often means something else: "attack" in football, "body" in a README, "terrorism" in a policy debate, "هجوم"
  * in a match report). A weak trigger counts only when its block (headline or paragraph), or the one before or after,
- * holds a strong trigger of its own kind or of harm (violence, death). Phrases that hold a trigger word without
+ * holds a strong trigger of its own kind or of harm (violence, death); in a text of at most {@value #SHORT_WORDS} words
+ * every block is next to every other. Phrases that hold a trigger word without
  * meaning it ("ceasefire", "القوات المسلحة") are listed as neutral and hide their words.
  *
  * <p>A kind's score is the sum of its counted triggers: strong 1, weak 0.5, and 2 (counted twice) for a strong
@@ -80,6 +81,11 @@ public final class AdvisoryDetector {
     private static final int CIVILIANS_WINDOW = 6;
     /** Context reaches the blocks next to a weak trigger's own: news puts the event and its detail a sentence apart. */
     private static final int CONTEXT_BLOCKS = 1;
+    /**
+     * A text this short (a current-events summary, a wire brief) tells one event: its last sentence's "treated as a
+     * terrorist incident" is about the killing its first sentence reports, so context reaches the whole text.
+     */
+    private static final int SHORT_WORDS = 100;
     /**
      * A sure trigger stands on its own only in the lead (the headline and first paragraph, or the first two
      * paragraphs): further down, "a suicide bombing" is often the background of another story.
@@ -304,6 +310,8 @@ public final class AdvisoryDetector {
         }
         boolean leadHarm = blocks.stream().limit(LEAD_BLOCKS).flatMap(List::stream)
                 .anyMatch(hit -> hit.trigger().strong() && hit.trigger().kind() != AdvisoryKind.GRAPHIC);
+        int reach = texts.stream().mapToInt(t -> t.stems().size()).sum() <= SHORT_WORDS ? texts.size()
+                : CONTEXT_BLOCKS;
         for (int b = 0; b < texts.size(); b++) {
             StemmedText text = texts.get(b);
             Set<AdvisoryKind> strongHere = EnumSet.noneOf(AdvisoryKind.class);
@@ -311,7 +319,7 @@ public final class AdvisoryDetector {
             boolean civiliansHarmed = false;
             boolean attackNamed = false;
             boolean atrocityNamed = false;
-            for (int near = Math.max(0, b - CONTEXT_BLOCKS); near <= Math.min(texts.size() - 1, b + CONTEXT_BLOCKS);
+            for (int near = Math.max(0, b - reach); near <= Math.min(texts.size() - 1, b + reach);
                  near++) {
                 strongHere.addAll(strongKinds.get(near));
                 peopleHarmed |= harmedPeople.get(near);
