@@ -152,6 +152,7 @@ final class ArticleExtractor {
             return null;
         }
         Element content = gatherSiblings(top);
+        BoilerplateBlocks.removeCallsToAction(content);
         cleanConditionally(content);
         BoilerplateBlocks.remove(content);
         String text = content.text();

@@ -3,6 +3,7 @@ package dev.newsroom.ingest.parse.page;
 import org.jsoup.nodes.Element;
 
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
@@ -54,6 +55,10 @@ final class BoilerplateBlocks {
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "div",
             "section", "blockquote");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** A call to act offers a choice: subscribe or log in, register or read on. */
+    private static final int MIN_BUTTONS = 2;
+    private static final Set<String> SENTENCE_OR_LIST = Set.of("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+            "blockquote", "figcaption");
     private static final Set<String> LEFT_ALONE = Set.of("figure", "table", "pre", "code");
 
     private enum Kind { GOOD, NEAR_GOOD, SHORT, BAD }
@@ -106,6 +111,57 @@ final class BoilerplateBlocks {
                 block.element.remove();
             }
         }
+    }
+
+    /**
+     * After the last block of prose, a section that offers at least {@value #MIN_BUTTONS} buttons (links standing on
+     * their own, outside any paragraph, list item or heading, of fewer than {@value #SHORT} of text) is a call to act:
+     * subscribe, log in, register, open the app, in whatever language, with its short pitch. It goes whole, before the
+     * body's cleaning takes its buttons away and leaves the pitch reading as short paragraphs. A section with an image
+     * stays (a gallery's controls), as does a block of prose with links in it.
+     */
+    static void removeCallsToAction(Element content) {
+        List<Block> blocks = classify(content);
+        Element lastGood = null;
+        for (Block block : blocks) {
+            if (block.kind == Kind.GOOD) {
+                lastGood = block.element;
+            }
+        }
+        if (lastGood == null) {
+            return;
+        }
+        List<Element> all = content.getAllElements();
+        // In document order, what follows the last good block and is not inside it comes after the prose.
+        Element removed = lastGood;
+        for (int i = all.indexOf(lastGood) + 1; i < all.size(); i++) {
+            Element element = all.get(i);
+            if (!isAncestor(removed, element) && element.getElementsByTag("img").isEmpty()
+                    && buttons(element, content) >= MIN_BUTTONS) {
+                element.remove();
+                removed = element;
+            }
+        }
+    }
+
+    private static int buttons(Element section, Element content) {
+        int buttons = 0;
+        for (Element link : section.getElementsByTag("a")) {
+            String text = link.text();
+            if (!text.isBlank() && proseWeight(text) < SHORT && !inSentenceOrList(link, content)) {
+                buttons++;
+            }
+        }
+        return buttons;
+    }
+
+    private static boolean inSentenceOrList(Element link, Element content) {
+        for (Element parent = link.parent(); parent != null && parent != content; parent = parent.parent()) {
+            if (SENTENCE_OR_LIST.contains(parent.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
