@@ -26,13 +26,15 @@ import java.util.regex.Pattern;
  *       under {@value #SHORT} it is <i>short</i>; anything else is <i>near-good</i>. Good and near-good blocks are
  *       the article's prose.</li>
  *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose, a short line holding a date
- *       or a time that does not end a sentence goes (a dateline, a byline with its date). After the last block of
+ *       or a time that does not end a sentence goes (a dateline, a byline with its date), and so does a short heading
+ *       holding a time of day or a full date (a year alone is a heading's business). After the last block of
  *       prose, a short line that does not end a sentence goes (an agency, a photo credit, "Share"), and so does a
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Before both, a caption or credit that its class names and that sits outside a figure goes: it would read as a
- * paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
+ * Before the body's cleaning, a section after the last good block that offers two buttons or more goes whole
+ * ({@link #removeCallsToAction}). Before classes and position, a caption or credit that its class names and that sits
+ * outside a figure goes: it would read as a paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
  * the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
  * block is left whole, as its text cannot be told from boilerplate this way.
  */
@@ -47,6 +49,8 @@ final class BoilerplateBlocks {
 
     /** A time of day or a date: what a dateline or a byline with its date holds. */
     private static final Pattern DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    /** A heading may well hold a year ("Budget 2026"); only a time of day or a full date makes it a dateline. */
+    private static final Pattern HEADING_DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
     private static final Pattern CAPTION = Pattern.compile(
             "(^|[\\s_-])(caption|captions|credit|credits|legend|legende|bildtext|photo-?credit|image-?credit)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -106,7 +110,9 @@ final class BoilerplateBlocks {
             boolean fragment = block.kind == Kind.SHORT && !block.heading && !endsSentence(block.text);
             boolean drop = block.kind == Kind.BAD || inTailSection
                     || (fragment && i < firstSubstantial && DATELINE.matcher(block.text).find())
-                    || (fragment && i > lastSubstantial);
+                    || (fragment && i > lastSubstantial)
+                    || (block.kind == Kind.SHORT && block.heading && i < firstSubstantial && !endsSentence(block.text)
+                            && HEADING_DATELINE.matcher(block.text).find());
             if (drop) {
                 block.element.remove();
             }

@@ -177,6 +177,16 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aHeadingThatIsADatelineBeforeTheProseGoesButAHeadingWithAYearStays() {
+        String html = "<html><body><div class=story><h2>Today, 15:33 • City news</h2><h2>Budget 2026</h2>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("Budget 2026 The council voted").doesNotContain("15:33");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.

@@ -23,17 +23,17 @@ class PageArticleTest {
             + "gathered thousands of signatures, three public meetings and a letter from every school in the district.";
 
     @Test
-    void theTitleRepeatedUnderADatelineAndAsTheLeadImagesAltGoesButNotOnceTheProseHasBegun() {
+    void theTitleRepeatedUnderAKickerAndAsTheLeadImagesAltGoesButNotOnceTheProseHasBegun() {
         String title = "Library stays open after council vote";
         String html = "<html><head><title>City news - " + title + " - Example Post</title></head><body><div id=top>"
-                + "<img src=/lead.jpg alt='" + title + "'><h2>Today, 15:33 | City</h2><h1>" + title + "</h1>"
+                + "<img src=/lead.jpg alt='" + title + "'><h2>City | Libraries</h2><h1>" + title + "</h1>"
                 + ("<p>" + PARAGRAPH + "</p>").repeat(3) + "<h3>" + title + "</h3><p>" + PARAGRAPH + "</p></div></body></html>";
 
         Article article = parse(html);
 
         String body = article.getBlocks().stream().map(BodyBlock::getText).collect(Collectors.joining("\n"));
         assertThat(article.getHeadline()).isEqualTo(title);
-        assertThat(body).startsWith("Today, 15:33 | City\nThe council voted").endsWith(title + "\n" + PARAGRAPH);
+        assertThat(body).startsWith("City | Libraries\nThe council voted").endsWith(title + "\n" + PARAGRAPH);
         assertThat(article.getBodyHtml()).doesNotContain("alt=");
     }
 
