@@ -52,7 +52,8 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
  *       run between the images, or the links sit inside the paragraph's own sentence), inputs or too short to be
  *       text, and headings that are links or carry negative hints.</li>
  *   <li><b>Remove boilerplate</b> block by block ({@link BoilerplateBlocks}): related-story links, datelines before
- *       the prose, credits and link sections after it.</li>
+ *       the prose, credits and link sections after it; a call to act after it (a pitch with two buttons or more) goes
+ *       before the cleaning, while its buttons still show what it is.</li>
  * </ol>
  * Before all this, a page that appends its next stories in full keeps only the article its title names
  * ({@link AppendedArticles}).
@@ -152,6 +153,7 @@ final class ArticleExtractor {
             return null;
         }
         Element content = gatherSiblings(top);
+        BoilerplateBlocks.removeCallsToAction(content);
         cleanConditionally(content);
         BoilerplateBlocks.remove(content);
         String text = content.text();

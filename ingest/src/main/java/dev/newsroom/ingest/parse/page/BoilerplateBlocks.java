@@ -3,6 +3,7 @@ package dev.newsroom.ingest.parse.page;
 import org.jsoup.nodes.Element;
 
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
@@ -25,13 +26,15 @@ import java.util.regex.Pattern;
  *       under {@value #SHORT} it is <i>short</i>; anything else is <i>near-good</i>. Good and near-good blocks are
  *       the article's prose.</li>
  *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose, a short line holding a date
- *       or a time that does not end a sentence goes (a dateline, a byline with its date). After the last block of
+ *       or a time that does not end a sentence goes (a dateline, a byline with its date), and so does a short heading
+ *       holding a time of day or a full date (a year alone is a heading's business). After the last block of
  *       prose, a short line that does not end a sentence goes (an agency, a photo credit, "Share"), and so does a
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Before both, a caption or credit that its class names and that sits outside a figure goes: it would read as a
- * paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
+ * Before the body's cleaning, a section after the last good block that offers two buttons or more goes whole
+ * ({@link #removeCallsToAction}). Before classes and position, a caption or credit that its class names and that sits
+ * outside a figure goes: it would read as a paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
  * the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
  * block is left whole, as its text cannot be told from boilerplate this way.
  */
@@ -46,6 +49,8 @@ final class BoilerplateBlocks {
 
     /** A time of day or a date: what a dateline or a byline with its date holds. */
     private static final Pattern DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    /** A heading may well hold a year ("Budget 2026"); only a time of day or a full date makes it a dateline. */
+    private static final Pattern HEADING_DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
     private static final Pattern CAPTION = Pattern.compile(
             "(^|[\\s_-])(caption|captions|credit|credits|legend|legende|bildtext|photo-?credit|image-?credit)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -54,6 +59,10 @@ final class BoilerplateBlocks {
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "div",
             "section", "blockquote");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** A call to act offers a choice: subscribe or log in, register or read on. */
+    private static final int MIN_BUTTONS = 2;
+    private static final Set<String> SENTENCE_OR_LIST = Set.of("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+            "blockquote", "figcaption");
     private static final Set<String> LEFT_ALONE = Set.of("figure", "table", "pre", "code");
 
     private enum Kind { GOOD, NEAR_GOOD, SHORT, BAD }
@@ -101,11 +110,64 @@ final class BoilerplateBlocks {
             boolean fragment = block.kind == Kind.SHORT && !block.heading && !endsSentence(block.text);
             boolean drop = block.kind == Kind.BAD || inTailSection
                     || (fragment && i < firstSubstantial && DATELINE.matcher(block.text).find())
-                    || (fragment && i > lastSubstantial);
+                    || (fragment && i > lastSubstantial)
+                    || (block.kind == Kind.SHORT && block.heading && i < firstSubstantial && !endsSentence(block.text)
+                            && HEADING_DATELINE.matcher(block.text).find());
             if (drop) {
                 block.element.remove();
             }
         }
+    }
+
+    /**
+     * After the last block of prose, a section that offers at least {@value #MIN_BUTTONS} buttons (links standing on
+     * their own, outside any paragraph, list item or heading, of fewer than {@value #SHORT} of text) is a call to act:
+     * subscribe, log in, register, open the app, in whatever language, with its short pitch. It goes whole, before the
+     * body's cleaning takes its buttons away and leaves the pitch reading as short paragraphs. A section with an image
+     * stays (a gallery's controls), as does a block of prose with links in it.
+     */
+    static void removeCallsToAction(Element content) {
+        List<Block> blocks = classify(content);
+        Element lastGood = null;
+        for (Block block : blocks) {
+            if (block.kind == Kind.GOOD) {
+                lastGood = block.element;
+            }
+        }
+        if (lastGood == null) {
+            return;
+        }
+        List<Element> all = content.getAllElements();
+        // In document order, what follows the last good block and is not inside it comes after the prose.
+        Element removed = lastGood;
+        for (int i = all.indexOf(lastGood) + 1; i < all.size(); i++) {
+            Element element = all.get(i);
+            if (!isAncestor(removed, element) && element.getElementsByTag("img").isEmpty()
+                    && buttons(element, content) >= MIN_BUTTONS) {
+                element.remove();
+                removed = element;
+            }
+        }
+    }
+
+    private static int buttons(Element section, Element content) {
+        int buttons = 0;
+        for (Element link : section.getElementsByTag("a")) {
+            String text = link.text();
+            if (!text.isBlank() && proseWeight(text) < SHORT && !inSentenceOrList(link, content)) {
+                buttons++;
+            }
+        }
+        return buttons;
+    }
+
+    private static boolean inSentenceOrList(Element link, Element content) {
+        for (Element parent = link.parent(); parent != null && parent != content; parent = parent.parent()) {
+            if (SENTENCE_OR_LIST.contains(parent.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

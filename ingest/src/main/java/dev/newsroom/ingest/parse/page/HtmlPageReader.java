@@ -15,6 +15,7 @@ import dev.newsroom.ingest.parse.text.Dates;
 import dev.newsroom.ingest.parse.text.TextNormalizer;
 import dev.newsroom.ingest.parse.text.Urls;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,12 +93,16 @@ public final class HtmlPageReader implements FormatReader {
         categories(ld, meta, document, draft);
         leadImages(ld, meta, document, draft);
 
+        // Read before extraction, which prunes the document.
+        List<String> titles = Arrays.asList(draft.headline, meta.first("og:title"),
+                meta.first("twitter:title"), document.title(), cleanTitle(document.title(), meta.first("og:site_name")));
         ArticleExtractor.Extraction extraction = ArticleExtractor.extract(document, () -> PageHtml.parse(text, baseUri));
         String articleBody = JsonFeedReader.text(ldOrEmpty(ld), "articleBody");
         if (extraction != null) {
             if (articleBody != null) {
                 PublishedBodyCheck.apply(extraction.content(), articleBody);
             }
+            RepeatedTitle.remove(extraction.content(), titles);
             draft.bodyElement = extraction.content();
         } else {
             if (articleBody == null) {

@@ -162,6 +162,31 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aCallToSubscribeWithItsButtonsAfterTheProseGoesButAParagraphWithLinksStays() {
+        // No class hint and no word list: a pitch with two links standing alone as buttons, after the last prose.
+        String html = "<html><body><div class=story>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "<p>Read the <a href=/a>statement</a> and the <a href=/b>reply</a>.</p>"
+                + "<div class=box-x1><p>Ce contenu est réservé aux abonnés.</p><div><a href=/subscribe>S'abonner</a></div>"
+                + "<div><a href=/login>Se connecter</a></div><p>Sans engagement, résiliable à tout moment.</p></div>"
+                + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted", "Read the statement and the reply.")
+                .doesNotContain("réservé", "abonner", "connecter", "résiliable");
+    }
+
+    @Test
+    void aHeadingThatIsADatelineBeforeTheProseGoesButAHeadingWithAYearStays() {
+        String html = "<html><body><div class=story><h2>Today, 15:33 • City news</h2><h2>Budget 2026</h2>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("Budget 2026 The council voted").doesNotContain("15:33");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.

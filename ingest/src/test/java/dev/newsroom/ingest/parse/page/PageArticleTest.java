@@ -1,0 +1,47 @@
+package dev.newsroom.ingest.parse.page;
+
+import dev.newsroom.ingest.parse.DocumentParser;
+import dev.newsroom.ingest.parse.document.RawInput;
+import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.BodyBlock;
+import dev.newsroom.schemas.Lineage;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules of a page's article that need the page around the body container (its title), shown on pages made for them,
+ * through the whole parser as the extraction corpus is read.
+ */
+class PageArticleTest {
+
+    private static final String PARAGRAPH = "The council voted on Tuesday to keep the library open, after a campaign that "
+            + "gathered thousands of signatures, three public meetings and a letter from every school in the district.";
+
+    @Test
+    void theTitleRepeatedUnderAKickerAndAsTheLeadImagesAltGoesButNotOnceTheProseHasBegun() {
+        String title = "Library stays open after council vote";
+        String html = "<html><head><title>City news - " + title + " - Example Post</title></head><body><div id=top>"
+                + "<img src=/lead.jpg alt='" + title + "'><h2>City | Libraries</h2><h1>" + title + "</h1>"
+                + ("<p>" + PARAGRAPH + "</p>").repeat(3) + "<h3>" + title + "</h3><p>" + PARAGRAPH + "</p></div></body></html>";
+
+        Article article = parse(html);
+
+        String body = article.getBlocks().stream().map(BodyBlock::getText).collect(Collectors.joining("\n"));
+        assertThat(article.getHeadline()).isEqualTo(title);
+        assertThat(body).startsWith("City | Libraries\nThe council voted").endsWith(title + "\n" + PARAGRAPH);
+        assertThat(article.getBodyHtml()).doesNotContain("alt=");
+    }
+
+    private static Article parse(String html) {
+        Lineage lineage = Lineage.newBuilder().setRawTopic("").setRawPartition(-1).setRawOffset(-1L).setDocumentId("page")
+                .setItemIndex(0).setFormat("").setIngestedAt(Instant.EPOCH).build();
+        var document = new DocumentParser().parse(
+                RawInput.of("page", "test", "text/html", null, html.getBytes(StandardCharsets.UTF_8)), lineage);
+        return document.articles().get(0);
+    }
+}
