@@ -90,7 +90,7 @@ public final class BodyBuilder {
             if (part.media != null) {
                 if (media.stream().noneMatch(m -> m.getUrl().equals(part.media.getUrl()))) {
                     media.add(part.media);
-                    html.append(figureHtml(part.media));
+                    html.append(figureHtml(part.media, part.captionShown));
                 }
                 continue;
             }
@@ -130,19 +130,25 @@ public final class BodyBuilder {
         return kept;
     }
 
-    private static String figureHtml(Media media) {
+    /**
+     * The figure of {@code media}; its caption is visible text only when the page showed it ({@code captionShown}).
+     * A caption taken from alt text stays in the {@code alt} attribute: alt describes the image to those who cannot
+     * see it, the page never shows it as text, and read as a caption it put promotions and teaser titles into the body.
+     */
+    private static String figureHtml(Media media, boolean captionShown) {
         StringBuilder html = new StringBuilder("<figure><img src=\"").append(escapeAttribute(media.getUrl())).append('"');
         if (media.getCaption() != null) {
             html.append(" alt=\"").append(escapeAttribute(media.getCaption())).append('"');
         }
         html.append('>');
-        if (media.getCaption() != null || media.getCredit() != null) {
+        String caption = captionShown ? media.getCaption() : null;
+        if (caption != null || media.getCredit() != null) {
             html.append("<figcaption>");
-            if (media.getCaption() != null) {
-                html.append(escape(media.getCaption()));
+            if (caption != null) {
+                html.append(escape(caption));
             }
             if (media.getCredit() != null) {
-                html.append(media.getCaption() != null ? " " : "").append("<cite>").append(escape(media.getCredit())).append("</cite>");
+                html.append(caption != null ? " " : "").append("<cite>").append(escape(media.getCredit())).append("</cite>");
             }
             html.append("</figcaption>");
         }
@@ -175,6 +181,8 @@ public final class BodyBuilder {
         String html;
         int linkChars;
         Media media;
+        /** Whether the media's caption is one the page showed (a {@code <figcaption>}), not its image's alt text. */
+        boolean captionShown;
 
         static Part block(BlockKind kind, int level, String text, String html, int linkChars) {
             Part part = new Part();
@@ -189,6 +197,12 @@ public final class BodyBuilder {
         static Part media(Media media) {
             Part part = new Part();
             part.media = media;
+            return part;
+        }
+
+        static Part media(Media media, boolean captionShown) {
+            Part part = media(media);
+            part.captionShown = captionShown;
             return part;
         }
 
@@ -361,7 +375,7 @@ public final class BodyBuilder {
             for (Element image : figure.getElementsByTag("img")) {
                 Media media = imageMedia(image, captionText, credit);
                 if (media != null) {
-                    parts.add(Part.media(media));
+                    parts.add(Part.media(media, captionText != null));
                     any = true;
                 }
             }

@@ -5,6 +5,8 @@ import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Article;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Lineage;
+import dev.newsroom.schemas.Media;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,24 @@ class PageArticleTest {
         assertThat(article.getHeadline()).isEqualTo(title);
         assertThat(body).startsWith("City | Libraries\nThe council voted").endsWith(title + "\n" + PARAGRAPH);
         assertThat(article.getBodyHtml()).doesNotContain("alt=");
+    }
+
+    @Test
+    void anImagesAltTextStaysInItsAltAttributeAndOnlyAShownCaptionIsBodyText() {
+        String promo = "Our newest series on your phone and tablet";
+        String html = "<html><head><title>Library stays open - Example Post</title></head><body><div id=story>"
+                + ("<p>" + PARAGRAPH + "</p>").repeat(2) + "<img src=https://post.example/app.jpg alt='" + promo + "'>"
+                + "<figure><img src=https://post.example/room.jpg alt='Reading room'><figcaption>The reading room in March</figcaption></figure>"
+                + "<p>" + PARAGRAPH + "</p></div></body></html>";
+
+        Article article = parse(html);
+
+        String text = Jsoup.parseBodyFragment(article.getBodyHtml()).body().text();
+        assertThat(text).contains("The reading room in March").doesNotContain(promo, "Reading room");
+        assertThat(article.getBodyHtml()).contains("alt=\"" + promo + "\"");
+        assertThat(article.getMedia()).extracting(Media::getCaption)
+                .as("the alt text is still the image's caption for consumers of the media list")
+                .containsExactly(promo, "The reading room in March");
     }
 
     private static Article parse(String html) {
