@@ -63,12 +63,16 @@ class AdvisoryPrecisionTest {
         assertThat(counts.recall()).as("%s recall", kind).isGreaterThanOrEqualTo(recall);
     }
 
+    /** The kinds an article gets public notices for (suggestions left out). */
+    private static List<AdvisoryKind> notices(String language, String headline, String text) {
+        return ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW).getAdvisories().stream()
+                .filter(advisory -> !advisory.getSuggestion()).map(Advisory::getKind).toList();
+    }
+
     @Test
     void a_markdown_readme_that_says_body_is_no_death_notice() throws Exception {
         String readme = Files.readString(Path.of("../samples/README.md"));
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("readme", "en", "Samples", readme), NOW)
-                .getAdvisories();
-        assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+        assertThat(notices("en", "Samples", readme)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,113 +87,84 @@ class AdvisoryPrecisionTest {
             en | Markets bleed | Stocks were slaughtered on Monday as the bloodbath on Wall Street wiped out three years of gains.
             """)
     void words_that_only_sound_violent_raise_no_notice(String language, String headline, String text) {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)
-                .getAdvisories();
-        assertThat(advisories).noneMatch(advisory -> !advisory.getSuggestion());
+        assertThat(notices(language, headline, text)).isEmpty();
     }
 
     @Test
     void a_sure_phrase_in_the_lead_stands_on_its_own_but_not_as_background_further_down() {
-        List<Advisory> lead = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "A suicide bombing hits a market in the north of the country."), NOW).getAdvisories();
-        assertThat(lead).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, "A suicide bombing hits a market in the north of the country."))
                 .contains(AdvisoryKind.TERRORISM, AdvisoryKind.VIOLENCE);
 
-        List<Advisory> background = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", "New minister named",
+        assertThat(notices("en", "New minister named",
                 "The president named a new interior minister on Monday.\n\nShe has led the ministry's budget office"
-                        + " for six years.\n\nHer predecessor resigned after the suicide bombing of 2004."), NOW)
-                .getAdvisories();
-        assertThat(background).noneMatch(advisory -> !advisory.getSuggestion());
+                        + " for six years.\n\nHer predecessor resigned after the suicide bombing of 2004.")).isEmpty();
     }
 
     @Test
     void a_phrase_of_one_kind_does_not_hide_the_death_it_holds_and_a_fire_at_a_place_is_no_shooting() {
-        List<Advisory> killedBy = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "At least 12 villagers are killed by gunmen in the north of the country."), NOW).getAdvisories();
-        assertThat(killedBy).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, "At least 12 villagers are killed by gunmen in the north of the country."))
                 .contains(AdvisoryKind.DEATH, AdvisoryKind.VIOLENCE);
 
-        List<Advisory> fire = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "A fire at a nightclub in the capital kills nine people."), NOW).getAdvisories();
-        assertThat(fire).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, "A fire at a nightclub in the capital kills nine people."))
                 .contains(AdvisoryKind.DEATH).doesNotContain(AdvisoryKind.VIOLENCE);
     }
 
     @Test
     void a_death_by_fire_and_a_decomposed_body_are_graphic_but_an_attempt_to_burn_oneself_is_nothing() {
-        List<Advisory> burned = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "وفاة رجل اضرم النار في جسده",
-                "توفي اليوم رجل في الخمسين من عمره متاثرا بحروق بليغة بعد ان اضرم النار في جسده امام مقر الولاية ."),
-                NOW).getAdvisories();
-        assertThat(burned).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("ar", "وفاة رجل اضرم النار في جسده",
+                "توفي اليوم رجل في الخمسين من عمره متاثرا بحروق بليغة بعد ان اضرم النار في جسده امام مقر الولاية ."))
                 .contains(AdvisoryKind.DEATH, AdvisoryKind.GRAPHIC);
 
-        List<Advisory> attempt = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "شاب يحاول الانتحار حرقا",
-                "حاول شاب اليوم اضرام النار في جسده امام مقر الولاية و تم نقله الى المستشفى في حالة حرجة ."), NOW)
-                .getAdvisories();
-        assertThat(attempt).noneMatch(advisory -> !advisory.getSuggestion());
+        assertThat(notices("ar", "شاب يحاول الانتحار حرقا",
+                "حاول شاب اليوم اضرام النار في جسده امام مقر الولاية و تم نقله الى المستشفى في حالة حرجة .")).isEmpty();
 
-        List<Advisory> body = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "العثور على جثة متآكلة على الشاطئ",
-                "عثر اعوان الحرس البحري مساء امس على جثة متآكلة لفظها البحر و تم نقلها الى المستشفى ."), NOW)
-                .getAdvisories();
-        assertThat(body).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("ar", "العثور على جثة متآكلة على الشاطئ",
+                "عثر اعوان الحرس البحري مساء امس على جثة متآكلة لفظها البحر و تم نقلها الى المستشفى ."))
                 .contains(AdvisoryKind.DEATH, AdvisoryKind.GRAPHIC);
     }
 
     @Test
     void a_kidnapped_girl_is_no_hijacking_and_glorifying_an_attack_is_not_one() {
-        List<Advisory> kidnapped = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "العثور على الفتاة المختطفة",
-                "عثرت الشرطة على الفتاة المختطفة في منزل صديقها و اعترفت بانها افتعلت قضية الاختطاف خوفا من عائلتها ."),
-                NOW).getAdvisories();
-        assertThat(kidnapped).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("ar", "العثور على الفتاة المختطفة",
+                "عثرت الشرطة على الفتاة المختطفة في منزل صديقها و اعترفت بانها افتعلت قضية الاختطاف خوفا من عائلتها ."))
                 .doesNotContain(AdvisoryKind.TERRORISM);
 
-        List<Advisory> glorified = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar",
+        assertThat(notices("ar",
                 "ايقاف شاب احتفى بالعملية الارهابية",
-                "تم ايقاف شاب بسبب احتفائه علنا بالعملية الارهابية الاخيرة و تمجيده الارهاب على صفحته ."), NOW)
-                .getAdvisories();
-        assertThat(glorified).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                "تم ايقاف شاب بسبب احتفائه علنا بالعملية الارهابية الاخيرة و تمجيده الارهاب على صفحته ."))
                 .doesNotContain(AdvisoryKind.TERRORISM);
     }
 
     @Test
     void a_blow_to_the_head_that_kills_is_violence_and_death_but_no_graphic_detail() {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "مقتل كهل ضربا بالحجارة",
-                "تعرض كهل الى اعتداء بالعنف الشديد بالحجارة على مستوى راسه من طرف شاب و توفي على عين المكان ."), NOW)
-                .getAdvisories();
-        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("ar", "مقتل كهل ضربا بالحجارة",
+                "تعرض كهل الى اعتداء بالعنف الشديد بالحجارة على مستوى راسه من طرف شاب و توفي على عين المكان ."))
                 .contains(AdvisoryKind.VIOLENCE, AdvisoryKind.DEATH).doesNotContain(AdvisoryKind.GRAPHIC);
     }
 
     @Test
     void a_hideout_found_by_the_army_is_counter_terrorism_not_an_attack() {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar",
+        assertThat(notices("ar",
                 "الجيش يعثر على مخبا للعناصر الارهابية",
-                "عثرت وحدات الجيش خلال عمليات تمشيط على مخبا للعناصر الارهابية يحتوي على معدات تفجير و مؤونة ."), NOW)
-                .getAdvisories();
-        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                "عثرت وحدات الجيش خلال عمليات تمشيط على مخبا للعناصر الارهابية يحتوي على معدات تفجير و مؤونة ."))
                 .doesNotContain(AdvisoryKind.TERRORISM, AdvisoryKind.VIOLENCE);
     }
 
     @Test
     void a_death_after_a_battle_with_cancer_or_an_engine_fire_on_take_off_is_no_violence() {
-        List<Advisory> cancer = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "The former mayor dies after an 18-month battle with cancer. He was 46."), NOW).getAdvisories();
-        assertThat(cancer).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, "The former mayor dies after an 18-month battle with cancer. He was 46."))
                 .doesNotContain(AdvisoryKind.VIOLENCE);
 
-        List<Advisory> engine = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
+        assertThat(notices("en", null,
                 "A passenger jet suffers an engine failure and fire on take-off. Fourteen of the people on board are"
-                        + " injured."), NOW).getAdvisories();
-        assertThat(engine).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                        + " injured."))
                 .doesNotContain(AdvisoryKind.VIOLENCE);
     }
 
     @Test
     void a_death_told_as_resulting_from_an_accident_is_a_death_notice() {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "A passenger train derails near the city, resulting in the death of a railroad engineer."), NOW)
-                .getAdvisories();
-        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null,
+                "A passenger train derails near the city, resulting in the death of a railroad engineer."))
                 .contains(AdvisoryKind.DEATH).doesNotContain(AdvisoryKind.VIOLENCE);
     }
 
@@ -197,19 +172,17 @@ class AdvisoryPrecisionTest {
     void in_a_short_report_the_last_sentence_that_calls_it_terror_is_about_the_killing_the_first_reports() {
         String killing = "In Leeds, a nurse is murdered outside a hospital.";
         String terror = "The government is treating it as a terrorist incident.";
-        List<Advisory> brief = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                killing + " Two men are arrested nearby by armed police. " + terror), NOW).getAdvisories();
-        assertThat(brief).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null,
+                killing + " Two men are arrested nearby by armed police. " + terror))
                 .contains(AdvisoryKind.TERRORISM, AdvisoryKind.VIOLENCE);
 
-        List<Advisory> longer = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null, killing
+        assertThat(notices("en", null, killing
                 + " The city council met on Monday to discuss the budget for the coming year, with most of the session"
                 + " given to roads, schools and the cost of rubbish collection. Councillors argued for two hours over a"
                 + " plan to close three libraries and merge their staff into a new service. The mayor said the meeting"
                 + " would resume next week, when the council will vote on the plan and on a new tax on second homes"
                 + " that the opposition has long opposed. Local shops had asked for lower rates in the town centre,"
-                + " where a third of the units now stand empty. " + terror), NOW).getAdvisories();
-        assertThat(longer).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+                + " where a third of the units now stand empty. " + terror))
                 .doesNotContain(AdvisoryKind.TERRORISM);
     }
 
@@ -220,17 +193,13 @@ class AdvisoryPrecisionTest {
             "The foreign ministry condemns the murder of Ahmed Karim in the capital.",
             "A ballistic missile fired from the south is intercepted over the border city."})
     void one_sure_phrase_of_an_attack_on_people_is_a_violence_notice_in_a_one_sentence_report(String text) {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null, text), NOW)
-                .getAdvisories();
-        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, text))
                 .contains(AdvisoryKind.VIOLENCE);
     }
 
     @Test
     void a_beheading_reported_in_one_sentence_is_a_graphic_notice_and_a_named_group_makes_it_terrorism() {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", "en", null,
-                "Islamic State militants behead an aid worker in northern Syria."), NOW).getAdvisories();
-        assertThat(advisories).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("en", null, "Islamic State militants behead an aid worker in northern Syria."))
                 .contains(AdvisoryKind.GRAPHIC, AdvisoryKind.VIOLENCE, AdvisoryKind.TERRORISM);
     }
 
@@ -242,24 +211,18 @@ class AdvisoryPrecisionTest {
             """)
     void terrorism_named_in_a_denial_a_legal_frame_or_a_threat_is_no_terrorism_notice(String language, String headline,
                                                                                    String text) {
-        List<Advisory> advisories = ENRICHER.enrich(AdvisoryEvaluation.article("t", language, headline, text), NOW)
-                .getAdvisories();
-        assertThat(advisories).noneMatch(advisory -> advisory.getKind() == AdvisoryKind.TERRORISM
-                && !advisory.getSuggestion());
+        assertThat(notices(language, headline, text)).doesNotContain(AdvisoryKind.TERRORISM);
     }
 
     @Test
     void the_detail_of_a_killing_is_graphic_but_the_same_words_without_a_death_are_not() {
-        List<Advisory> killing = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "جريمة قتل في صفاقس",
-                "قتل شاب زوجة شقيقه بعد ان وجه لها 3 طعنات قاتلة على مستوى رقبتها ، و توفيت على عين المكان ."), NOW)
-                .getAdvisories();
-        assertThat(killing).filteredOn(advisory -> !advisory.getSuggestion()).extracting(Advisory::getKind)
+        assertThat(notices("ar", "جريمة قتل في صفاقس",
+                "قتل شاب زوجة شقيقه بعد ان وجه لها 3 طعنات قاتلة على مستوى رقبتها ، و توفيت على عين المكان ."))
                 .contains(AdvisoryKind.GRAPHIC, AdvisoryKind.DEATH);
 
-        List<Advisory> butcher = ENRICHER.enrich(AdvisoryEvaluation.article("t", "ar", "ذبح عشوائي للمواشي",
-                "انتشرت ظاهرة ذبح المواشي على قارعة الطريق . و قال الطبيب البيطري ان الذبح العشوائي خطر على الصحة ."),
-                NOW).getAdvisories();
-        assertThat(butcher).noneMatch(advisory -> !advisory.getSuggestion());
+        assertThat(notices("ar", "ذبح عشوائي للمواشي",
+                "انتشرت ظاهرة ذبح المواشي على قارعة الطريق . و قال الطبيب البيطري ان الذبح العشوائي خطر على الصحة ."))
+                .isEmpty();
     }
 
     @Test
