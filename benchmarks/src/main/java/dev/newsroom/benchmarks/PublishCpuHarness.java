@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -93,6 +95,10 @@ public final class PublishCpuHarness {
                     MIX_DOCUMENTS, median(perCpuSecond), batches, BATCH,
                     Arrays.stream(perCpuSecond).min().orElseThrow(), Arrays.stream(perCpuSecond).max().orElseThrow(),
                     median(bytesPerArticle), written / (double) feeder.sent(), loadAverage());
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
