@@ -59,8 +59,10 @@ public final class ArticleReference {
             if (uri.getHost() == null) {
                 return text;
             }
-            StringBuilder key = new StringBuilder("web://").append(uri.getHost().toLowerCase(Locale.ROOT)
-                    .replaceAll("\\.$", ""));
+            // One trailing dot (a fully qualified host) goes, without compiling a regex for every name.
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            StringBuilder key = new StringBuilder("web://").append(host.endsWith(".")
+                    ? host.substring(0, host.length() - 1) : host);
             int port = uri.getPort();
             if (port != -1 && port != 80 && port != 443) {
                 key.append(':').append(port);

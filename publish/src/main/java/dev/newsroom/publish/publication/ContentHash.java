@@ -1,10 +1,12 @@
 package dev.newsroom.publish.publication;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +22,14 @@ public final class ContentHash {
     static final Set<String> VOLATILE = Set.of("version", "versioncreated");
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+    /** One digest per thread, fed as the canonical text is written rather than from a copy of all of it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    });
 
     private ContentHash() {
     }
@@ -32,13 +42,13 @@ public final class ContentHash {
                 stable.set(field.getKey(), field.getValue());
             }
         });
-        try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(stable);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException e) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        try (OutputStream canonical = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            CANONICAL.writeValue(canonical, stable);
+        } catch (IOException e) {
             throw new IllegalStateException("ninjs is always serialisable", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -39,8 +39,20 @@ public final class NinjsComposer {
 
     /** The document, with {@code version} still to be set by the caller once it is known. */
     public static ObjectNode compose(ArticleState state, Pubstatus pubstatus, Instant now) {
-        ObjectNode base = parse(state.content().ninjs());
+        return compose(state, pubstatus, now, stored(state));
+    }
+
+    /**
+     * The same from {@code base}, the stored content's ninjs as a tree of the caller's (parsed from the state, or
+     * the tree the stored text was just written from), which is changed in place.
+     */
+    public static ObjectNode compose(ArticleState state, Pubstatus pubstatus, Instant now, ObjectNode base) {
         return pubstatus == Pubstatus.usable ? usable(base, state, now) : notice(base, state, pubstatus, now);
+    }
+
+    /** The stored content's ninjs, parsed for the caller alone. */
+    public static ObjectNode stored(ArticleState state) {
+        return parse(state.content().ninjs());
     }
 
     /** @param ninjs parsed for this call alone, so it is changed in place */

@@ -72,7 +72,11 @@ public final class Publisher {
                     enriched.getArticle().getVersion());
             return Outcome.unchanged();
         }
-        StoredContent content = StoredContent.of(enriched);
+        // The tree the stored text is written from is the one this version is composed in, instead of parsing the
+        // text straight back: the output is the same, since the tree holds only strings, ints and nulls, which read
+        // back as they were written.
+        ObjectNode ninjs = NinjsWriter.enriched(enriched);
+        StoredContent content = StoredContent.of(enriched, ninjs);
         if (state.content() != null && content.articleVersion() < state.content().articleVersion()) {
             LOG.info("Article '{}': version {} arrived after version {}; the older one is ignored", articleId,
                     content.articleVersion(), state.content().articleVersion());
@@ -90,7 +94,7 @@ public final class Publisher {
             }
             applied.add(apply(state, command, now));
         }
-        Optional<PublishedArticle> published = republish(articleId, state, Cause.CONTENT, now);
+        Optional<PublishedArticle> published = republish(articleId, state, Cause.CONTENT, now, ninjs);
         List<ModerationEvent> events = new ArrayList<>(events(articleId, state, applied, published, now));
         for (EditorCommand command : afterKill) {
             events.add(outcome(articleId, state, command, ModerationEventType.COMMAND_REJECTED,
@@ -143,7 +147,8 @@ public final class Publisher {
             case CORRECT -> Cause.COMMAND_CORRECT;
             default -> Cause.OTHER_COMMAND;
         };
-        Optional<PublishedArticle> published = republish(command.articleId(), state, cause, now);
+        Optional<PublishedArticle> published = republish(command.articleId(), state, cause, now,
+                NinjsComposer.stored(state));
         return new Outcome(true, published, events(command.articleId(), state, List.of(applied), published, now),
                 Optional.empty());
     }
@@ -217,7 +222,8 @@ public final class Publisher {
             return Outcome.unchanged();
         }
         state.liftEmbargo();
-        Optional<PublishedArticle> published = republish(articleId, state, Cause.EMBARGO_END, now);
+        Optional<PublishedArticle> published = republish(articleId, state, Cause.EMBARGO_END, now,
+                NinjsComposer.stored(state));
         Applied lifted = new Applied(ModerationEventType.EMBARGO_LIFTED, null, null, null, until, null);
         return new Outcome(true, published, events(articleId, state, List.of(lifted), published, now),
                 Optional.empty());
@@ -265,7 +271,9 @@ public final class Publisher {
                 command.action() == ModerationAction.EMBARGO ? command.until() : null, command);
     }
 
-    private Optional<PublishedArticle> republish(String articleId, ArticleState state, Cause cause, Instant now) {
+    /** @param stored the stored content's ninjs as a tree this call may change */
+    private Optional<PublishedArticle> republish(String articleId, ArticleState state, Cause cause, Instant now,
+                                                 ObjectNode stored) {
         Pubstatus status = state.killed() ? Pubstatus.canceled
                 : state.held() || state.embargoUntil() != null ? Pubstatus.withheld
                 : Pubstatus.usable;
@@ -279,7 +287,7 @@ public final class Publisher {
                 }
             }
         }
-        ObjectNode ninjs = NinjsComposer.compose(state, status, now);
+        ObjectNode ninjs = NinjsComposer.compose(state, status, now, stored);
         String hash = ContentHash.of(ninjs);
         boolean changed = !hash.equals(state.contentHash());
         boolean reachesNewOutlets = status == Pubstatus.usable && !state.receivedBy().containsAll(targets)

@@ -1,5 +1,6 @@
 package dev.newsroom.publish.state;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.platform.ninjs.NinjsWriter;
 import dev.newsroom.publish.moderation.ArticleReference;
 import dev.newsroom.publish.outlet.ArticleFacts;
@@ -57,12 +58,17 @@ public record StoredContent(String ninjs, ArticleFacts facts, List<StoredAdvisor
     }
 
     public static StoredContent of(EnrichedArticle enriched) {
+        return of(enriched, NinjsWriter.enriched(enriched));
+    }
+
+    /** @param ninjs {@code NinjsWriter.enriched(enriched)}, made by the caller to be used again; only read here */
+    public static StoredContent of(EnrichedArticle enriched, ObjectNode ninjs) {
         List<ArticleFacts.Section> sections = enriched.getSubjects().stream()
                 .map(subject -> new ArticleFacts.Section(subject.getCode(), subject.getName(), subject.getRelevance()))
                 .toList();
         ArticleFacts facts = new ArticleFacts(enriched.getLanguage().getCode(), enriched.getArticle().getSource(),
                 sections);
-        return new StoredContent(NinjsWriter.toJson(NinjsWriter.enriched(enriched)), facts,
+        return new StoredContent(NinjsWriter.toJson(ninjs), facts,
                 enriched.getAdvisories().stream().map(StoredAdvisory::of).toList(), enriched.getEnricherVersion(),
                 enriched.getArticle().getVersion(), StoredLineage.of(enriched.getArticle().getLineage()),
                 ArticleReference.aliases(enriched.getArticle()));

@@ -2,6 +2,7 @@ package dev.newsroom.publish.feed;
 
 import static dev.newsroom.publish.fixtures.Articles.arabic;
 import static dev.newsroom.publish.fixtures.Articles.command;
+import static dev.newsroom.publish.fixtures.Articles.correction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -172,6 +173,28 @@ class FeedRendererTest {
         assertThat(contents.latest()).extracting(FeedItem::articleId)
                 .as("the spare item fills the gap").containsExactly("akhbar.example:two", "akhbar.example:one");
         assertThat(contents.apply(first)).as("a version already superseded").isFalse();
+    }
+
+    @Test
+    void aFeedKeepsFourTimesItsLengthDroppingTheOldestAndANewVersionReplacesItsItem() {
+        FeedContents contents = new FeedContents(ARABIC);
+        for (int hoursAgo = 10; hoursAgo >= 1; hoursAgo--) {
+            contents.apply(publish("akhbar.example:" + hoursAgo, NOW.minus(Duration.ofHours(hoursAgo))));
+        }
+        PublishedArticle corrected = publisher.onCommand(states.get("akhbar.example:2"),
+                EditorCommand.of(correction("akhbar.example:2", "The toll was wrong.")), NOW).published().orElseThrow();
+        assertThat(contents.apply(corrected)).isTrue();
+        assertThat(contents.latest()).extracting(FeedItem::articleId).as("the corrected version, updated last, once")
+                .containsExactly("akhbar.example:2", "akhbar.example:1");
+
+        for (int hoursAgo = 1; hoursAgo <= 6; hoursAgo++) {
+            contents.apply(moderate("akhbar.example:" + hoursAgo, ModerationAction.KILL, NOW.plusSeconds(hoursAgo)));
+        }
+        assertThat(contents.latest()).extracting(FeedItem::articleId)
+                .as("eight kept (2 items x 4), the two oldest dropped long ago")
+                .containsExactly("akhbar.example:7", "akhbar.example:8");
+        contents.apply(moderate("akhbar.example:7", ModerationAction.KILL, NOW.plusSeconds(7)));
+        assertThat(contents.latest()).extracting(FeedItem::articleId).containsExactly("akhbar.example:8");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class ContentHashTest {
@@ -22,6 +25,16 @@ class ContentHashTest {
         assertThat(ContentHash.of(ninjs("{\"pubstatus\":\"usable\",\"headlines\":[{\"value\":\"h\",\"role\":\"main\"}],"
                 + "\"version\":\"7\",\"uri\":\"u\",\"versioncreated\":\"2026-11-29T10:00:00Z\"}"))).isEqualTo(hash);
         assertThat(hash).hasSize(64);
+    }
+
+    @Test
+    void theHashIsSha256OfTheCanonicalTextInUtf8() throws Exception {
+        String canonical = "{\"headlines\":[{\"role\":\"main\",\"value\":\"تدمر \\\"<\"}],\"uri\":\"u\"}";
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(ContentHash.of(ninjs("{\"uri\":\"u\",\"version\":\"2\",\"headlines\":[{\"value\":\"تدمر \\\"<\","
+                + "\"role\":\"main\"}]}"))).isEqualTo(expected);
     }
 
     @Test
