@@ -49,7 +49,7 @@ public final class ArabicSegmenter {
     }
 
     private void split(Token token, List<Segment> out) {
-        int[] surface = token.surface().codePoints().toArray();
+        int[] surface = Folding.codePoints(token.surface());
         int[] foldedToSurface = foldedOffsets(surface);
         String folded = token.folded();
         int cut = 0;

@@ -13,7 +13,7 @@ public final class Tokenizer {
     }
 
     public static List<Token> tokenize(String text) {
-        int[] cps = text.codePoints().toArray();
+        int[] cps = Folding.codePoints(text);
         List<Token> tokens = new ArrayList<>(cps.length / 5 + 4);
         int i = 0;
         while (i < cps.length) {
@@ -72,7 +72,7 @@ public final class Tokenizer {
         List<Token> tokens = new ArrayList<>(words.length);
         int offset = 0;
         for (String word : words) {
-            int[] cps = word.codePoints().toArray();
+            int[] cps = Folding.codePoints(word);
             Token t = token(cps, 0, cps.length);
             tokens.add(new Token(offset, offset + cps.length, t.surface(), t.folded(), t.kind()));
             offset += cps.length + 1;
