@@ -116,15 +116,16 @@ public final class Keywords {
 
     /** Words lower-cased unless written all in capitals (acronyms); scripts without case are unchanged. */
     private static String displayForm(String s) {
-        boolean ascii = true;
+        boolean simple = true;
         boolean lower = false;
-        for (int i = 0; i < s.length() && ascii; i++) {
+        for (int i = 0; i < s.length() && simple; i++) {
             char c = s.charAt(i);
-            ascii = c < 0x80;
+            simple = c < 0x80 || (c >= 0x0600 && c <= 0x06FF);
             lower |= c >= 'a' && c <= 'z';
         }
-        if (ascii) {
-            // The same answer as below without building the upper-cased copy: most words are plain ASCII or Arabic.
+        if (simple) {
+            // The same answer as below without building the upper-cased copy: most words are plain ASCII or Arabic,
+            // and Arabic letters have no case.
             return lower ? s.toLowerCase(java.util.Locale.ROOT) : s;
         }
         return s.equals(s.toUpperCase(java.util.Locale.ROOT)) ? s : s.toLowerCase(java.util.Locale.ROOT);
