@@ -65,11 +65,13 @@ public final class LanguageDetector {
                 "اس", "ان", "نہیں"));
     }
 
+    /** Letters are counted per script in an array by ordinal: a map's boxing cost more than the detection. */
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
     private static final Map<String, Integer> LATIN_INDEX = index(LATIN);
     private static final Map<String, Integer> ARABIC_INDEX = index(ARABIC_SCRIPT);
 
     public Result detect(CharSequence text) {
-        Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+        int[] scripts = new int[SCRIPTS.length];
         int letters = 0;
         int limit = Math.min(text.length(), SAMPLE);
         int kana = 0;
@@ -81,8 +83,9 @@ public final class LanguageDetector {
                 continue;
             }
             letters++;
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            scripts.merge(script, 1, Integer::sum);
+            Character.UnicodeScript script = cp < 0x80 ? Character.UnicodeScript.LATIN
+                    : Character.UnicodeScript.of(cp);
+            scripts[script.ordinal()]++;
             if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
                 kana++;
             }
@@ -93,9 +96,14 @@ public final class LanguageDetector {
         if (letters == 0) {
             return new Result("und", 0, false);
         }
-        Character.UnicodeScript dominant = scripts.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElseThrow();
-        double purity = (double) scripts.get(dominant) / letters;
+        int dominantAt = 0;
+        for (int s = 1; s < scripts.length; s++) {
+            if (scripts[s] > scripts[dominantAt]) {
+                dominantAt = s;
+            }
+        }
+        Character.UnicodeScript dominant = SCRIPTS[dominantAt];
+        double purity = (double) scripts[dominantAt] / letters;
         double lengthFactor = Math.min(1.0, letters / 60.0);
         boolean longEnough = letters >= MIN_LETTERS;
         String sample = text.subSequence(0, limit).toString();

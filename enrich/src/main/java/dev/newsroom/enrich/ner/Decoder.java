@@ -9,6 +9,16 @@ import java.util.Arrays;
  */
 final class Decoder {
     private static final float IMPOSSIBLE = Float.NEGATIVE_INFINITY;
+    /** {@link #allowed} as a table, {@code [label * COUNT + previous]}: the decoding loop asks it 81 times a word. */
+    private static final boolean[] ALLOWED = new boolean[Labels.COUNT * Labels.COUNT];
+
+    static {
+        for (int l = 0; l < Labels.COUNT; l++) {
+            for (int p = 0; p < Labels.COUNT; p++) {
+                ALLOWED[l * Labels.COUNT + p] = allowed(l, p);
+            }
+        }
+    }
 
     private Decoder() {
     }
@@ -26,14 +36,16 @@ final class Decoder {
 
     /** Tables of one sentence's decoding, grown as needed: a tagging thread keeps one for every sentence. */
     static final class Scratch {
-        private float[] local = new float[0];
-        private float[] pairs = new float[0];
+        /** Each position's label scores from the word features, {@code [i * COUNT + label]}. */
+        float[] local = new float[0];
+        /** Each position's previous-label-with-word scores, {@code [(i * COUNT + previous) * COUNT + label]}. */
+        float[] pairs = new float[0];
         private int[] back = new int[0];
         private final float[] delta = new float[Labels.COUNT];
         private final float[] next = new float[Labels.COUNT];
         private final float[] row = new float[Labels.COUNT];
 
-        private void ensure(int n) {
+        void ensure(int n) {
             int k = Labels.COUNT;
             if (local.length < n * k) {
                 int capacity = Math.max(n, local.length / k * 2);
@@ -53,33 +65,44 @@ final class Decoder {
         }
         scratch.ensure(n);
         int k = Labels.COUNT;
-        float[] transition = transitions(weights);
+        float[] row = scratch.row;
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(row, 0f);
+            weights.score(c.features[i], FeatureExtractor.WIDTH, row);
+            row[Labels.O] -= outsidePenalty;
+            System.arraycopy(row, 0, scratch.local, i * k, k);
+            for (int p = 0; p < k; p++) {
+                Arrays.fill(row, 0f);
+                weights.score(FeatureExtractor.previousWithWord(c, i, p), row);
+                System.arraycopy(row, 0, scratch.pairs, (i * k + p) * k, k);
+            }
+        }
+        decode(n, transitions(weights), scratch, labels, margins);
+    }
+
+    /**
+     * The best labels of {@code n} positions whose scores are in {@code scratch.local} and {@code scratch.pairs};
+     * {@code margins}, if given, gets each position's lead of its label over the next.
+     */
+    static void decode(int n, float[] transition, Scratch scratch, int[] labels, float[] margins) {
+        int k = Labels.COUNT;
         float[] local = scratch.local;
         float[] pairs = scratch.pairs;
         float[] delta = scratch.delta;
         float[] next = scratch.next;
         int[] back = scratch.back;
-        float[] row = scratch.row;
-        for (int i = 0; i < n; i++) {
+        for (int l = 0; l < k; l++) {
+            delta[l] = allowed(l, Labels.O) ? local[l] + transition[Labels.O * k + l] + pairs[Labels.O * k + l]
+                    : IMPOSSIBLE;
+        }
+        for (int i = 1; i < n; i++) {
             int at = i * k;
-            Arrays.fill(row, 0f);
-            weights.score(c.features[i], FeatureExtractor.WIDTH, row);
-            row[Labels.O] -= outsidePenalty;
-            System.arraycopy(row, 0, local, at, k);
             int pair = at * k;
-            pairScores(weights, c, i, row, pairs, pair);
-            if (i == 0) {
-                for (int l = 0; l < k; l++) {
-                    delta[l] = allowed(l, Labels.O)
-                            ? local[l] + transition[Labels.O * k + l] + pairs[Labels.O * k + l] : IMPOSSIBLE;
-                }
-                continue;
-            }
             for (int l = 0; l < k; l++) {
                 float best = IMPOSSIBLE;
                 int arg = Labels.O;
                 for (int p = 0; p < k; p++) {
-                    if (delta[p] == IMPOSSIBLE || !allowed(l, p)) {
+                    if (delta[p] == IMPOSSIBLE || !ALLOWED[l * k + p]) {
                         continue;
                     }
                     float s = delta[p] + transition[p * k + l] + pairs[pair + p * k + l];
@@ -106,7 +129,7 @@ final class Decoder {
             labels[i - 1] = back[i * k + labels[i]];
         }
         if (margins != null) {
-            float[] s = row;
+            float[] s = scratch.row;
             for (int i = 0; i < n; i++) {
                 int previous = i == 0 ? Labels.O : labels[i - 1];
                 for (int l = 0; l < k; l++) {
@@ -128,20 +151,6 @@ final class Decoder {
             System.arraycopy(row, 0, t, p * k, k);
         }
         return t;
-    }
-
-    /**
-     * Scores of the previous-label-with-word features at {@code i}, {@code [previous * COUNT + label]}, into
-     * {@code pairs} from {@code offset}.
-     */
-    private static void pairScores(Weights weights, FeatureExtractor.Context c, int i, float[] row, float[] pairs,
-                                   int offset) {
-        int k = Labels.COUNT;
-        for (int p = 0; p < k; p++) {
-            Arrays.fill(row, 0f);
-            weights.score(FeatureExtractor.previousWithWord(c, i, p), row);
-            System.arraycopy(row, 0, pairs, offset + p * k, k);
-        }
     }
 
     static boolean allowed(int label, int previous) {

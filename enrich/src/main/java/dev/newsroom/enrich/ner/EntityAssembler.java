@@ -7,6 +7,7 @@ import dev.newsroom.schemas.EntityType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,18 +195,18 @@ public final class EntityAssembler {
         if (aliases.isEmpty()) {
             return;
         }
-        for (Block block : blocks) {
-            List<Segment> segs = block.segments();
-            boolean[] covered = new boolean[segs.size()];
-            for (Group g : groups.values()) {
-                for (Found f : g.mentions) {
-                    if (f.block == block) {
-                        for (int i = f.from; i < f.to; i++) {
-                            covered[i] = true;
-                        }
-                    }
+        Map<Block, boolean[]> coveredByBlock = new IdentityHashMap<>();
+        for (Group g : groups.values()) {
+            for (Found f : g.mentions) {
+                boolean[] covered = coveredByBlock.computeIfAbsent(f.block, b -> new boolean[b.segments().size()]);
+                for (int i = f.from; i < f.to; i++) {
+                    covered[i] = true;
                 }
             }
+        }
+        for (Block block : blocks) {
+            List<Segment> segs = block.segments();
+            boolean[] covered = coveredByBlock.getOrDefault(block, new boolean[segs.size()]);
             for (int i = 0; i < segs.size(); i++) {
                 Segment s = segs.get(i);
                 if (covered[i] || s.clitic() || !s.isWord()) {

@@ -10,9 +10,25 @@ import java.util.List;
  * hits around it, context triggers (titles, organisation heads, place nouns) and the word classes of the word and
  * its neighbours ({@link WordClusters}). Label-dependent features (the label transition, the previous label with
  * the word) are looked up by the decoder. Strings are hashed in place, without building feature strings.
+ * <p>
+ * The features come in groups by what they read: the word alone ({@link #OWN}), the word one or two before or
+ * after it ({@link #BEFORE} ... {@link #TWO_AFTER}), and the rest ({@link #JOINT}: pairs of words, the position,
+ * the document's gazetteer and name-memory labels). The first five depend on one word only, so the tagger sums
+ * their weights once per distinct word ({@link WordRecords}).
  */
 final class FeatureExtractor {
-    static final int WIDTH = 58;
+    static final int OWN = 22;
+    static final int BEFORE = 6;
+    static final int TWO_BEFORE = 2;
+    static final int AFTER = 5;
+    static final int TWO_AFTER = 1;
+    static final int WORD_PAIRS = 13;
+    static final int LABELS = 9;
+    static final int JOINT = WORD_PAIRS + LABELS;
+    static final int WIDTH = OWN + BEFORE + TWO_BEFORE + AFTER + TWO_AFTER + JOINT;
+
+    static final WordRecord BEFORE_SENTENCE = WordRecord.boundary(-7);
+    static final WordRecord AFTER_SENTENCE = WordRecord.boundary(-9);
 
     private final Triggers triggers;
     private final WordFrequencies frequencies;
@@ -30,49 +46,35 @@ final class FeatureExtractor {
      */
     static final class Context {
         int n;
-        final int[] word;
-        final int[] stem;
-        final int[] pre2;
-        final int[] pre3;
-        final int[] suf2;
-        final int[] suf3;
-        final int[] pre4;
-        final int[] suf4;
-        final int[] suf1;
-        final int[] rarity;
-        final int[] shape;
-        final int[] trigger;
+        /** The word at each position: one of {@link #own} here, or a shared record from {@link WordRecords}. */
+        final WordRecord[] words;
+        private final WordRecord[] own;
         final int[] gazetteer;
-        final int[] listed;
         final int[] memory;
-        final int[] fineShape;
-        final int[] clusters;
         final long[][] features;
 
         Context(int capacity) {
             this.n = capacity;
-            word = new int[capacity];
-            stem = new int[capacity];
-            pre2 = new int[capacity];
-            pre3 = new int[capacity];
-            suf2 = new int[capacity];
-            suf3 = new int[capacity];
-            pre4 = new int[capacity];
-            suf4 = new int[capacity];
-            suf1 = new int[capacity];
-            rarity = new int[capacity];
-            shape = new int[capacity];
-            trigger = new int[capacity];
+            words = new WordRecord[capacity];
+            own = new WordRecord[capacity];
+            for (int i = 0; i < capacity; i++) {
+                own[i] = new WordRecord();
+            }
             gazetteer = new int[capacity];
-            listed = new int[capacity];
             memory = new int[capacity];
-            fineShape = new int[capacity];
-            clusters = new int[capacity];
             features = new long[capacity][WIDTH];
         }
 
         int capacity() {
-            return word.length;
+            return words.length;
+        }
+
+        WordRecord before(int i) {
+            return i < 0 ? BEFORE_SENTENCE : words[i];
+        }
+
+        WordRecord after(int i) {
+            return i >= n ? AFTER_SENTENCE : words[i];
         }
     }
 
@@ -85,89 +87,160 @@ final class FeatureExtractor {
         int n = segments.size();
         c.n = n;
         for (int i = 0; i < n; i++) {
-            Segment s = segments.get(i);
-            String w = s.folded();
-            c.word[i] = w.hashCode();
-            c.stem[i] = stemHash(w);
-            c.pre2[i] = prefixHash(w, 2);
-            c.pre3[i] = prefixHash(w, 3);
-            c.suf2[i] = suffixHash(w, 2);
-            c.suf3[i] = suffixHash(w, 3);
-            c.pre4[i] = prefixHash(w, 4);
-            c.suf4[i] = suffixHash(w, 4);
-            c.suf1[i] = suffixHash(w, 1);
-            c.rarity[i] = frequencies.rarity(w);
-            c.shape[i] = shape(s);
-            c.trigger[i] = triggers.signature(w);
-            c.gazetteer[i] = gazetteerLabels[i];
-            c.listed[i] = triggers.isListedName(w) ? 1 : 0;
-            c.memory[i] = memoryLabels[i];
-            c.fineShape[i] = fineShape(s.surface());
-            c.clusters[i] = clusters.of(w);
+            c.words[i] = describe(c.own[i], segments.get(i));
         }
+        positionLabels(c, gazetteerLabels, memoryLabels);
         for (int i = 0; i < n; i++) {
             long[] f = c.features[i];
-            int k = 0;
-            f[k++] = h(1, 0);
-            f[k++] = h(2, c.word[i]);
-            f[k++] = h(3, at(c.word, i - 1, n));
-            f[k++] = h(4, at(c.word, i + 1, n));
-            f[k++] = h(5, at(c.word, i - 2, n));
-            f[k++] = h(6, at(c.word, i + 2, n));
-            f[k++] = h(7, c.stem[i]);
-            f[k++] = h(8, c.pre2[i]);
-            f[k++] = h(9, c.pre3[i]);
-            f[k++] = h(10, c.suf2[i]);
-            f[k++] = h(11, c.suf3[i]);
-            f[k++] = h(12, c.shape[i]);
-            f[k++] = h2(13, at(c.word, i - 1, n), c.word[i]);
-            f[k++] = h2(14, c.word[i], at(c.word, i + 1, n));
-            f[k++] = h(15, c.gazetteer[i]);
-            f[k++] = h(16, at(c.gazetteer, i - 1, n));
-            f[k++] = h(17, at(c.gazetteer, i + 1, n));
-            f[k++] = h2(18, c.gazetteer[i], c.word[i]);
-            f[k++] = h(19, at(c.trigger, i - 1, n));
-            f[k++] = h(20, at(c.trigger, i - 2, n));
-            f[k++] = h(21, at(c.trigger, i + 1, n));
-            f[k++] = h(22, c.trigger[i]);
-            f[k++] = h(23, at(c.suf3, i - 1, n));
-            f[k++] = h(24, at(c.suf3, i + 1, n));
-            f[k++] = h2(25, at(c.shape, i - 1, n), c.shape[i] * 31 + at(c.shape, i + 1, n));
-            f[k++] = h(26, at(c.stem, i - 1, n));
-            f[k++] = h(27, at(c.stem, i + 1, n));
-            f[k++] = h2(28, at(c.trigger, i - 1, n), c.shape[i]);
-            f[k++] = h2(29, at(c.gazetteer, i - 1, n), c.gazetteer[i]);
-            f[k++] = h(30, i == 0 ? 1 : 0);
-            f[k++] = h2(31, c.pre2[i], c.suf2[i]);
-            f[k++] = h(32, c.pre4[i]);
-            f[k++] = h(33, c.suf4[i]);
-            f[k++] = h(34, c.suf1[i]);
-            f[k++] = h2(35, at(c.trigger, i - 1, n), c.trigger[i] * 131 + at(c.trigger, i + 1, n));
-            f[k++] = h2(36, c.trigger[i], c.suf2[i]);
-            f[k++] = h2(37, at(c.gazetteer, i + 1, n), c.trigger[i]);
-            f[k++] = h(38, c.rarity[i]);
-            f[k++] = h(43, at(c.listed, i - 1, n) * 16 + c.listed[i] * 4 + at(c.listed, i + 1, n));
-            f[k++] = h2(44, at(c.pre2, i - 1, n), at(c.suf1, i - 1, n));
-            f[k++] = h2(45, at(c.rarity, i - 1, n), c.rarity[i]);
-            f[k++] = h2(46, c.rarity[i], at(c.rarity, i + 1, n));
-            f[k++] = h2(47, c.listed[i], c.shape[i]);
-            f[k++] = h(48, c.memory[i]);
-            f[k++] = h(49, at(c.memory, i - 1, n));
-            f[k++] = h(50, at(c.memory, i + 1, n));
-            f[k++] = h2(51, c.memory[i], c.gazetteer[i]);
-            f[k++] = h(52, c.fineShape[i]);
-            f[k++] = h2(53, at(c.fineShape, i - 1, n), c.fineShape[i]);
-            f[k++] = h2(54, c.fineShape[i], at(c.fineShape, i + 1, n));
-            f[k++] = h(55, segments.get(i).surface().hashCode());
-            f[k++] = h2(56, i == 0 ? 1 : 0, c.fineShape[i]);
-            f[k++] = h(57, WordClusters.level(c.clusters[i], 0));
-            f[k++] = h(58, WordClusters.level(c.clusters[i], 1));
-            f[k++] = h(59, WordClusters.level(c.clusters[i], 2));
-            f[k++] = h(60, WordClusters.level(at(c.clusters, i - 1, n), 1));
-            f[k++] = h(61, WordClusters.level(at(c.clusters, i + 1, n), 1));
-            f[k++] = h2(62, WordClusters.level(c.clusters[i], 2), c.fineShape[i]);
+            int k = own(f, 0, c.words[i]);
+            k = before(f, k, c.before(i - 1));
+            k = twoBefore(f, k, c.before(i - 2));
+            k = after(f, k, c.after(i + 1));
+            k = twoAfter(f, k, c.after(i + 2));
+            joint(f, k, c, i);
         }
         return c;
+    }
+
+    /** Copies the document's gazetteer and name-memory labels of the sentence into {@code c}. */
+    static void positionLabels(Context c, int[] gazetteerLabels, int[] memoryLabels) {
+        System.arraycopy(gazetteerLabels, 0, c.gazetteer, 0, c.n);
+        System.arraycopy(memoryLabels, 0, c.memory, 0, c.n);
+    }
+
+    /** Fills {@code r} with what the features read of segment {@code s}, and returns it. */
+    WordRecord describe(WordRecord r, Segment s) {
+        String w = s.folded();
+        r.word = w.hashCode();
+        r.stem = stemHash(w);
+        r.pre2 = prefixHash(w, 2);
+        r.pre3 = prefixHash(w, 3);
+        r.pre4 = prefixHash(w, 4);
+        r.suf1 = suffixHash(w, 1);
+        r.suf2 = suffixHash(w, 2);
+        r.suf3 = suffixHash(w, 3);
+        r.suf4 = suffixHash(w, 4);
+        r.rarity = frequencies.rarity(w);
+        r.shape = shape(s);
+        r.trigger = triggers.signature(w);
+        r.listed = triggers.isListedName(w) ? 1 : 0;
+        r.fineShape = fineShape(s.surface());
+        r.classes = clusters.of(w);
+        r.surfaceHash = s.surface().hashCode();
+        r.surface = s.surface();
+        r.folded = w;
+        r.kind = s.kind();
+        r.clitic = s.clitic();
+        return r;
+    }
+
+    /** The features of the word itself, from {@code f[k]}; returns the next free index. */
+    static int own(long[] f, int k, WordRecord w) {
+        f[k++] = h(1, 0);
+        f[k++] = h(2, w.word);
+        f[k++] = h(7, w.stem);
+        f[k++] = h(8, w.pre2);
+        f[k++] = h(9, w.pre3);
+        f[k++] = h(10, w.suf2);
+        f[k++] = h(11, w.suf3);
+        f[k++] = h(12, w.shape);
+        f[k++] = h(22, w.trigger);
+        f[k++] = h2(31, w.pre2, w.suf2);
+        f[k++] = h(32, w.pre4);
+        f[k++] = h(33, w.suf4);
+        f[k++] = h(34, w.suf1);
+        f[k++] = h2(36, w.trigger, w.suf2);
+        f[k++] = h(38, w.rarity);
+        f[k++] = h2(47, w.listed, w.shape);
+        f[k++] = h(52, w.fineShape);
+        f[k++] = h(55, w.surfaceHash);
+        f[k++] = h(57, WordClusters.level(w.classes, 0));
+        f[k++] = h(58, WordClusters.level(w.classes, 1));
+        f[k++] = h(59, WordClusters.level(w.classes, 2));
+        f[k++] = h2(62, WordClusters.level(w.classes, 2), w.fineShape);
+        return k;
+    }
+
+    /** The features of the word just before the tagged one. */
+    static int before(long[] f, int k, WordRecord w) {
+        f[k++] = h(3, w.word);
+        f[k++] = h(19, w.trigger);
+        f[k++] = h(23, w.suf3);
+        f[k++] = h(26, w.stem);
+        f[k++] = h2(44, w.pre2, w.suf1);
+        f[k++] = h(60, WordClusters.level(w.classes, 1));
+        return k;
+    }
+
+    /** The features of the word two before the tagged one. */
+    static int twoBefore(long[] f, int k, WordRecord w) {
+        f[k++] = h(5, w.word);
+        f[k++] = h(20, w.trigger);
+        return k;
+    }
+
+    /** The features of the word just after the tagged one. */
+    static int after(long[] f, int k, WordRecord w) {
+        f[k++] = h(4, w.word);
+        f[k++] = h(21, w.trigger);
+        f[k++] = h(24, w.suf3);
+        f[k++] = h(27, w.stem);
+        f[k++] = h(61, WordClusters.level(w.classes, 1));
+        return k;
+    }
+
+    /** The feature of the word two after the tagged one. */
+    static int twoAfter(long[] f, int k, WordRecord w) {
+        f[k++] = h(6, w.word);
+        return k;
+    }
+
+    /** The features at {@code i} that read two words, the position, or the gazetteer and name-memory labels. */
+    static int joint(long[] f, int k, Context c, int i) {
+        k = wordPairs(f, k, c, i);
+        int n = c.n;
+        return labels(f, k, at(c.gazetteer, i - 1, n), c.gazetteer[i], at(c.gazetteer, i + 1, n),
+                at(c.memory, i - 1, n), c.memory[i], at(c.memory, i + 1, n), i == 0 ? 1 : 0);
+    }
+
+    /** The {@link #WORD_PAIRS} features at {@code i}: two words together, or a word with a label or the position. */
+    static int wordPairs(long[] f, int k, Context c, int i) {
+        WordRecord previous = c.before(i - 1);
+        WordRecord w = c.words[i];
+        WordRecord next = c.after(i + 1);
+        int gazetteer = c.gazetteer[i];
+        f[k++] = h2(13, previous.word, w.word);
+        f[k++] = h2(14, w.word, next.word);
+        f[k++] = h2(18, gazetteer, w.word);
+        f[k++] = h2(25, previous.shape, w.shape * 31 + next.shape);
+        f[k++] = h2(28, previous.trigger, w.shape);
+        f[k++] = h2(35, previous.trigger, w.trigger * 131 + next.trigger);
+        f[k++] = h2(37, at(c.gazetteer, i + 1, c.n), w.trigger);
+        f[k++] = h(43, previous.listed * 16 + w.listed * 4 + next.listed);
+        f[k++] = h2(45, previous.rarity, w.rarity);
+        f[k++] = h2(46, w.rarity, next.rarity);
+        f[k++] = h2(53, previous.fineShape, w.fineShape);
+        f[k++] = h2(54, w.fineShape, next.fineShape);
+        f[k++] = h2(56, i == 0 ? 1 : 0, w.fineShape);
+        return k;
+    }
+
+    /**
+     * The {@link #LABELS} features: the gazetteer and name-memory labels of a position and its neighbours, and whether
+     * it opens the sentence. They read only a few small numbers, so the tagger memoises their sum.
+     */
+    static int labels(long[] f, int k, int gazetteerBefore, int gazetteer, int gazetteerAfter, int memoryBefore,
+                      int memory, int memoryAfter, int first) {
+        f[k++] = h(15, gazetteer);
+        f[k++] = h(16, gazetteerBefore);
+        f[k++] = h(17, gazetteerAfter);
+        f[k++] = h2(29, gazetteerBefore, gazetteer);
+        f[k++] = h(30, first);
+        f[k++] = h(48, memory);
+        f[k++] = h(49, memoryBefore);
+        f[k++] = h(50, memoryAfter);
+        f[k++] = h2(51, memory, gazetteer);
+        return k;
     }
 
     /** The feature of a transition from label {@code previous}. */
@@ -177,7 +250,11 @@ final class FeatureExtractor {
 
     /** The previous label together with the word at {@code i}. */
     static long previousWithWord(Context c, int i, int previous) {
-        return h2(42, previous, c.word[i]);
+        return previousWithWord(c.words[i], previous);
+    }
+
+    static long previousWithWord(WordRecord w, int previous) {
+        return h2(42, previous, w.word);
     }
 
     /**
@@ -199,7 +276,7 @@ final class FeatureExtractor {
         return h;
     }
 
-    private static int at(int[] values, int i, int n) {
+    static int at(int[] values, int i, int n) {
         return i < 0 ? -7 : i >= n ? -9 : values[i];
     }
 

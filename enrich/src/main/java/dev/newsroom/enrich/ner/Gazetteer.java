@@ -30,6 +30,8 @@ public final class Gazetteer {
     private final Map<String, GazetteerEntry> byKey = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Set<String> firstWords = new HashSet<>();
+    /** First words of the names matched as written (acronyms), without the {@link #EXACT} mark: no key to build. */
+    private final Set<String> exactFirstWords = new HashSet<>();
     private final Map<String, String> adjectiveCountry = new HashMap<>();
     /** Keys that {@link #lookup} finds but {@link #match} never marks (place names that are also common words). */
     private final Set<String> linkOnly = new HashSet<>();
@@ -228,7 +230,7 @@ public final class Gazetteer {
                 && surface.length() <= 6;
         String key = acronym ? EXACT + join(tokens, true) : join(tokens, false);
         byKey.put(key, entry);
-        firstWords.add(acronym ? EXACT + tokens.get(0).surface() : tokens.get(0).folded());
+        (acronym ? exactFirstWords : firstWords).add(acronym ? tokens.get(0).surface() : tokens.get(0).folded());
         maxTokens = Math.max(maxTokens, tokens.size());
         StringBuilder prefix = new StringBuilder(acronym ? EXACT : "");
         for (int i = 0; i < tokens.size() - 1; i++) {
@@ -298,7 +300,7 @@ public final class Gazetteer {
     private Match longestAt(List<Segment> segments, int from) {
         Segment first = segments.get(from);
         if (first.clitic() || !first.isWord() || !firstWords.contains(first.folded())
-                && (first.kind() != Token.Kind.WORD || !firstWords.contains(EXACT + first.surface()))) {
+                && (first.kind() != Token.Kind.WORD || !exactFirstWords.contains(first.surface()))) {
             return null;
         }
         Match best = null;

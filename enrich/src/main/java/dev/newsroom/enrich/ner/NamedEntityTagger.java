@@ -66,6 +66,9 @@ public final class NamedEntityTagger {
     private final FeatureExtractor extractor;
     private final ContextRules contextRules;
     private final BulkNameGuard bulkNames;
+    /** Each tagging thread's word records, one table per model: a record holds scores under its model's weights. */
+    private final ThreadLocal<WordRecords> arabicWords;
+    private final ThreadLocal<WordRecords> latinWords;
 
     /**
      * {@code model} tags Arabic blocks, {@code latinModel} Latin-script ones; either may be null (training): then
@@ -91,6 +94,8 @@ public final class NamedEntityTagger {
         this.extractor = new FeatureExtractor(triggers, frequencies, clusters);
         this.contextRules = new ContextRules(gazetteer, triggers, frequencies);
         this.bulkNames = new BulkNameGuard(gazetteer, triggers);
+        this.arabicWords = ThreadLocal.withInitial(() -> new WordRecords(model, extractor));
+        this.latinWords = ThreadLocal.withInitial(() -> new WordRecords(latinModel, extractor));
     }
 
     public Gazetteer gazetteer() {
@@ -358,11 +363,12 @@ public final class NamedEntityTagger {
     private List<Span> modelSpans(SequenceModel model, float outsidePenalty, List<Segment> segments,
                                   List<Gazetteer.Match> matches) {
         Buffers buffers = BUFFERS.get().fit(segments.size());
-        FeatureExtractor.Context c = extractor.extractInto(buffers.context, segments,
-                gazetteerLabels(segments.size(), matches), model.memory().labels(segments));
+        WordRecords records = (model == latinModel ? latinWords : arabicWords).get();
+        FeatureExtractor.Context c = buffers.context;
+        records.fill(c, segments, gazetteerLabels(segments.size(), matches), model.memory().labels(segments));
         float[] margins = buffers.margins;
         int[] labels = buffers.labels;
-        Decoder.decode(model, c, outsidePenalty, labels, margins, buffers.decoding);
+        records.decode(c, outsidePenalty, labels, margins, buffers.decoding);
         List<Span> spans = new ArrayList<>();
         int n = c.n;
         int i = 0;

@@ -133,46 +133,81 @@ public final class SequenceModel implements Weights {
     }
 
     /**
-     * Each label's sum is kept in a local, not in {@code scores}, so the row loads of the next features need not
-     * wait for the stores of this one's sums; every label's additions stay in the same order, so the scores are
-     * the same to the last bit.
+     * The features' quantised weights are summed as integers and scaled once: exact, so a sum does not depend on the
+     * order of its features, and {@link WordRecords} may add up a word's features ahead of time and get the same
+     * scores to the last bit. Each label's sum is kept in a local, not in {@code scores}, so the row loads of the
+     * next features need not wait for the stores of this one's sums.
      */
     @Override
     public void score(long[] features, int count, float[] scores) {
-        float s0 = scores[0];
-        float s1 = scores[1];
-        float s2 = scores[2];
-        float s3 = scores[3];
-        float s4 = scores[4];
-        float s5 = scores[5];
-        float s6 = scores[6];
-        float s7 = scores[7];
-        float s8 = scores[8];
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        int s4 = 0;
+        int s5 = 0;
+        int s6 = 0;
+        int s7 = 0;
+        int s8 = 0;
         for (int f = 0; f < count; f++) {
             int row = rowOf(features[f]);
             if (row == NONE) {
                 continue;
             }
             int o = row * LABELS;
-            s0 += rows[o] * scale;
-            s1 += rows[o + 1] * scale;
-            s2 += rows[o + 2] * scale;
-            s3 += rows[o + 3] * scale;
-            s4 += rows[o + 4] * scale;
-            s5 += rows[o + 5] * scale;
-            s6 += rows[o + 6] * scale;
-            s7 += rows[o + 7] * scale;
-            s8 += rows[o + 8] * scale;
+            s0 += rows[o];
+            s1 += rows[o + 1];
+            s2 += rows[o + 2];
+            s3 += rows[o + 3];
+            s4 += rows[o + 4];
+            s5 += rows[o + 5];
+            s6 += rows[o + 6];
+            s7 += rows[o + 7];
+            s8 += rows[o + 8];
         }
-        scores[0] = s0;
-        scores[1] = s1;
-        scores[2] = s2;
-        scores[3] = s3;
-        scores[4] = s4;
-        scores[5] = s5;
-        scores[6] = s6;
-        scores[7] = s7;
-        scores[8] = s8;
+        scores[0] += s0 * scale;
+        scores[1] += s1 * scale;
+        scores[2] += s2 * scale;
+        scores[3] += s3 * scale;
+        scores[4] += s4 * scale;
+        scores[5] += s5 * scale;
+        scores[6] += s6 * scale;
+        scores[7] += s7 * scale;
+        scores[8] += s8 * scale;
+    }
+
+    /** Adds the integer weights of {@code features[0..count)} to {@code sums[offset..offset + COUNT)}. */
+    void sum(long[] features, int count, int[] sums, int offset) {
+        for (int f = 0; f < count; f++) {
+            add(features[f], sums, offset);
+        }
+    }
+
+    /** Adds the integer weights of one feature to {@code sums[offset..offset + COUNT)}. */
+    void add(long feature, int[] sums, int offset) {
+        int row = rowOf(feature);
+        if (row == NONE) {
+            return;
+        }
+        int o = row * LABELS;
+        for (int l = 0; l < LABELS; l++) {
+            sums[offset + l] += rows[o + l];
+        }
+    }
+
+    /** Copies one feature's integer weights to {@code out[offset..offset + COUNT)}, zeros when it has no row. */
+    void copy(long feature, short[] out, int offset) {
+        int row = rowOf(feature);
+        if (row == NONE) {
+            Arrays.fill(out, offset, offset + LABELS, (short) 0);
+        } else {
+            System.arraycopy(rows, row * LABELS, out, offset, LABELS);
+        }
+    }
+
+    /** What an integer sum of weights is worth as a score. */
+    float scale() {
+        return scale;
     }
 
     public void write(OutputStream out) throws IOException {

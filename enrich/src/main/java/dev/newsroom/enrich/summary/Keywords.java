@@ -49,8 +49,7 @@ public final class Keywords {
             }
         }
         Set<String> stops = stopwords.getOrDefault(language, Set.of());
-        Map<String, Double> score = new HashMap<>();
-        Map<String, Map<String, Integer>> forms = new HashMap<>();
+        Map<String, Stem> byStem = new HashMap<>();
         for (StemmedText text : texts) {
             for (int i = 0; i < text.size(); i++) {
                 String folded = text.folded().get(i);
@@ -60,27 +59,75 @@ public final class Keywords {
                         || Character.isDigit(folded.codePointAt(0))) {
                     continue;
                 }
-                score.merge(stem, text.weight(), Double::sum);
-                forms.computeIfAbsent(stem, k -> new HashMap<>()).merge(displayForm(text.surfaces().get(i)), 1,
-                        Integer::sum);
+                Stem counted = byStem.computeIfAbsent(stem, Stem::new);
+                counted.score += text.weight();
+                counted.add(displayForm(text.surfaces().get(i)));
             }
         }
-        List<String> stems = new ArrayList<>(score.keySet());
-        stems.sort(Comparator.comparingDouble((String s) -> score.get(s)).reversed().thenComparing(s -> s));
-        for (String stem : stems) {
+        List<Stem> stems = new ArrayList<>(byStem.values());
+        stems.sort(Comparator.comparingDouble((Stem s) -> s.score).reversed().thenComparing(s -> s.stem));
+        for (Stem stem : stems) {
             if (out.size() >= limit) {
                 break;
             }
-            Map<String, Integer> f = forms.get(stem);
-            String form = f.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(e -> -e.getKey().length())).orElseThrow().getKey();
-            out.add(form);
+            out.add(stem.commonestForm());
         }
         return new ArrayList<>(out);
     }
 
+    /**
+     * A stem's score and written forms. Most stems have one form, so the map of forms (whose iteration order settles
+     * ties, as it always did) is made only when a second one appears.
+     */
+    private static final class Stem {
+        final String stem;
+        double score;
+        String form;
+        int count;
+        Map<String, Integer> forms;
+
+        Stem(String stem) {
+            this.stem = stem;
+        }
+
+        void add(String written) {
+            if (forms != null) {
+                forms.merge(written, 1, Integer::sum);
+            } else if (form == null) {
+                form = written;
+                count = 1;
+            } else if (form.equals(written)) {
+                count++;
+            } else {
+                forms = new HashMap<>();
+                forms.put(form, count);
+                forms.put(written, 1);
+            }
+        }
+
+        String commonestForm() {
+            if (forms == null) {
+                return form;
+            }
+            return forms.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(e -> -e.getKey().length())).orElseThrow().getKey();
+        }
+    }
+
     /** Words lower-cased unless written all in capitals (acronyms); scripts without case are unchanged. */
     private static String displayForm(String s) {
+        boolean simple = true;
+        boolean lower = false;
+        for (int i = 0; i < s.length() && simple; i++) {
+            char c = s.charAt(i);
+            simple = c < 0x80 || (c >= 0x0600 && c <= 0x06FF);
+            lower |= c >= 'a' && c <= 'z';
+        }
+        if (simple) {
+            // The same answer as below without building the upper-cased copy: most words are plain ASCII or Arabic,
+            // and Arabic letters have no case.
+            return lower ? s.toLowerCase(java.util.Locale.ROOT) : s;
+        }
         return s.equals(s.toUpperCase(java.util.Locale.ROOT)) ? s : s.toLowerCase(java.util.Locale.ROOT);
     }
 }

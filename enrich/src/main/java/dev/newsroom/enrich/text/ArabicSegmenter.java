@@ -49,7 +49,14 @@ public final class ArabicSegmenter {
     }
 
     private void split(Token token, List<Segment> out) {
-        int[] surface = token.surface().codePoints().toArray();
+        String written = token.surface();
+        int lead = written.codePointAt(0);
+        if (!isProclitic(lead, 0) && Folding.fold(lead) == lead) {
+            // Neither a clitic nor a dropped mark first: the word stays whole, as the rounds below would leave it.
+            out.add(new Segment(token.start(), token.end(), written, token.folded(), Token.Kind.ARABIC, false, false));
+            return;
+        }
+        int[] surface = Folding.codePoints(written);
         int[] foldedToSurface = foldedOffsets(surface);
         String folded = token.folded();
         int cut = 0;

@@ -88,6 +88,18 @@ public final class Folding {
         return out.toString();
     }
 
+    /** The code points of {@code text}: what {@code text.codePoints().toArray()} gives, without a stream's buffers. */
+    public static int[] codePoints(String text) {
+        int[] out = new int[text.codePointCount(0, text.length())];
+        int i = 0;
+        for (int j = 0; j < out.length; j++) {
+            int cp = text.codePointAt(i);
+            out[j] = cp;
+            i += Character.charCount(cp);
+        }
+        return out;
+    }
+
     public static boolean isArabicLetter(int cp) {
         return (cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF)
                 || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);

@@ -13,7 +13,7 @@ public final class Tokenizer {
     }
 
     public static List<Token> tokenize(String text) {
-        int[] cps = text.codePoints().toArray();
+        int[] cps = Folding.codePoints(text);
         List<Token> tokens = new ArrayList<>(cps.length / 5 + 4);
         int i = 0;
         while (i < cps.length) {
@@ -72,7 +72,7 @@ public final class Tokenizer {
         List<Token> tokens = new ArrayList<>(words.length);
         int offset = 0;
         for (String word : words) {
-            int[] cps = word.codePoints().toArray();
+            int[] cps = Folding.codePoints(word);
             Token t = token(cps, 0, cps.length);
             tokens.add(new Token(offset, offset + cps.length, t.surface(), t.folded(), t.kind()));
             offset += cps.length + 1;
@@ -124,7 +124,9 @@ public final class Tokenizer {
 
     private static Token token(int[] cps, int start, int end) {
         String surface = new String(cps, start, end - start);
-        StringBuilder folded = new StringBuilder(end - start);
+        int[] folded = new int[end - start];
+        int length = 0;
+        boolean foldsToItself = true;
         boolean arabic = false;
         boolean letter = false;
         boolean digitsOnly = true;
@@ -132,17 +134,19 @@ public final class Tokenizer {
             int cp = cps[i];
             int f = Folding.fold(cp);
             if (f != Folding.DROP) {
-                folded.appendCodePoint(f);
+                folded[length++] = f;
             }
-            if (Folding.isArabicLetter(cp)) {
-                arabic = true;
+            foldsToItself &= f == cp;
+            // ASCII answered without Character's property tables: most of a Latin text's code points.
+            if (cp < 0x80) {
+                boolean digit = cp >= '0' && cp <= '9';
+                letter |= (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+                digitsOnly &= digit || cp == '.' || cp == ',';
+                continue;
             }
-            if (Character.isLetter(cp)) {
-                letter = true;
-            }
-            if (!Character.isDigit(cp) && cp != '.' && cp != ',') {
-                digitsOnly = false;
-            }
+            arabic |= Folding.isArabicLetter(cp);
+            letter |= Character.isLetter(cp);
+            digitsOnly &= Character.isDigit(cp);
         }
         Token.Kind kind;
         if (arabic) {
@@ -155,7 +159,7 @@ public final class Tokenizer {
             kind = Token.Kind.PUNCT;
         }
         // Most words fold to themselves: share the surface rather than copy it.
-        String foldedForm = surface.contentEquals(folded) ? surface : folded.toString();
+        String foldedForm = foldsToItself ? surface : new String(folded, 0, length);
         return new Token(start, end, surface, foldedForm, kind);
     }
 }
