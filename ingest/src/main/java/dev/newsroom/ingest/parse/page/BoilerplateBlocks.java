@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
  * </ol>
- * Before the body's cleaning, a section after the last good block that offers two buttons or more goes whole
- * ({@link #removeCallsToAction}). Before classes and position, a caption or credit that its class names and that sits
+ * The blocks are classified once, before the body's cleaning: then a section after the last good block that offers two
+ * buttons or more goes whole ({@link #removeCallsToAction}); after the cleaning, the blocks it left are judged by class
+ * and position ({@link #remove}), as the cleaning removes whole blocks and containers but never changes a block's own
+ * text. Before classes and position, a caption or credit that its class names and that sits
  * outside a figure goes: it would read as a paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
  * the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
  * block is left whole, as its text cannot be told from boilerplate this way.
@@ -47,10 +49,12 @@ final class BoilerplateBlocks {
     /** A link to another page's title carries a few words at least; an enumeration's links carry a name each. */
     private static final int MIN_TITLE_WEIGHT = 15;
 
-    /** A time of day or a date: what a dateline or a byline with its date holds. */
-    private static final Pattern DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    /** A time of day or a full date. */
+    private static final String TIME_OR_DATE = "\\d{1,2}:\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}";
+    /** What a dateline or a byline with its date holds: a time, a date, or a year alone. */
+    private static final Pattern DATELINE = Pattern.compile(TIME_OR_DATE + "|\\d{4}");
     /** A heading may well hold a year ("Budget 2026"); only a time of day or a full date makes it a dateline. */
-    private static final Pattern HEADING_DATELINE = Pattern.compile("\\d{1,2}:\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}");
+    private static final Pattern HEADING_DATELINE = Pattern.compile(TIME_OR_DATE);
     private static final Pattern CAPTION = Pattern.compile(
             "(^|[\\s_-])(caption|captions|credit|credits|legend|legende|bildtext|photo-?credit|image-?credit)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -81,13 +85,28 @@ final class BoilerplateBlocks {
         }
     }
 
-    private BoilerplateBlocks() {
+    private final Element content;
+    private final List<Block> classified;
+
+    private BoilerplateBlocks(Element content) {
+        this.content = content;
+        this.classified = classify(content);
     }
 
-    /** Removes the boilerplate blocks of a body container. */
-    static void remove(Element content) {
+    /** The text blocks of a body container, classified. */
+    static BoilerplateBlocks of(Element content) {
+        return new BoilerplateBlocks(content);
+    }
+
+    /** Removes the boilerplate blocks that are still in the container. */
+    void remove() {
         removeLooseCaptions(content);
-        List<Block> blocks = classify(content);
+        List<Block> blocks = new ArrayList<>(classified.size());
+        for (Block block : classified) {
+            if (isAncestor(content, block.element)) {
+                blocks.add(block);
+            }
+        }
         boolean anyGood = false;
         int firstSubstantial = -1;
         int lastSubstantial = -1;
@@ -126,10 +145,9 @@ final class BoilerplateBlocks {
      * body's cleaning takes its buttons away and leaves the pitch reading as short paragraphs. A section with an image
      * stays (a gallery's controls), as does a block of prose with links in it.
      */
-    static void removeCallsToAction(Element content) {
-        List<Block> blocks = classify(content);
+    void removeCallsToAction() {
         Element lastGood = null;
-        for (Block block : blocks) {
+        for (Block block : classified) {
             if (block.kind == Kind.GOOD) {
                 lastGood = block.element;
             }
