@@ -22,12 +22,14 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li><b>Classes</b>: a block whose links are most of it, are titles of other pages (not single words of an
  *       enumeration) and leave less than {@value #SHORT} of own text is <i>bad</i> (related stories, "read also"), as
- *       is a copyright line; one of at least {@value #LONG} with few links and sentence punctuation is <i>good</i>;
+ *       are a copyright line and a prompt to report a typo with Ctrl+Enter; one of at least {@value #LONG} with few links and sentence punctuation is <i>good</i>;
  *       under {@value #SHORT} it is <i>short</i>; anything else is <i>near-good</i>. Good and near-good blocks are
  *       the article's prose.</li>
- *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose, a short line holding a date
- *       or a time that does not end a sentence goes (a dateline, a byline with its date), and so does a short heading
- *       holding a time of day or a full date (a year alone is a heading's business). After the last block of
+ *   <li><b>Position</b>: bad blocks go wherever they are. Before the first block of prose (a heading, however long, is
+ *       not prose), a short line holding a date or a time that does not end a sentence goes (a dateline, a byline with
+ *       its date), and so does a short heading holding a time of day or a full date (a year alone is a heading's
+ *       business); before the first good block, so does a longer line that does not end a sentence and holds a time of
+ *       day or a full date ("By X, in News · 31 Jan 2025, 20:02 · 0 Comments"). After the last block of
  *       prose, a short line that does not end a sentence goes (an agency, a photo credit, "Share"), and so does a
  *       heading with everything after it: it opens a section without prose (related stories, comments, tools).
  *       Inside the run of prose, short blocks stay: they are the article's sub-headings and short paragraphs.</li>
@@ -49,12 +51,20 @@ final class BoilerplateBlocks {
     /** A link to another page's title carries a few words at least; an enumeration's links carry a name each. */
     private static final int MIN_TITLE_WEIGHT = 15;
 
-    /** A time of day or a full date. */
+    /** A time of day or a full date: what no heading or line of prose that is not a dateline is likely to hold. */
     private static final String TIME_OR_DATE = "\\d{1,2}:\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}";
-    /** What a dateline or a byline with its date holds: a time, a date, or a year alone. */
+    /** What a short dateline or a byline with its date holds: a time, a date, or a year alone. */
     private static final Pattern DATELINE = Pattern.compile(TIME_OR_DATE + "|\\d{4}");
-    /** A heading may well hold a year ("Budget 2026"); only a time of day or a full date makes it a dateline. */
-    private static final Pattern HEADING_DATELINE = Pattern.compile(TIME_OR_DATE);
+    /**
+     * What makes a heading or a longer line a dateline: a heading may well hold a year ("Budget 2026"), a line as long as
+     * prose a year or a number, not a time of day or a full date.
+     */
+    private static final Pattern FULL_DATELINE = Pattern.compile(TIME_OR_DATE);
+    /**
+     * The shortcut with which a reader reports a typo to the editors (the Orphus convention of Russian, Ukrainian and
+     * Baltic sites): a block naming it is the site's prompt, in whatever language it is written.
+     */
+    private static final Pattern TYPO_REPORT = Pattern.compile("(?i)ctrl\\s*\\+\\s*enter");
     private static final Pattern CAPTION = Pattern.compile(
             "(^|[\\s_-])(caption|captions|credit|credits|legend|legende|bildtext|photo-?credit|image-?credit)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -109,12 +119,15 @@ final class BoilerplateBlocks {
         }
         boolean anyGood = false;
         int firstSubstantial = -1;
+        int firstGood = -1;
         int lastSubstantial = -1;
         for (int i = 0; i < blocks.size(); i++) {
             Kind kind = blocks.get(i).kind;
             anyGood |= kind == Kind.GOOD;
+            firstGood = firstGood < 0 && kind == Kind.GOOD ? i : firstGood;
             if (kind == Kind.GOOD || kind == Kind.NEAR_GOOD) {
-                firstSubstantial = firstSubstantial < 0 ? i : firstSubstantial;
+                // A long heading (a title or a deck) does not begin the prose: a dateline may still follow it.
+                firstSubstantial = firstSubstantial < 0 && !blocks.get(i).heading ? i : firstSubstantial;
                 lastSubstantial = i;
             }
         }
@@ -130,8 +143,13 @@ final class BoilerplateBlocks {
             boolean drop = block.kind == Kind.BAD || inTailSection
                     || (fragment && i < firstSubstantial && DATELINE.matcher(block.text).find())
                     || (fragment && i > lastSubstantial)
+                    // A byline with its date and time ("By X, in News · 31 Jan 2025, 20:02 · 0 Comments") may be long
+                    // enough to pass for prose; before the first good block, a line that does not end a sentence and
+                    // holds a time of day or a full date is still one.
+                    || (!block.heading && block.kind != Kind.GOOD && i < firstGood && !endsSentence(block.text)
+                            && FULL_DATELINE.matcher(block.text).find())
                     || (block.kind == Kind.SHORT && block.heading && i < firstSubstantial && !endsSentence(block.text)
-                            && HEADING_DATELINE.matcher(block.text).find());
+                            && FULL_DATELINE.matcher(block.text).find());
             if (drop) {
                 block.element.remove();
             }
@@ -226,7 +244,7 @@ final class BoilerplateBlocks {
         double density = linkDensity(element, text);
         if ((density > MAX_LINK_DENSITY && weight * (1 - density) < SHORT && linksReadAsTitles(element)
                 && !ProseMeasures.linksInsideASentence(element, text))
-                || (text.indexOf('©') >= 0 && weight < 2 * LONG)) {
+                || ((text.indexOf('©') >= 0 || TYPO_REPORT.matcher(text).find()) && weight < 2 * LONG)) {
             return Kind.BAD;
         }
         if (weight < SHORT) {

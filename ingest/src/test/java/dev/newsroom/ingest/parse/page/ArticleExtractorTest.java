@@ -187,6 +187,40 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aDatelineAfterALongDeckStillGoesBeforeTheProse() {
+        // A deck long enough to read as prose is a heading: the prose has not begun when the dateline follows it.
+        String html = "<html><body><div class=story><h3>The council keeps the library open after a campaign of many months by parents and teachers</h3>"
+                + "<p>Ana Ruiz | Palma | January 2014</p>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("The council keeps the library open").contains("The council voted").doesNotContain("Ana Ruiz");
+    }
+
+    @Test
+    void aBylineWithItsTimeLongEnoughForProseGoesBeforeTheFirstGoodBlock() {
+        String html = "<html><body><div class=story><p>" + PARAGRAPH + "</p>"
+                + "<p>By City Desk, in News, Council, Libraries, Schools · 31 Jan 2025, 20:02 · 0 Comments</p>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("The council voted").doesNotContain("City Desk", "20:02");
+    }
+
+    @Test
+    void aPromptToReportATypoWithCtrlEnterGoesInAnyLanguage() {
+        String html = "<html><body><div class=story>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "<p>Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!</p>"
+                + "<p>" + PARAGRAPH + "</p></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("Ctrl+Enter", "Iezīmējiet");
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
