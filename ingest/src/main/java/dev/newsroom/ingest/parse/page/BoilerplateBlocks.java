@@ -1,5 +1,6 @@
 package dev.newsroom.ingest.parse.page;
 
+import dev.newsroom.ingest.parse.text.TextNormalizer;
 import org.jsoup.nodes.Element;
 
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
@@ -37,9 +38,10 @@ import java.util.regex.Pattern;
  * The blocks are classified once, before the body's cleaning: then a section after the last good block that offers two
  * buttons or more goes whole ({@link #removeCallsToAction}); after the cleaning, the blocks it left are judged by class
  * and position ({@link #remove}), as the cleaning removes whole blocks and containers but never changes a block's own
- * text. Before classes and position, a caption or credit that its class names and that sits
- * outside a figure goes: it would read as a paragraph. Blocks inside figures and data tables, and blocks holding images, are left alone (a table that lays out
- * the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
+ * text. Before classes and position, a caption or credit that its class names and that sits outside a figure goes: it
+ * would read as a paragraph; so does a teaser of another story (a picture whose alt text is the title that a link beside
+ * it gives, and a short blurb). Blocks inside figures and data tables, and blocks holding images, are left alone (a
+ * table that lays out the page is not a data table: see {@link ProseMeasures#dataTables}); a container without a good
  * block is left whole, as its text cannot be told from boilerplate this way.
  */
 final class BoilerplateBlocks {
@@ -111,6 +113,7 @@ final class BoilerplateBlocks {
     /** Removes the boilerplate blocks that are still in the container. */
     void remove() {
         removeLooseCaptions(content);
+        removeTeasers(content);
         List<Block> blocks = new ArrayList<>(classified.size());
         for (Block block : classified) {
             if (isAncestor(content, block.element)) {
@@ -220,6 +223,42 @@ final class BoilerplateBlocks {
             }
         }
         captions.forEach(Element::remove);
+    }
+
+    /**
+     * A teaser of another story: a picture whose alt text is that story's title, the title again as a link, and a short
+     * blurb. The card holds an image, so no text block of its own is judged, and its blurb reads as a paragraph.
+     */
+    private static void removeTeasers(Element content) {
+        List<Element> teasers = new ArrayList<>();
+        for (Element image : content.getElementsByTag("img")) {
+            String alt = image.attr("alt");
+            if (proseWeight(alt) < MIN_TITLE_WEIGHT) {
+                continue;
+            }
+            String title = TextNormalizer.matchKey(alt);
+            // The smallest container of the picture that also holds a link so titled is the card; one with a second
+            // picture is a gallery or the page.
+            for (Element card = image.parent(); card != null && card != content && card.getElementsByTag("img").size() == 1;
+                    card = card.parent()) {
+                if (titleLink(card, title)) {
+                    if (proseWeight(card.text()) < 2 * LONG) {
+                        teasers.add(card);
+                    }
+                    break;
+                }
+            }
+        }
+        teasers.forEach(Element::remove);
+    }
+
+    private static boolean titleLink(Element card, String title) {
+        for (Element link : card.getElementsByTag("a")) {
+            if (link.hasAttr("href") && TextNormalizer.matchKey(link.text()).equals(title)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Block> classify(Element content) {

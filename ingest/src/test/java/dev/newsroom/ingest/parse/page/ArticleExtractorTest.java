@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.parse.page;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +219,22 @@ class ArticleExtractorTest {
         String text = extract(html);
 
         assertThat(text).contains("The council voted").doesNotContain("Ctrl+Enter", "Iezīmējiet");
+    }
+
+    @Test
+    void aTeaserOfAnotherStoryGoesButTheArticlesOwnPictureStays() {
+        // The card's blurb is a sentence or two of prose; what gives it away is its picture, titled as its link is.
+        String html = "<html><body><div class=story><div><img src=/lead.jpg alt='The library on Main Street'></div>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "<div class=opinion><img src=/derby.jpg alt='Derby day: fans of both clubs fought in the stands'>"
+                + "<a href=/derby>Derby day: fans of both clubs fought in the stands</a> People stand together when an enemy is at "
+                + "the gates. In times of peace they fight among themselves, as the police found out on Sunday. more</div>"
+                + "</div></body></html>";
+
+        Element content = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, "")).content();
+
+        assertThat(content.text()).contains("The council voted").doesNotContain("Derby day", "stand together");
+        assertThat(content.select("img[src=/lead.jpg]")).hasSize(1);
     }
 
     @Test
