@@ -2,6 +2,8 @@ package dev.newsroom.ingest.parse.page;
 
 import dev.newsroom.ingest.parse.text.TextNormalizer;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import static dev.newsroom.ingest.parse.page.ProseMeasures.hasBlockChildren;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
@@ -9,13 +11,16 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The boilerplate-removal stage after {@link ArticleExtractor} has found the body container. The container's text
- * blocks (paragraphs, list items, headings, inline-only divs) are classified in the manner of jusText (Pomikálek,
+ * blocks (paragraphs, list items, headings, inline-only divs, and the runs of text a container writes between its
+ * blocks) are classified in the manner of jusText (Pomikálek,
  * "Removing Boilerplate and Duplicate Content from Web Corpora", 2011), but with language-independent features only, no
  * stop words: length (a Han, kana or hangul character counting three), link density, sentence punctuation, the
  * copyright sign, and the block's position relative to the run of prose.
@@ -98,11 +103,15 @@ final class BoilerplateBlocks {
     }
 
     private final Element content;
+    private final Set<Element> runs;
     private final List<Block> classified;
 
     private BoilerplateBlocks(Element content) {
         this.content = content;
-        this.classified = classify(content);
+        // A table that lays out the page holds the article's blocks like any container; one that holds data is left whole.
+        Set<Element> dataTables = ProseMeasures.dataTables(content);
+        this.runs = wrapInlineRuns(content, dataTables);
+        this.classified = classify(content, dataTables, runs);
     }
 
     /** The text blocks of a body container, classified. */
@@ -112,6 +121,17 @@ final class BoilerplateBlocks {
 
     /** Removes the boilerplate blocks that are still in the container. */
     void remove() {
+        judge();
+        // The wrappers of runs of text go once the runs are judged: the body builder reads the container's lines as
+        // paragraphs only when they are its own children.
+        for (Element run : runs) {
+            if (run.parent() != null) {
+                run.unwrap();
+            }
+        }
+    }
+
+    private void judge() {
         removeLooseCaptions(content);
         removeTeasers(content);
         List<Block> blocks = new ArrayList<>(classified.size());
@@ -261,12 +281,11 @@ final class BoilerplateBlocks {
         return false;
     }
 
-    private static List<Block> classify(Element content) {
+    private static List<Block> classify(Element content, Set<Element> dataTables, Set<Element> runs) {
         List<Block> blocks = new ArrayList<>();
-        // A table that lays out the page holds the article's blocks like any container; one that holds data is left whole.
-        Set<Element> dataTables = ProseMeasures.dataTables(content);
         for (Element element : content.getAllElements()) {
-            if (element == content || !TEXT_BLOCKS.contains(element.normalName()) || hasBlockChildren(element)
+            if (element == content || !(TEXT_BLOCKS.contains(element.normalName()) || runs.contains(element))
+                    || hasBlockChildren(element)
                     || insideLeftAlone(element, content, dataTables) || !element.getElementsByTag("img").isEmpty()) {
                 continue;
             }
@@ -277,6 +296,58 @@ final class BoilerplateBlocks {
             blocks.add(new Block(element, text, classOf(element, text, proseWeight(text))));
         }
         return blocks;
+    }
+
+    /**
+     * Text that a container writes between its blocks, with no block of its own (a dateline in a div beside the byline's,
+     * an article written as lines of text with {@code <br>} between them beside its picture's div), is a block too: each
+     * run of it is wrapped in a {@code <span>}, which changes nothing of what the body shows, so that it can be judged
+     * and removed as one.
+     */
+    private static Set<Element> wrapInlineRuns(Element content, Set<Element> dataTables) {
+        Set<Element> runs = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element container : content.getAllElements()) {
+            if (!(container == content || TEXT_BLOCKS.contains(container.normalName())) || !hasBlockChildren(container)
+                    || insideLeftAlone(container, content, dataTables)) {
+                continue;
+            }
+            List<Node> run = new ArrayList<>();
+            for (Node child : new ArrayList<>(container.childNodes())) {
+                if (child instanceof Element element && (ProseMeasures.isBlock(element) || hasBlockDescendant(element))) {
+                    wrap(run, runs);
+                    run = new ArrayList<>();
+                } else {
+                    run.add(child);
+                }
+            }
+            wrap(run, runs);
+        }
+        return runs;
+    }
+
+    private static void wrap(List<Node> run, Set<Element> runs) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : run) {
+            text.append(node instanceof TextNode textNode ? textNode.text() : node instanceof Element element ? element.text() : "");
+        }
+        if (text.toString().isBlank()) {
+            return;
+        }
+        Element span = new Element("span");
+        run.get(0).before(span);
+        for (Node node : run) {
+            span.appendChild(node);
+        }
+        runs.add(span);
+    }
+
+    private static boolean hasBlockDescendant(Element element) {
+        for (Element descendant : element.getAllElements()) {
+            if (descendant != element && ProseMeasures.isBlock(descendant)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kind classOf(Element element, String text, int weight) {

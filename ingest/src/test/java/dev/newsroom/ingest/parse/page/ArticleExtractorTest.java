@@ -238,6 +238,21 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void textWrittenBetweenAContainersBlocksIsJudgedAsABlockAndLeftUnwrapped() {
+        // The dateline is loose text between the byline's div and the photo's, the article a paragraph and then lines of
+        // text with <br> between them: only as a block of its own is the dateline seen for what it is.
+        String html = "<html><body><div class=story><div class=author><a href=/a>Ana Ruiz</a></div> Published today at 12:19 "
+                + "<div class=photo><img src=/p.jpg></div><p>" + PARAGRAPH + "</p>"
+                + (PARAGRAPH + " " + PARAGRAPH + "<br><br>").repeat(3) + "</div></body></html>";
+
+        Element content = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, "")).content();
+
+        assertThat(content.text()).contains("The council voted").doesNotContain("Published today");
+        assertThat(content.select("br")).hasSize(6);
+        assertThat(content.select("span")).isEmpty();
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
