@@ -63,8 +63,8 @@ final class BoilerplateBlocks {
     /** What a short dateline or a byline with its date holds: a time, a date, or a year alone. */
     private static final Pattern DATELINE = Pattern.compile(TIME_OR_DATE + "|\\d{4}");
     /**
-     * What makes a heading or a longer line a dateline: a heading may well hold a year ("Budget 2026"), a line as long as
-     * prose a year or a number, not a time of day or a full date.
+     * What makes a heading or a line as long as prose a dateline: either may well hold a year ("Budget 2026") or a number,
+     * but a time of day or a full date only when it is one.
      */
     private static final Pattern FULL_DATELINE = Pattern.compile(TIME_OR_DATE);
     /**
