@@ -153,9 +153,10 @@ final class ArticleExtractor {
             return null;
         }
         Element content = gatherSiblings(top);
-        BoilerplateBlocks.removeCallsToAction(content);
+        BoilerplateBlocks boilerplate = BoilerplateBlocks.of(content);
+        boilerplate.removeCallsToAction();
         cleanConditionally(content);
-        BoilerplateBlocks.remove(content);
+        boilerplate.remove();
         String text = content.text();
         int weight = proseWeight(text);
         if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {

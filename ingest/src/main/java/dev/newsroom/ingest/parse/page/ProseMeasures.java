@@ -60,6 +60,10 @@ final class ProseMeasures {
         return count;
     }
 
+    static boolean isBlock(Element element) {
+        return BLOCK_TAGS.contains(element.normalName());
+    }
+
     static boolean hasBlockChildren(Element element) {
         for (Element child : element.children()) {
             if (BLOCK_TAGS.contains(child.normalName())) {

@@ -57,6 +57,13 @@ class JunkRulesTest {
     }
 
     @Test
+    void aChinesePortalsNoticeOnWhatItReprintsIsJunkButASentenceOnCopyrightIsNot() {
+        assertThat(rules.isJunk("外汇网声明：外汇网转载上述内容，不表明证实其描述，仅供投资者参考，并不构成投资建议。投资者据此操作，风险自担。", 0)).isTrue();
+        assertThat(rules.isJunk("本网声明：凡注明“来源：本报”的所有作品，版权均属于本报，未经授权不得转载。", 0)).isTrue();
+        assertThat(rules.isJunk("法院认为，被告未经许可转载原告的文章，侵犯了原告的版权。", 0)).isFalse();
+    }
+
+    @Test
     void editorsCanAddRulesInTheFileFormat() {
         JunkRules custom = JunkRules.parse(List.of("# newsroom additions", "", "block Follow us on Mastodon", "pattern Sponsored by … ltd"), "custom");
         assertThat(custom.isJunk("Follow us on Mastodon!", 0)).isTrue();

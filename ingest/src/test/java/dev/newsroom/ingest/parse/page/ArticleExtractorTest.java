@@ -1,6 +1,7 @@
 package dev.newsroom.ingest.parse.page;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +185,71 @@ class ArticleExtractorTest {
         String text = extract(html);
 
         assertThat(text).startsWith("Budget 2026 The council voted").doesNotContain("15:33");
+    }
+
+    @Test
+    void aDatelineAfterALongDeckStillGoesBeforeTheProse() {
+        // A deck long enough to read as prose is a heading: the prose has not begun when the dateline follows it.
+        String html = "<html><body><div class=story><h3>The council keeps the library open after a campaign of many months by parents and teachers</h3>"
+                + "<p>Ana Ruiz | Palma | January 2014</p>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("The council keeps the library open").contains("The council voted").doesNotContain("Ana Ruiz");
+    }
+
+    @Test
+    void aBylineWithItsTimeLongEnoughForProseGoesBeforeTheFirstGoodBlock() {
+        String html = "<html><body><div class=story><p>" + PARAGRAPH + "</p>"
+                + "<p>By City Desk, in News, Council, Libraries, Schools · 31 Jan 2025, 20:02 · 0 Comments</p>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3) + "</div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).startsWith("The council voted").doesNotContain("City Desk", "20:02");
+    }
+
+    @Test
+    void aPromptToReportATypoWithCtrlEnterGoesInAnyLanguage() {
+        String html = "<html><body><div class=story>" + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "<p>Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!</p>"
+                + "<p>" + PARAGRAPH + "</p></div></body></html>";
+
+        String text = extract(html);
+
+        assertThat(text).contains("The council voted").doesNotContain("Ctrl+Enter", "Iezīmējiet");
+    }
+
+    @Test
+    void aTeaserOfAnotherStoryGoesButTheArticlesOwnPictureStays() {
+        // The card's blurb is a sentence or two of prose; what gives it away is its picture, titled as its link is.
+        String html = "<html><body><div class=story><div><img src=/lead.jpg alt='The library on Main Street'></div>"
+                + ("<p>" + PARAGRAPH + " " + PARAGRAPH + "</p>").repeat(3)
+                + "<div class=opinion><img src=/derby.jpg alt='Derby day: fans of both clubs fought in the stands'>"
+                + "<a href=/derby>Derby day: fans of both clubs fought in the stands</a> People stand together when an enemy is at "
+                + "the gates. In times of peace they fight among themselves, as the police found out on Sunday. more</div>"
+                + "</div></body></html>";
+
+        Element content = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, "")).content();
+
+        assertThat(content.text()).contains("The council voted").doesNotContain("Derby day", "stand together");
+        assertThat(content.select("img[src=/lead.jpg]")).hasSize(1);
+    }
+
+    @Test
+    void textWrittenBetweenAContainersBlocksIsJudgedAsABlockAndLeftUnwrapped() {
+        // The dateline is loose text between the byline's div and the photo's, the article a paragraph and then lines of
+        // text with <br> between them: only as a block of its own is the dateline seen for what it is.
+        String html = "<html><body><div class=story><div class=author><a href=/a>Ana Ruiz</a></div> Published today at 12:19 "
+                + "<div class=photo><img src=/p.jpg></div><p>" + PARAGRAPH + "</p>"
+                + (PARAGRAPH + " " + PARAGRAPH + "<br><br>").repeat(3) + "</div></body></html>";
+
+        Element content = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, "")).content();
+
+        assertThat(content.text()).contains("The council voted").doesNotContain("Published today");
+        assertThat(content.select("br")).hasSize(6);
+        assertThat(content.select("span")).isEmpty();
     }
 
     @Test
