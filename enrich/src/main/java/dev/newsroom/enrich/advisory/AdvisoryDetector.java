@@ -113,6 +113,8 @@ public final class AdvisoryDetector {
     private final Map<String, Map<String, List<Trigger>>> lexicons = new HashMap<>();
     private final Map<String, Integer> maxWords = new HashMap<>();
     private final Map<String, Set<String>> firstWords = new HashMap<>();
+    /** The opening words of every phrase of more than one word: a longer phrase is tried only after one of them. */
+    private final Map<String, Set<String>> phrasePrefixes = new HashMap<>();
     private final Map<String, Set<String>> people = new HashMap<>();
     private final Map<String, Set<String>> civilians = new HashMap<>();
     private final Map<String, Set<String>> negations = new HashMap<>();
@@ -186,6 +188,10 @@ public final class AdvisoryDetector {
                         }
                         firstWords.computeIfAbsent(language, l -> new HashSet<>()).add(stems.get(0));
                         maxWords.merge(language, stems.size(), Math::max);
+                        Set<String> prefixes = phrasePrefixes.computeIfAbsent(language, l -> new HashSet<>());
+                        for (int k = 1; k < stems.size(); k++) {
+                            prefixes.add(String.join(" ", stems.subList(0, k)));
+                        }
                     }
                 }
             }
@@ -389,6 +395,7 @@ public final class AdvisoryDetector {
                            Map<AdvisoryKind, int[]> setAside) {
         List<String> stems = text.stems();
         Set<String> starts = firstWords.get(language);
+        Set<String> prefixes = phrasePrefixes.getOrDefault(language, Set.of());
         int longest = maxWords.get(language);
         boolean headline = text.weight() >= HEADLINE_WEIGHT;
         List<Hit> hits = new ArrayList<>();
@@ -406,10 +413,14 @@ public final class AdvisoryDetector {
                         phrase.append(' ');
                     }
                     phrase.append(stems.get(i + n));
-                    List<Trigger> found = lexicon.get(phrase.toString());
+                    String candidate = phrase.toString();
+                    List<Trigger> found = lexicon.get(candidate);
                     if (found != null) {
                         triggers = found;
                         matched = n + 1;
+                    }
+                    if (!prefixes.contains(candidate)) {
+                        break;
                     }
                 }
             }

@@ -82,6 +82,8 @@ public final class TopicClassifier {
     private static final class Lexicon {
         final Map<String, List<Cue>> cues = new HashMap<>();
         final java.util.Set<String> firstWords = new java.util.HashSet<>();
+        /** The opening words of every cue of more than one word: a longer cue is tried only after one of them. */
+        final java.util.Set<String> prefixes = new java.util.HashSet<>();
         int maxWords = 1;
     }
 
@@ -107,6 +109,9 @@ public final class TopicClassifier {
                 lexicon.cues.computeIfAbsent(String.join(" ", stems), k -> new ArrayList<>()).add(new Cue(f[0], weight));
                 lexicon.firstWords.add(stems.get(0));
                 lexicon.maxWords = Math.max(lexicon.maxWords, stems.size());
+                for (int k = 1; k < stems.size(); k++) {
+                    lexicon.prefixes.add(String.join(" ", stems.subList(0, k)));
+                }
             }
         }
     }
@@ -301,14 +306,17 @@ public final class TopicClassifier {
                         phrase.append(' ');
                     }
                     phrase.append(stems.get(i + n));
-                    List<Cue> cues = lexicon.cues.get(phrase.toString());
-                    if (cues == null) {
-                        continue;
+                    String candidate = phrase.toString();
+                    List<Cue> cues = lexicon.cues.get(candidate);
+                    if (cues != null) {
+                        int repeat = seen.merge(candidate, 1, Integer::sum);
+                        double damping = 1.0 / Math.sqrt(repeat);
+                        for (Cue cue : cues) {
+                            raw.merge(cue.code(), cue.weight() * text.weight() * damping, Double::sum);
+                        }
                     }
-                    int repeat = seen.merge(phrase.toString(), 1, Integer::sum);
-                    double damping = 1.0 / Math.sqrt(repeat);
-                    for (Cue cue : cues) {
-                        raw.merge(cue.code(), cue.weight() * text.weight() * damping, Double::sum);
+                    if (!lexicon.prefixes.contains(candidate)) {
+                        break;
                     }
                 }
             }
