@@ -236,13 +236,47 @@ public final class NamedEntityTagger {
         if (extended != null) {
             for (Gazetteer.Match m : extended.match(segments)) {
                 Span s = new Span(m.from(), m.to(), m.entry().type(), m.entry(), 0.8, Source.GAZETTEER);
-                if (spans.stream().noneMatch(s::overlaps) && bulkNames.confident(segments, m) && plausible(segments, s)) {
+                List<Span> overlapping = spans.stream().filter(s::overlaps).toList();
+                if (overlapping.isEmpty() && bulkNames.confident(segments, m) && plausible(segments, s)) {
+                    spans.add(s);
+                } else if (retypedAfterFrenchLocative(segments, s, overlapping) && plausible(segments, s)) {
+                    spans.removeAll(overlapping);
                     spans.add(s);
                 }
             }
         }
         spans.sort(Comparator.comparingInt(Span::from));
         return spans;
+    }
+
+    /**
+     * French articles, prepositions and conjunctions in lower case, which open or close no name: the English model
+     * also reads French text and, trained on the whole GMB extract, takes them into names ("de la [Tunisie]",
+     * "[l'Afrique]", "[Front] de").
+     */
+    private static final java.util.Set<String> FRENCH_FUNCTION_WORDS = java.util.Set.of("l'", "d'", "de", "du", "des",
+            "la", "le", "les", "a", "au", "aux", "en", "et", "ou", "n'", "s'", "qu'");
+
+    private static boolean frenchFunctionWord(Segment s) {
+        return !s.isCapitalised() && FRENCH_FUNCTION_WORDS.contains(s.folded());
+    }
+
+    /**
+     * After à, au or aux, a name the bulk gazetteer knows as a place is that place, whatever else the model typed the
+     * same words: the English model also reads French text, and since it learnt from the whole GMB extract it takes
+     * "à Meknès" for an organisation more often.
+     */
+    private static boolean retypedAfterFrenchLocative(List<Segment> segments, Span place, List<Span> overlapping) {
+        if (place.type() != EntityType.PLACE || place.from() == 0 || overlapping.size() != 1) {
+            return false;
+        }
+        Span model = overlapping.get(0);
+        if (model.source() != Source.MODEL || model.type() == EntityType.PLACE || model.from() != place.from()
+                || model.to() != place.to()) {
+            return false;
+        }
+        String before = segments.get(place.from() - 1).surface().toLowerCase(java.util.Locale.ROOT);
+        return before.equals("à") || before.equals("au") || before.equals("aux");
     }
 
     /**
@@ -388,6 +422,14 @@ public final class NamedEntityTagger {
             int end = nameEnd(segments, i, j, type);
             int from = model == latinModel ? latinNameStart(segments, i, end, type) : arabicNameStart(segments, i, end,
                     type);
+            if (model == latinModel) {
+                while (from < end && frenchFunctionWord(segments.get(from))) {
+                    from++;
+                }
+                while (end > from && frenchFunctionWord(segments.get(end - 1))) {
+                    end--;
+                }
+            }
             if (from < end) {
                 spans.add(new Span(from, end, Labels.entityType(type), null, confidence, Source.MODEL));
             }
