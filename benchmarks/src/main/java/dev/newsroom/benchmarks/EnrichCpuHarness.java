@@ -46,18 +46,9 @@ public final class EnrichCpuHarness {
             }
             System.out.printf(Locale.ROOT, "%s: %.0f articles per CPU-second (median of %d batches of %d; min %.0f,"
                             + " max %.0f), %.0f bytes allocated per article, load average %s%n", language,
-                    median(perCpuSecond), batches, BATCH, Arrays.stream(perCpuSecond).min().orElseThrow(),
-                    Arrays.stream(perCpuSecond).max().orElseThrow(), median(bytesPerArticle), loadAverage());
+                    Batches.median(perCpuSecond), batches, BATCH, Arrays.stream(perCpuSecond).min().orElseThrow(),
+                    Arrays.stream(perCpuSecond).max().orElseThrow(), Batches.median(bytesPerArticle), 
+                    Batches.loadAverage());
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

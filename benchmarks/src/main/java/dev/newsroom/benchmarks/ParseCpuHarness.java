@@ -7,7 +7,6 @@ import dev.newsroom.ingest.parse.document.RawInput;
 import dev.newsroom.schemas.Lineage;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +69,9 @@ public final class ParseCpuHarness {
                 allocated[b] = (threads.getThreadAllocatedBytes(thread) - bytes) / (double) perBatch;
                 rates[b] = perBatch / (spent / 1e9);
             }
-            System.out.printf("%-26s %,12.0f %,14.0f%n", workload.getKey(), median(rates), median(allocated));
+            System.out.printf("%-26s %,12.0f %,14.0f%n", workload.getKey(), Batches.median(rates),
+                    Batches.median(allocated));
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /**

@@ -92,9 +92,9 @@ public final class PublishCpuHarness {
             System.out.printf(Locale.ROOT, "publish, bench mix (%d articles from %d documents): %.0f articles per"
                             + " CPU-second (median of %d batches of %d; min %.0f, max %.0f), %.0f bytes allocated per"
                             + " article, %.0f bytes written per article, load average %s%n", mix.size(),
-                    MIX_DOCUMENTS, median(perCpuSecond), batches, BATCH,
+                    MIX_DOCUMENTS, Batches.median(perCpuSecond), batches, BATCH,
                     Arrays.stream(perCpuSecond).min().orElseThrow(), Arrays.stream(perCpuSecond).max().orElseThrow(),
-                    median(bytesPerArticle), written / (double) feeder.sent(), loadAverage());
+                    Batches.median(bytesPerArticle), written / (double) feeder.sent(), Batches.loadAverage());
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -176,15 +176,5 @@ public final class PublishCpuHarness {
             }
             return EnrichedArticle.newBuilder(enriched).setArticle(renamed.build()).build();
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
