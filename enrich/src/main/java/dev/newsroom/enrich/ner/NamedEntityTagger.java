@@ -7,8 +7,6 @@ import dev.newsroom.schemas.EntityType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 
 /**
@@ -107,87 +105,16 @@ public final class NamedEntityTagger {
     }
 
     /**
-     * Tags the blocks of one document, then makes the document consistent: a name the tagger found in one
-     * place is also marked where it recurs unmarked, and a mark that covers only part of such a name elsewhere
-     * is widened to the whole name (one "كونج" tagged alone next to "هونج كونج" tagged as a place).
+     * Tags the blocks of one document, then makes the document consistent ({@link DocumentNames}): a name the tagger
+     * found in one place is also marked where it recurs unmarked, or widened where only part of it was marked.
      */
     public List<List<Span>> tagDocument(List<List<Segment>> blocks) {
         List<List<Span>> out = new ArrayList<>(blocks.size());
-        Map<String, int[]> votes = new HashMap<>();
-        java.util.Set<String> firstWords = new java.util.HashSet<>();
-        int longest = 1;
         for (List<Segment> block : blocks) {
-            List<Span> spans = new ArrayList<>(tag(block));
-            out.add(spans);
-            for (Span s : spans) {
-                if (s.source() != Source.CONTEXT) {
-                    votes.computeIfAbsent(key(block, s.from(), s.to()), k -> new int[4])[Labels.typeIndex(s.type())]++;
-                    firstWords.add(block.get(s.from()).folded());
-                    longest = Math.max(longest, s.to() - s.from());
-                }
-            }
+            out.add(new ArrayList<>(tag(block)));
         }
-        if (votes.isEmpty()) {
-            return out;
-        }
-        for (int b = 0; b < blocks.size(); b++) {
-            List<Segment> block = blocks.get(b);
-            List<Span> spans = out.get(b);
-            List<Span> added = new ArrayList<>();
-            for (int i = 0; i < block.size(); i++) {
-                if (!firstWords.contains(block.get(i).folded())) {
-                    continue;
-                }
-                for (int len = Math.min(longest, block.size() - i); len >= 1; len--) {
-                    int[] v = votes.get(key(block, i, i + len));
-                    if (v == null || block.get(i).clitic()) {
-                        continue;
-                    }
-                    int type = majority(v);
-                    Span candidate = new Span(i, i + len, Labels.entityType(type), null, 0.6, Source.MODEL);
-                    List<Span> overlapping = spans.stream().filter(candidate::overlaps).toList();
-                    boolean free = overlapping.isEmpty();
-                    boolean widens = overlapping.size() == 1 && overlapping.get(0).entry() == null
-                            && overlapping.get(0).from() >= i && overlapping.get(0).to() <= i + len
-                            && overlapping.get(0).to() - overlapping.get(0).from() < len;
-                    if (free || widens) {
-                        spans.removeAll(overlapping);
-                        added.add(candidate);
-                        spans.add(candidate);
-                        i += len - 1;
-                        break;
-                    }
-                    if (!overlapping.isEmpty()) {
-                        break;
-                    }
-                }
-            }
-            if (!added.isEmpty()) {
-                spans.sort(Comparator.comparingInt(Span::from));
-            }
-        }
+        DocumentNames.makeConsistent(blocks, out);
         return out;
-    }
-
-    private static String key(List<Segment> block, int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                b.append(' ');
-            }
-            b.append(block.get(i).folded());
-        }
-        return b.toString();
-    }
-
-    private static int majority(int[] votes) {
-        int best = 0;
-        for (int t = 1; t < votes.length; t++) {
-            if (votes[t] > votes[best]) {
-                best = t;
-            }
-        }
-        return best;
     }
 
     public List<Span> tag(List<Segment> segments) {

@@ -25,6 +25,7 @@ import static dev.newsroom.ingest.parse.page.ProseMeasures.isAncestor;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linkDensity;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.linksInsideASentence;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.longParagraphs;
+import static dev.newsroom.ingest.parse.page.ProseMeasures.proseBlocks;
 import static dev.newsroom.ingest.parse.page.ProseMeasures.proseWeight;
 
 /**
@@ -474,18 +475,6 @@ final class ArticleExtractor {
             return false;
         }
         return (weight < 25 && density > 0.3 && length < 1000) || (weight >= 25 && density > 0.5);
-    }
-
-    private static int proseBlocks(Element element) {
-        int count = 0;
-        for (Element block : element.getAllElements()) {
-            String tag = block.normalName();
-            if ((tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block))) && proseWeight(block.text()) >= 100
-                    && endsSentence(block.text()) && linkDensity(block) < 0.25) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static double initialScore(Element element) {

@@ -64,6 +64,19 @@ final class ProseMeasures {
         return BLOCK_TAGS.contains(element.normalName());
     }
 
+    /** Paragraphs (and divs of text alone) of 100 weighted characters or more that end a sentence and are not links. */
+    static int proseBlocks(Element element) {
+        int count = 0;
+        for (Element block : element.getAllElements()) {
+            String tag = block.normalName();
+            if ((tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block))) && proseWeight(block.text()) >= 100
+                    && endsSentence(block.text()) && linkDensity(block) < 0.25) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     static boolean hasBlockChildren(Element element) {
         for (Element child : element.children()) {
             if (BLOCK_TAGS.contains(child.normalName())) {
