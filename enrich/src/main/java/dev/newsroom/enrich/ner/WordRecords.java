@@ -9,8 +9,8 @@ import java.util.List;
  * One tagging thread's records of the words it has tagged with one model, each with the integer label scores of its
  * one-word features ({@link FeatureExtractor#OWN} to {@code TWO_AFTER}) and its previous-label-with-word rows. A word
  * seen before then costs one probe here instead of map lookups for its rarity, triggers and classes and some
- * forty-five weight-row reads, which were cache misses: tagging a position reads five precomputed score vectors and
- * looks up only its {@link FeatureExtractor#JOINT} features. Scores equal {@link Decoder}'s from the full feature
+ * forty-five weight-row reads, which were cache misses: tagging a position reads five precomputed score vectors,
+ * looks up its {@link FeatureExtractor#WORD_PAIRS} features and finds its label features' sum in a small memo. Scores equal {@link Decoder}'s from the full feature
  * list to the last bit, because the model sums weights as integers ({@link SequenceModel#score(long[], int, float[])}).
  * <p>
  * The table is open-addressed and emptied when half full (8,192 words, about 5 MB), so memory stays bounded on a
