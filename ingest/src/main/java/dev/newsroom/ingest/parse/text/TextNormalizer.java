@@ -148,7 +148,10 @@ public final class TextNormalizer {
      */
     public static String matchKey(String text) {
         String normalized = normalize(text);
-        StringBuilder key = new StringBuilder(normalized.length());
+        // A char array, not a StringBuilder: appending Arabic to a builder that starts out Latin-1 widened it, and
+        // its per-character appends were over a third of the cost of a key.
+        char[] key = new char[normalized.length()];
+        int n = 0;
         // Lower-casing a whole string costs a case lookup per character; ASCII is lowered here and the Arabic block has
         // no case, so String.toLowerCase runs only for text with other letters.
         boolean otherScripts = false;
@@ -158,11 +161,11 @@ public final class TextNormalizer {
                 continue;
             }
             if (c >= 'A' && c <= 'Z') {
-                key.append((char) (c + ('a' - 'A')));
+                key[n++] = (char) (c + ('a' - 'A'));
                 continue;
             }
             otherScripts |= c >= 0x80 && !(c >= '\u0600' && c <= '\u06FF');
-            key.append(switch (c) {
+            key[n++] = switch (c) {
                 case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
                 case 'ى' -> 'ي';
                 case '\u2018', '\u2019', '\u02BC', '\u00B4', '`' -> '\'';
@@ -170,9 +173,10 @@ public final class TextNormalizer {
                 case '\u2013', '\u2014', '\u2212' -> '-';
                 case '\u00A0' -> ' ';
                 default -> c;
-            });
+            };
         }
-        String lower = otherScripts ? key.toString().toLowerCase(Locale.ROOT) : key.toString();
+        String folded = new String(key, 0, n);
+        String lower = otherScripts ? folded.toLowerCase(Locale.ROOT) : folded;
         int end = lower.length();
         while (end > 0 && isTrailingPunctuation(lower.charAt(end - 1))) {
             end--;
