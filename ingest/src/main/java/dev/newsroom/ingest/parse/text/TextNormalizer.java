@@ -99,14 +99,16 @@ public final class TextNormalizer {
     }
 
     /**
-     * A cheap NFC check for the common case, before the JDK's: characters below U+0300 and Arabic letters, digits and
-     * punctuation have combining class 0 and never compose with a neighbour, so text made only of them is in NFC.
+     * A cheap NFC check for the common case, before the JDK's: characters below U+0300, Arabic letters, digits and
+     * punctuation, and the dashes, quotes, bullets and ellipsis of U+2010 to U+2027 (English copy's typography, which
+     * otherwise sends a text to the JDK's check) have combining class 0 and never compose with a neighbour, so text made
+     * only of them is in NFC.
      */
     static boolean isPlainlyNfc(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '\u0300' && !(c >= '\u0621' && c <= '\u064A') && !(c >= '\u0660' && c <= '\u0669')
-                    && c != '\u060C' && c != '\u061B' && c != '\u061F') {
+                    && c != '\u060C' && c != '\u061B' && c != '\u061F' && !(c >= '\u2010' && c <= '\u2027')) {
                 return false;
             }
         }
