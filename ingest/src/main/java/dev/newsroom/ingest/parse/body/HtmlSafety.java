@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +46,14 @@ public final class HtmlSafety {
             .addProtocols("img", "src", "http", "https")
             .addProtocols("blockquote", "cite", "http", "https")
             .addProtocols("q", "cite", "http", "https");
+
+    /**
+     * {@link #SAFELIST} as {@link #sanitize} applies it. jsoup's cleaner resolves every URL attribute against the base
+     * twice (once to test its protocol, once to copy it), each time through {@code java.net.URL} and three regular
+     * expressions, although most feed URLs are already absolute and come back unchanged. This one copies such a URL
+     * as it is and resolves the rest once, to the same value the cleaner would write.
+     */
+    private static final Safelist CLEANING = new UrlResolvingSafelist(SAFELIST);
 
     private static final Evaluator DANGEROUS = QueryParser.parse(
             "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, param, form, input, button, "
@@ -169,8 +178,81 @@ public final class HtmlSafety {
     static Element sanitize(Element root, String baseUri) {
         Document dirty = Document.createShell(baseUri == null ? "" : baseUri);
         dirty.body().appendChildren(new ArrayList<>(root.childNodes()));
-        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        Document clean = new Cleaner(CLEANING).clean(dirty);
         return clean.body();
+    }
+
+    /**
+     * True when jsoup's {@code StringUtil.resolve} returns the URL unchanged whatever the base: lower-case
+     * {@code http} or {@code https}, a host of letters, digits, dots and hyphens (no user, no port, whose
+     * re-composition would drop or spell them differently), and after it only printable ASCII without a backslash
+     * and without {@code /.}, the start of the dot segments {@code java.net.URL} removes.
+     */
+    static boolean resolvesToItself(String url) {
+        int hostStart = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+        if (hostStart < 0) {
+            return false;
+        }
+        int i = hostStart;
+        while (i < url.length()) {
+            char c = url.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                break;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
+            i++;
+        }
+        if (i == hostStart) {
+            return false;
+        }
+        for (; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c > '~' || c == '\\' || c == '/' && i + 1 < url.length() && url.charAt(i + 1) == '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The allowlist with URL attributes resolved once, and not at all when already absolute. */
+    private static final class UrlResolvingSafelist extends Safelist {
+
+        UrlResolvingSafelist(Safelist allowlist) {
+            super(allowlist);
+            // The cleaner then copies a URL attribute's value as isSafeAttribute below left it.
+            preserveRelativeLinks(true);
+        }
+
+        @Override
+        public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+            if (!isUrlAttribute(tagName, attribute.getKey())) {
+                return super.isSafeAttribute(tagName, element, attribute);
+            }
+            // http and https are allowed in every URL attribute of the allowlist.
+            if (resolvesToItself(attribute.getValue())) {
+                return true;
+            }
+            if (!super.isSafeAttribute(tagName, element, attribute)) {
+                return false;
+            }
+            String absolute = element.absUrl(attribute.getKey());
+            if (!absolute.isEmpty()) {
+                // The dirty copy is dropped after cleaning; its attribute carries the value to the clean one.
+                attribute.setValue(absolute);
+            }
+            return true;
+        }
+
+        private static boolean isUrlAttribute(String tagName, String key) {
+            return switch (tagName) {
+                case "a" -> key.equals("href");
+                case "img" -> key.equals("src");
+                case "blockquote", "q" -> key.equals("cite");
+                default -> false;
+            };
+        }
     }
 
     private static void resolveLazySource(Element image) {

@@ -117,14 +117,20 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
      * fill the whole sample of a page before its text begins.
      */
     private static String withoutCode(String text) {
-        StringBuilder kept = new StringBuilder(Math.min(text.length(), SAMPLE_CHARS));
+        // Each kept character stands for at least one of the text's. The runs between tags are copied into a char
+        // array whole: appending them to a StringBuilder, which copies Arabic a character at a time after widening,
+        // was half the cost of stripping the markup.
+        char[] kept = new char[Math.min(text.length(), SAMPLE_CHARS)];
+        int n = 0;
         int i = 0;
         int length = text.length();
-        while (i < length && kept.length() < SAMPLE_CHARS) {
-            char c = text.charAt(i);
-            if (c != '<') {
-                kept.append(c);
-                i++;
+        while (i < length && n < SAMPLE_CHARS) {
+            if (text.charAt(i) != '<') {
+                int next = text.indexOf('<', i);
+                int stop = Math.min(next < 0 ? length : next, i + SAMPLE_CHARS - n);
+                text.getChars(i, stop, kept, n);
+                n += stop - i;
+                i = stop;
                 continue;
             }
             String end = text.regionMatches(true, i, "<script", 0, 7) ? "</script"
@@ -139,9 +145,9 @@ record TextPlausibility(int chars, int junk, int words, int nonAsciiWords, int m
                 int tagEnd = text.indexOf('>', i);
                 i = tagEnd < 0 ? length : tagEnd + 1;
             }
-            kept.append(' ');
+            kept[n++] = ' ';
         }
-        return kept.toString();
+        return new String(kept, 0, n);
     }
 
     private static int indexOfIgnoreCase(String text, String target, int from) {

@@ -99,14 +99,16 @@ public final class TextNormalizer {
     }
 
     /**
-     * A cheap NFC check for the common case, before the JDK's: characters below U+0300 and Arabic letters, digits and
-     * punctuation have combining class 0 and never compose with a neighbour, so text made only of them is in NFC.
+     * A cheap NFC check for the common case, before the JDK's: characters below U+0300, Arabic letters, digits and
+     * punctuation, and the dashes, quotes, bullets and ellipsis of U+2010 to U+2027 (English copy's typography, which
+     * otherwise sends a text to the JDK's check) have combining class 0 and never compose with a neighbour, so text made
+     * only of them is in NFC.
      */
     static boolean isPlainlyNfc(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '\u0300' && !(c >= '\u0621' && c <= '\u064A') && !(c >= '\u0660' && c <= '\u0669')
-                    && c != '\u060C' && c != '\u061B' && c != '\u061F') {
+                    && c != '\u060C' && c != '\u061B' && c != '\u061F' && !(c >= '\u2010' && c <= '\u2027')) {
                 return false;
             }
         }
@@ -148,7 +150,10 @@ public final class TextNormalizer {
      */
     public static String matchKey(String text) {
         String normalized = normalize(text);
-        StringBuilder key = new StringBuilder(normalized.length());
+        // A char array, not a StringBuilder: appending Arabic to a builder that starts out Latin-1 widened it, and
+        // its per-character appends were over a third of the cost of a key.
+        char[] key = new char[normalized.length()];
+        int n = 0;
         // Lower-casing a whole string costs a case lookup per character; ASCII is lowered here and the Arabic block has
         // no case, so String.toLowerCase runs only for text with other letters.
         boolean otherScripts = false;
@@ -158,11 +163,11 @@ public final class TextNormalizer {
                 continue;
             }
             if (c >= 'A' && c <= 'Z') {
-                key.append((char) (c + ('a' - 'A')));
+                key[n++] = (char) (c + ('a' - 'A'));
                 continue;
             }
             otherScripts |= c >= 0x80 && !(c >= '\u0600' && c <= '\u06FF');
-            key.append(switch (c) {
+            key[n++] = switch (c) {
                 case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
                 case 'ى' -> 'ي';
                 case '\u2018', '\u2019', '\u02BC', '\u00B4', '`' -> '\'';
@@ -170,9 +175,10 @@ public final class TextNormalizer {
                 case '\u2013', '\u2014', '\u2212' -> '-';
                 case '\u00A0' -> ' ';
                 default -> c;
-            });
+            };
         }
-        String lower = otherScripts ? key.toString().toLowerCase(Locale.ROOT) : key.toString();
+        String folded = new String(key, 0, n);
+        String lower = otherScripts ? folded.toLowerCase(Locale.ROOT) : folded;
         int end = lower.length();
         while (end > 0 && isTrailingPunctuation(lower.charAt(end - 1))) {
             end--;
