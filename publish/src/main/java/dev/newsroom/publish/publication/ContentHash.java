@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -22,14 +21,6 @@ public final class ContentHash {
     static final Set<String> VOLATILE = Set.of("version", "versioncreated");
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
-    /** One digest per thread, fed as the canonical text is written rather than from a copy of all of it. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-    });
 
     private ContentHash() {
     }
@@ -42,8 +33,8 @@ public final class ContentHash {
                 stable.set(field.getKey(), field.getValue());
             }
         });
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
+        // The digest is fed as the canonical text is written, rather than from a copy of all of it.
+        MessageDigest digest = Sha256.digest();
         try (OutputStream canonical = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             CANONICAL.writeValue(canonical, stable);
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package dev.newsroom.publish.publication;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -13,20 +11,11 @@ import java.util.Base64;
  */
 public final class DeliveryId {
 
-    /** One digest per thread: looking SHA-256 up among the providers cost as much as the digest itself. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-    });
-
     private DeliveryId() {
     }
 
     public static String of(String articleId, int version, String event) {
-        byte[] digest = SHA_256.get()
+        byte[] digest = Sha256.digest()
                 .digest((articleId + '\n' + version + '\n' + event).getBytes(StandardCharsets.UTF_8));
         byte[] prefix = new byte[18];
         System.arraycopy(digest, 0, prefix, 0, prefix.length);
