@@ -349,13 +349,8 @@ public final class NamedEntityTagger {
             int end = nameEnd(segments, i, j, type);
             int from = model == latinModel ? latinNameStart(segments, i, end, type) : arabicNameStart(segments, i, end,
                     type);
-            if (model == latinModel) {
-                while (from < end && frenchFunctionWord(segments.get(from))) {
-                    from++;
-                }
-                while (end > from && frenchFunctionWord(segments.get(end - 1))) {
-                    end--;
-                }
+            while (model == latinModel && end > from && frenchFunctionWord(segments.get(end - 1))) {
+                end--;
             }
             if (from < end) {
                 spans.add(new Span(from, end, Labels.entityType(type), null, confidence, Source.MODEL));
@@ -368,8 +363,8 @@ public final class NamedEntityTagger {
     /**
      * Where a Latin-script person or place the model found really starts: after a title and the words qualifying it
      * ("President [Donald Trump]", "Prime Minister [Ehud Olmert]"; {@link Triggers#afterTitle}), which are not part
-     * of the name here, and after a lower-case word ("southern [Syria]"). Organisations
-     * keep theirs: "al-Qaida" is written so.
+     * of the name here, and after a lower-case word ("southern [Syria]"). Organisations keep theirs ("al-Qaida" is
+     * written so) but for French function words ({@link #frenchFunctionWord}: "de la [Commission]").
      */
     private int latinNameStart(List<Segment> segments, int from, int to, int type) {
         int person = Labels.typeIndex(EntityType.PERSON);
@@ -377,8 +372,8 @@ public final class NamedEntityTagger {
         int k = from;
         while (k < to) {
             int next = type == person ? triggers.afterTitle(i -> segments.get(i).folded(), k, to) : k;
-            while (next < to && (type == person || type == place) && segments.get(next).kind() == Token.Kind.WORD
-                    && !segments.get(next).isCapitalised()) {
+            while (next < to && segments.get(next).kind() == Token.Kind.WORD && !segments.get(next).isCapitalised()
+                    && (type == person || type == place || frenchFunctionWord(segments.get(next)))) {
                 next++;
             }
             if (next == k) {
