@@ -30,6 +30,8 @@ class DevtoolsCommandsTest {
 
                 assertThat(run.exitCode()).as("newsroom %s %s: %s", command, flag, run.err()).isZero();
                 assertThat(run.out()).startsWith("Usage: newsroom " + command);
+                assertThat(run.picocliWarnings()).as("newsroom %s %s: a description picocli could not format",
+                        command, flag).isEmpty();
             }
         }
     }

@@ -35,6 +35,8 @@ class NewsroomHelpTest {
                 assertThat(run.exitCode()).as("newsroom %s: %s", String.join(" ", args), run.err()).isZero();
                 assertThat(run.out()).as("newsroom %s", String.join(" ", args))
                         .startsWith("Usage: newsroom " + String.join(" ", path));
+                assertThat(run.picocliWarnings()).as("newsroom %s: picocli's own warnings", String.join(" ", args))
+                        .isEmpty();
             }
         }
     }

@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-until-compiled",
             description = "After the warm-up documents, send as many again, round after round, until the JIT compiler"
-                    + " takes at most 5% of the machine: the steady state of a service that has been up for a while,"
+                    + " takes at most 5%% of the machine: the steady state of a service that has been up for a while,"
                     + " which a short run does not reach (services in this JVM only).")
     boolean warmupUntilCompiled;
 
