@@ -14,6 +14,7 @@ import dev.newsroom.enrich.text.Segment;
 import dev.newsroom.enrich.text.StemmedText;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.text.WordTable;
 import dev.newsroom.enrich.topics.Stemming;
 import dev.newsroom.enrich.topics.TopicClassifier;
 import dev.newsroom.schemas.Article;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * The enrich service's analysis: from an {@link Article} to an {@link EnrichedArticle} (language, entities
@@ -108,18 +108,18 @@ public final class Enricher {
         List<EntityAssembler.Block> tagged = tagDocument(blockTexts, -1);
         List<FoundEntity> found = assembler.assemble(tagged, lang);
 
-        UnaryOperator<String> stemmer = Stemming.forLanguage(lang);
+        WordTable table = Stemming.words(lang);
         List<StemmedText> texts = new ArrayList<>(tagged.size());
         double[] weights = blockWeights(article);
         int words = 0;
         for (int i = 0; i < tagged.size(); i++) {
             List<Segment> segments = tagged.get(i).segments();
-            texts.add(StemmedText.of(segments, stemmer, weights[i]));
+            texts.add(StemmedText.of(segments, table, weights[i]));
             words += countWords(segments);
         }
         List<StemmedText> topicTexts = new ArrayList<>(texts);
         for (String category : article.getCategories()) {
-            topicTexts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(category)), stemmer, CATEGORY_WEIGHT));
+            topicTexts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(category)), table, CATEGORY_WEIGHT));
         }
         List<Subject> subjects = new ArrayList<>();
         for (TopicClassifier.Scored s : resources.topics.classify(lang, topicTexts)) {
@@ -153,16 +153,16 @@ public final class Enricher {
 
     /** The blocks the topic classifier reads for an article in {@code lang}, weighted and stemmed as enrich does. */
     List<StemmedText> topicTexts(Article article, String lang) {
-        UnaryOperator<String> stemmer = Stemming.forLanguage(lang);
+        WordTable table = Stemming.words(lang);
         double[] weights = blockWeights(article);
         List<StemmedText> texts = new ArrayList<>();
-        texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(article.getHeadline())), stemmer, weights[0]));
+        texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(article.getHeadline())), table, weights[0]));
         for (int i = 0; i < article.getBlocks().size(); i++) {
             texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(article.getBlocks().get(i).getText())),
-                    stemmer, weights[i + 1]));
+                    table, weights[i + 1]));
         }
         for (String category : article.getCategories()) {
-            texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(category)), stemmer, CATEGORY_WEIGHT));
+            texts.add(StemmedText.of(segmenter.segment(Tokenizer.tokenize(category)), table, CATEGORY_WEIGHT));
         }
         return texts;
     }
@@ -180,9 +180,9 @@ public final class Enricher {
             }
         }
         mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        UnaryOperator<String> stemmer = Stemming.forLanguage(language.getCode());
+        WordTable table = Stemming.words(language.getCode());
         List<SubjectScore> subjects = resources.topics.classify(language.getCode(),
-                        List.of(StemmedText.of(blocks.get(0).segments(), stemmer, 1.0))).stream()
+                        List.of(StemmedText.of(blocks.get(0).segments(), table, 1.0))).stream()
                 .map(s -> new SubjectScore(s.topic().qcode(), s.topic().uri(), s.topic().name(), s.relevance()))
                 .toList();
         return new TagResult(language.getCode(), language.getConfidence(), mentions, subjects);

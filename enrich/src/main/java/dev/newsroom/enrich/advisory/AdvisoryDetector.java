@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.advisory;
 
 import dev.newsroom.enrich.text.StemmedText;
+import dev.newsroom.enrich.text.Word;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
 import dev.newsroom.enrich.topics.Stemming;
@@ -113,6 +114,8 @@ public final class AdvisoryDetector {
     private final Map<String, Map<String, List<Trigger>>> lexicons = new HashMap<>();
     private final Map<String, Integer> maxWords = new HashMap<>();
     private final Map<String, Set<String>> firstWords = new HashMap<>();
+    /** What words remember a language's {@link #firstWords} answers by: replaced at each load of the language. */
+    private final Map<String, Object> memoKeys = new HashMap<>();
     /** The opening words of every phrase of more than one word: a longer phrase is tried only after one of them. */
     private final Map<String, Set<String>> phrasePrefixes = new HashMap<>();
     private final Map<String, Set<String>> people = new HashMap<>();
@@ -198,6 +201,7 @@ public final class AdvisoryDetector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        memoKeys.put(language, new Object());
     }
 
     /**
@@ -403,10 +407,12 @@ public final class AdvisoryDetector {
         int neutralUntil = 0;
         Map<AdvisoryKind, Integer> kindUntil = new EnumMap<>(AdvisoryKind.class);
         int i = 0;
+        List<Word> words = text.words();
+        Object memoKey = memoKeys.get(language);
         while (i < stems.size()) {
             int matched = 0;
             List<Trigger> triggers = null;
-            if (starts.contains(stems.get(i))) {
+            if (startsPhrase(words.get(i), starts, memoKey)) {
                 StringBuilder phrase = new StringBuilder();
                 for (int n = 0; n < longest && i + n < stems.size(); n++) {
                     if (n > 0) {
@@ -461,6 +467,15 @@ public final class AdvisoryDetector {
     }
 
     /** Whether one of the words comes just before position {@code i}: "not a terrorist act", "anti-terrorism law". */
+    /** Whether a trigger phrase begins with the word's stem, asked of {@code starts} once per word. */
+    private static boolean startsPhrase(Word word, Set<String> starts, Object memoKey) {
+        int known = word.memo(Word.ADVISORY_START, memoKey, -1);
+        if (known < 0) {
+            known = word.remember(Word.ADVISORY_START, memoKey, starts.contains(word.stem()) ? 1 : 0);
+        }
+        return known == 1;
+    }
+
     private static boolean precededBy(Set<String> words, List<String> stems, int i) {
         for (int k = Math.max(0, i - CUE_WINDOW); k < i; k++) {
             if (words.contains(stems.get(k))) {

@@ -7,10 +7,8 @@ import dev.newsroom.enrich.text.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The document-wide pass of {@link NamedEntityTagger#tagDocument}: a name is the same name wherever it recurs. */
 final class DocumentNames {
@@ -24,15 +22,14 @@ final class DocumentNames {
      */
     static void makeConsistent(List<List<Segment>> blocks, List<List<Span>> out) {
         Map<String, int[]> votes = new HashMap<>();
-        Set<String> firstWords = new HashSet<>();
-        int longest = 1;
+        // The longest voted name each first word begins: longer candidates from that word have no votes to find.
+        Map<String, Integer> firstWords = new HashMap<>();
         for (int b = 0; b < blocks.size(); b++) {
             List<Segment> block = blocks.get(b);
             for (Span s : out.get(b)) {
                 if (s.source() != Source.CONTEXT) {
                     votes.computeIfAbsent(key(block, s.from(), s.to()), k -> new int[4])[Labels.typeIndex(s.type())]++;
-                    firstWords.add(block.get(s.from()).folded());
-                    longest = Math.max(longest, s.to() - s.from());
+                    firstWords.merge(block.get(s.from()).folded(), s.to() - s.from(), Math::max);
                 }
             }
         }
@@ -44,7 +41,8 @@ final class DocumentNames {
             List<Span> spans = out.get(b);
             List<Span> added = new ArrayList<>();
             for (int i = 0; i < block.size(); i++) {
-                if (!firstWords.contains(block.get(i).folded())) {
+                Integer longest = firstWords.get(block.get(i).folded());
+                if (longest == null) {
                     continue;
                 }
                 for (int len = Math.min(longest, block.size() - i); len >= 1; len--) {

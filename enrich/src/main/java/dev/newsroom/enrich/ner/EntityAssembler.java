@@ -66,7 +66,9 @@ public final class EntityAssembler {
         }
     }
 
-    private record Found(Block block, int from, int to, String text, String folded, double confidence) {
+    /** A mention; {@code words} is its folded form split at spaces, once for both short-form passes. */
+    private record Found(Block block, int from, int to, String text, String folded, String[] words,
+                         double confidence) {
     }
 
     public List<FoundEntity> assemble(List<Block> blocks, String language) {
@@ -124,7 +126,8 @@ public final class EntityAssembler {
             }
             folded.append(block.segments().get(i).folded());
         }
-        return new Found(block, from, to, mention, folded.toString(), confidence);
+        String joined = folded.toString();
+        return new Found(block, from, to, mention, joined, joined.split(" "), confidence);
     }
 
     /** A one-word person mention that is the first or last word of a longer person name joins that person. */
@@ -142,7 +145,7 @@ public final class EntityAssembler {
                     continue;
                 }
                 for (Found f : full.mentions) {
-                    String[] words = f.folded.split(" ");
+                    String[] words = f.words;
                     if (words.length > 1 && (words[words.length - 1].equals(word) || words[0].equals(word))) {
                         if (target == null || full.mentions.size() > target.mentions.size()) {
                             target = full;
@@ -166,7 +169,7 @@ public final class EntityAssembler {
         Map<String, Integer> claims = new HashMap<>();
         for (Group g : groups.values()) {
             for (Found f : List.copyOf(g.mentions)) {
-                String[] words = f.folded.split(" ");
+                String[] words = f.words;
                 if (words.length < 2) {
                     continue;
                 }
@@ -248,7 +251,15 @@ public final class EntityAssembler {
     }
 
     private static boolean isArabic(String word) {
-        return word.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            // No ASCII code point is of the Arabic script: the script table is read only for the others.
+            if (cp >= 0x80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static double salienceScore(Group g, int blockCount) {

@@ -5,6 +5,7 @@ import dev.newsroom.enrich.text.Folding;
 import dev.newsroom.enrich.text.StemmedText;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.text.Word;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,12 +27,17 @@ public final class Keywords {
 
     private final Map<String, Set<String>> stopwords = new HashMap<>();
 
+    /**
+     * Words remember whether the list leaves them out by the language's set of stop words, so each load builds a
+     * new set: no word keeps an answer from before it.
+     */
     public void loadStopwords(InputStream in) {
         for (String[] f : DataRows.read(in)) {
-            Set<String> words = stopwords.computeIfAbsent(f[0], l -> new HashSet<>());
+            Set<String> words = new HashSet<>(stopwords.getOrDefault(f[0], Set.of()));
             for (String w : f[1].split(" ")) {
                 words.add(Folding.fold(w));
             }
+            stopwords.put(f[0], words);
         }
     }
 
@@ -52,16 +58,13 @@ public final class Keywords {
         Map<String, Stem> byStem = new HashMap<>();
         for (StemmedText text : texts) {
             for (int i = 0; i < text.size(); i++) {
-                String folded = text.folded().get(i);
-                String stem = text.stems().get(i);
-                if (folded.codePointCount(0, folded.length()) < MIN_LETTERS || stops.contains(folded)
-                        || entityWords.contains(folded) || stem.length() < 2 || stops.contains(stem)
-                        || Character.isDigit(folded.codePointAt(0))) {
+                Word word = text.words().get(i);
+                if (excluded(word, stops) || entityWords.contains(word.folded())) {
                     continue;
                 }
-                Stem counted = byStem.computeIfAbsent(stem, Stem::new);
+                Stem counted = byStem.computeIfAbsent(word.stem(), Stem::new);
                 counted.score += text.weight();
-                counted.add(displayForm(text.surfaces().get(i)));
+                counted.add(word.display(text.surfaces().get(i), Keywords::displayForm));
             }
         }
         List<Stem> stems = new ArrayList<>(byStem.values());
@@ -73,6 +76,19 @@ public final class Keywords {
             out.add(stem.commonestForm());
         }
         return new ArrayList<>(out);
+    }
+
+    /** Left out whatever the document says: too short, a stop word (or its stem is), a number. */
+    private static boolean excluded(Word word, Set<String> stops) {
+        int known = word.memo(Word.KEYWORD_EXCLUDED, stops, -1);
+        if (known < 0) {
+            String folded = word.folded();
+            String stem = word.stem();
+            known = word.remember(Word.KEYWORD_EXCLUDED, stops, folded.codePointCount(0, folded.length()) < MIN_LETTERS
+                    || stops.contains(folded) || stem.length() < 2 || stops.contains(stem)
+                    || Character.isDigit(folded.codePointAt(0)) ? 1 : 0);
+        }
+        return known == 1;
     }
 
     /**

@@ -88,16 +88,20 @@ public final class Folding {
         return out.toString();
     }
 
-    /** The code points of {@code text}: what {@code text.codePoints().toArray()} gives, without a stream's buffers. */
+    /** The code points of {@code text}: what {@code text.codePoints().toArray()} gives, in one pass over its chars. */
     public static int[] codePoints(String text) {
-        int[] out = new int[text.codePointCount(0, text.length())];
-        int i = 0;
-        for (int j = 0; j < out.length; j++) {
-            int cp = text.codePointAt(i);
-            out[j] = cp;
-            i += Character.charCount(cp);
+        int length = text.length();
+        int[] out = new int[length];
+        int n = 0;
+        for (int i = 0; i < length; ) {
+            char c = text.charAt(i++);
+            if (Character.isHighSurrogate(c) && i < length && Character.isLowSurrogate(text.charAt(i))) {
+                out[n++] = Character.toCodePoint(c, text.charAt(i++));
+            } else {
+                out[n++] = c;
+            }
         }
-        return out;
+        return n == length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     public static boolean isArabicLetter(int cp) {

@@ -114,7 +114,12 @@ public final class Tokenizer {
     }
 
     private static boolean isWordPart(int cp) {
-        if (Character.isLetterOrDigit(cp)) {
+        // ASCII and the basic Arabic letters answered without Character's property tables: nearly every code point
+        // of a text. No ASCII code point is a mark, and U+0620..U+064A are all letters.
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        if ((cp >= 0x0620 && cp <= 0x064A) || Character.isLetterOrDigit(cp)) {
             return true;
         }
         int type = Character.getType(cp);
@@ -142,6 +147,13 @@ public final class Tokenizer {
                 boolean digit = cp >= '0' && cp <= '9';
                 letter |= (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
                 digitsOnly &= digit || cp == '.' || cp == ',';
+                continue;
+            }
+            if (cp >= 0x0620 && cp <= 0x064A) {
+                // Basic Arabic letters (one of them tatweel, a modifier letter): all letters, none a digit.
+                arabic = true;
+                letter = true;
+                digitsOnly = false;
                 continue;
             }
             arabic |= Folding.isArabicLetter(cp);

@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.topics;
 
 import dev.newsroom.enrich.text.StemmedText;
+import dev.newsroom.enrich.text.Word;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -27,6 +28,20 @@ public final class SectionModel {
     private static final int UNIGRAM = 0x9E3779B9;
     private static final int BIGRAM = 0x85EBCA6B;
     private static final int CUE = 0xC2B2AE35;
+    /** A word's unigram memo before this model looked it up ({@code row} answers a row or -1). */
+    private static final int UNSEEN = -2;
+    /**
+     * log(1 + halves / 2) for the counts a text mostly has (counts are whole halves), computed as {@code predict}
+     * would: {@code Math.log1p} is a long computation in Java code, and a text repeats its small counts.
+     */
+    private static final double[] DAMPED = new double[64];
+
+    static {
+        for (int halves = 0; halves < DAMPED.length; halves++) {
+            DAMPED[halves] = Math.log1p(halves / 2.0);
+        }
+    }
+
     /** How much the lexicon's evidence counts next to the words (both are unit-scaled). */
     static final float CUE_SCALE = 0.5f;
 
@@ -100,10 +115,15 @@ public final class SectionModel {
         for (StemmedText t : texts) {
             float halves = Math.max(1, Math.round(t.weight() * 2));
             int previous = 0;
-            List<String> stems = t.stems();
-            for (int i = 0; i < stems.size(); i++) {
-                int h = stems.get(i).hashCode();
-                n = touch(count, holder, row(mix(h ^ UNIGRAM)), halves, n);
+            List<Word> words = t.words();
+            for (int i = 0; i < words.size(); i++) {
+                Word word = words.get(i);
+                int h = word.stem().hashCode();
+                int unigram = word.memo(Word.SECTION_ROW, this, UNSEEN);
+                if (unigram == UNSEEN) {
+                    unigram = word.remember(Word.SECTION_ROW, this, row(mix(h ^ UNIGRAM)));
+                }
+                n = touch(count, holder, unigram, halves, n);
                 if (i > 0) {
                     n = touch(count, holder, row(mix(previous * 31 + h ^ BIGRAM)), halves, n);
                 }
@@ -115,7 +135,9 @@ public final class SectionModel {
         double norm = 0;
         for (int k = 0; k < n; k++) {
             int row = rowsTouched[k];
-            float value = (float) Math.log1p(count[row] / 2.0) * idf[row];
+            float halves = count[row];
+            double damped = halves < DAMPED.length ? DAMPED[(int) halves] : Math.log1p(halves / 2.0);
+            float value = (float) damped * idf[row];
             count[row] = 0;
             values[k] = value;
             norm += value * value;

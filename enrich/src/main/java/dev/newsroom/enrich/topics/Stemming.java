@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.topics;
 
 import dev.newsroom.enrich.text.Folding;
+import dev.newsroom.enrich.text.WordTable;
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -19,12 +20,8 @@ public final class Stemming {
     private static final ThreadLocal<ArabicStemmer> ARABIC = ThreadLocal.withInitial(ArabicStemmer::new);
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
     private static final ThreadLocal<SnowballStemmer> FRENCH = ThreadLocal.withInitial(FrenchStemmer::new);
-    /**
-     * News repeats its words: stems are remembered per thread and language, up to a bound, then forgotten
-     * wholesale.
-     */
-    private static final int CACHE_LIMIT = 50_000;
-    private static final ThreadLocal<Map<String, Map<String, String>>> CACHE = ThreadLocal.withInitial(HashMap::new);
+    /** News repeats its words: each thread keeps a bounded table of them per language, stemmed once. */
+    private static final ThreadLocal<Map<String, WordTable>> TABLES = ThreadLocal.withInitial(HashMap::new);
 
     private Stemming() {
     }
@@ -32,24 +29,24 @@ public final class Stemming {
     /** A stemmer for folded words of {@code language}; identity for languages without one. */
     public static UnaryOperator<String> forLanguage(String language) {
         return switch (language) {
-            case "ar", "fa", "ur" -> w -> cached("ar", w, Stemming::arabic);
-            case "en" -> w -> cached("en", w, x -> snowball(ENGLISH.get(), x));
-            case "fr" -> w -> cached("fr", w, x -> snowball(FRENCH.get(), x));
+            case "ar", "fa", "ur", "en", "fr" -> w -> words(language).word(w).stem();
             default -> UnaryOperator.identity();
         };
     }
 
-    private static String cached(String language, String word, UnaryOperator<String> stemmer) {
-        Map<String, String> cache = CACHE.get().computeIfAbsent(language, l -> new HashMap<>());
-        String stem = cache.get(word);
-        if (stem == null) {
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            stem = stemmer.apply(word);
-            cache.put(word, stem);
-        }
-        return stem;
+    /** This thread's words of {@code language}, stemmed as {@link #forLanguage} does. */
+    public static WordTable words(String language) {
+        return TABLES.get().computeIfAbsent(language, l -> new WordTable(uncached(l)));
+    }
+
+    /** The stemmer itself, without the table: what the table's stems must equal. */
+    static UnaryOperator<String> uncached(String language) {
+        return switch (language) {
+            case "ar", "fa", "ur" -> Stemming::arabic;
+            case "en" -> x -> snowball(ENGLISH.get(), x);
+            case "fr" -> x -> snowball(FRENCH.get(), x);
+            default -> UnaryOperator.identity();
+        };
     }
 
     /** Stems shorter than three letters are discarded: they collide (في, وفاة and توفي would all meet). */

@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.topics;
 
 import dev.newsroom.enrich.text.StemmedText;
+import dev.newsroom.enrich.text.Word;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
 
@@ -85,6 +86,8 @@ public final class TopicClassifier {
         /** The opening words of every cue of more than one word: a longer cue is tried only after one of them. */
         final java.util.Set<String> prefixes = new java.util.HashSet<>();
         int maxWords = 1;
+        /** What words remember this lexicon's answers by: replaced at each load, so no answer outlives one. */
+        Object memoKey = new Object();
     }
 
     public void loadTopics(InputStream in) {
@@ -114,6 +117,7 @@ public final class TopicClassifier {
                 }
             }
         }
+        lexicon.memoKey = new Object();
     }
 
 
@@ -296,8 +300,15 @@ public final class TopicClassifier {
         Map<String, Integer> seen = new HashMap<>();
         for (StemmedText text : texts) {
             List<String> stems = text.stems();
+            List<Word> words = text.words();
             for (int i = 0; i < stems.size(); i++) {
-                if (!lexicon.firstWords.contains(stems.get(i))) {
+                Word word = words.get(i);
+                int starts = word.memo(Word.TOPIC_START, lexicon.memoKey, -1);
+                if (starts < 0) {
+                    starts = word.remember(Word.TOPIC_START, lexicon.memoKey,
+                            lexicon.firstWords.contains(word.stem()) ? 1 : 0);
+                }
+                if (starts == 0) {
                     continue;
                 }
                 StringBuilder phrase = new StringBuilder();

@@ -31,7 +31,7 @@ class AdvisoryDetectorTest {
     }
 
     private Map<AdvisoryKind, Evidence> evidence(String text) {
-        StemmedText words = StemmedText.of(ArabicSegmenter.unsplit(Tokenizer.tokenize(text)), Stemming.forLanguage("en"), 1.0);
+        StemmedText words = StemmedText.of(ArabicSegmenter.unsplit(Tokenizer.tokenize(text)), Stemming.words("en"), 1.0);
         return detector.evidence("en", List.of(words));
     }
 

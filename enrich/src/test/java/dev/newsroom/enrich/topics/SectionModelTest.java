@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.topics;
 
 import dev.newsroom.enrich.text.StemmedText;
+import dev.newsroom.enrich.text.WordTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -9,11 +10,13 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class SectionModelTest {
+    private static final WordTable TABLE = new WordTable(UnaryOperator.identity());
 
     private static List<StemmedText> text(String headline, String body) {
         return List.of(block(headline, 3.0), block(body, 1.0));
@@ -21,7 +24,7 @@ class SectionModelTest {
 
     private static StemmedText block(String words, double weight) {
         List<String> stems = Arrays.asList(words.split(" "));
-        return new StemmedText(stems, stems, stems, weight);
+        return new StemmedText(stems, stems, stems, stems.stream().map(TABLE::word).toList(), weight);
     }
 
     private static SectionModel trained() {
@@ -56,6 +59,22 @@ class SectionModelTest {
         double[] reference = model.predict(SectionModel.Features.of(text, cues));
         for (int c = 0; c < fast.length; c++) {
             assertThat(fast[c]).isCloseTo(reference[c], within(1e-6));
+        }
+    }
+
+    @Test
+    void models_sharing_words_each_predict_as_their_training_features_say() {
+        SectionModel first = trained();
+        SectionModel second = small(1);
+        List<StemmedText> text = text("parliament goal chip", "the vote the new chip market goal rates");
+        for (int round = 0; round < 3; round++) {
+            for (SectionModel model : List.of(first, second)) {
+                double[] fast = model.predict(text, Map.of());
+                double[] reference = model.predict(SectionModel.Features.of(text, Map.of()));
+                for (int c = 0; c < fast.length; c++) {
+                    assertThat(fast[c]).isCloseTo(reference[c], within(1e-6));
+                }
+            }
         }
     }
 
