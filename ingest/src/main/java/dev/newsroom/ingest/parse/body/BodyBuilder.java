@@ -156,17 +156,29 @@ public final class BodyBuilder {
     }
 
     public static String escape(String text) {
+        if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
+        appendEscaped(out, text);
+        return out.toString();
+    }
+
+    /**
+     * Appends text escaped for HTML, copying the runs between the characters to escape whole: a character at a time, a
+     * builder that began in Latin-1 was widened by the first Arabic letter, and most text has nothing to escape.
+     */
+    static void appendEscaped(StringBuilder out, String text) {
+        int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
+            String entity = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
+            if (entity != null) {
+                out.append(text, start, i).append(entity);
+                start = i + 1;
             }
         }
-        return out.toString();
+        out.append(text, start, text.length());
     }
 
     static String escapeAttribute(String text) {

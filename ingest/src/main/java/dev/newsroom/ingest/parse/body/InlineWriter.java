@@ -127,7 +127,7 @@ final class InlineWriter {
             html.append(' ');
         }
         text.append(normalized);
-        html.append(BodyBuilder.escape(normalized));
+        BodyBuilder.appendEscaped(html, normalized);
         if (linkDepth > 0) {
             linkChars += normalized.length();
         }

@@ -38,10 +38,34 @@ public final class JunkRules {
     private final List<Template> patterns;
 
     /**
-     * A pattern rule and the literal text it starts with: most blocks do not start with it, and checking that first
-     * spares them a regex matcher per rule.
+     * A pattern rule, the literal text it starts with and the literals its gaps separate: most blocks do not start with
+     * the prefix or lack a later literal, and checking that first spares them a regex matcher per rule (a rule that
+     * opens with a gap, "…声明：…转载…", would otherwise run its matcher over every block).
      */
-    private record Template(String prefix, Pattern pattern) {
+    private record Template(String prefix, List<String> literals, Pattern pattern) {
+
+        /**
+         * What a match needs, without the regex: the prefix, then each literal in order. Finding each literal's first
+         * occurrence after the previous one cannot miss an arrangement that the regex would match.
+         */
+        boolean mayMatch(String key) {
+            if (!key.startsWith(prefix)) {
+                return false;
+            }
+            int from = prefix.length();
+            for (String literal : literals) {
+                int at = key.indexOf(literal, from);
+                if (at < 0) {
+                    return false;
+                }
+                from = at + literal.length();
+            }
+            return true;
+        }
+
+        boolean matches(String key) {
+            return mayMatch(key) && pattern.matcher(key).matches();
+        }
     }
 
     private JunkRules(Set<String> blocks, List<String> leads, Set<String> sections, List<Template> patterns) {
@@ -90,16 +114,20 @@ public final class JunkRules {
     private static Template template(String phrase) {
         String[] parts = phrase.split("…|\\.\\.\\.", -1);
         StringBuilder regex = new StringBuilder();
+        List<String> literals = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             String literal = TextNormalizer.matchKey(parts[i]);
             if (i > 0) {
                 regex.append(i == parts.length - 1 && literal.isEmpty() ? ".*" : ".+?");
+                if (!literal.isEmpty()) {
+                    literals.add(literal);
+                }
             }
             if (!literal.isEmpty()) {
                 regex.append(Pattern.quote(literal));
             }
         }
-        return new Template(TextNormalizer.matchKey(parts[0]), Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Template(TextNormalizer.matchKey(parts[0]), List.copyOf(literals), Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
     private static JunkRules loadDefault() {
@@ -154,7 +182,7 @@ public final class JunkRules {
             }
         }
         for (Template template : patterns) {
-            if (key.startsWith(template.prefix()) && template.pattern().matcher(key).matches()) {
+            if (template.matches(key)) {
                 return Verdict.JUNK;
             }
         }

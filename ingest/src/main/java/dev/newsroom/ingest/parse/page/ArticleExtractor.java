@@ -160,7 +160,7 @@ final class ArticleExtractor {
         boilerplate.remove();
         String text = content.text();
         int weight = proseWeight(text);
-        if (weight < MIN_ARTICLE_CHARS || linkDensity(content) > 0.5) {
+        if (weight < MIN_ARTICLE_CHARS || linkDensity(content, text) > 0.5) {
             return null;
         }
         return new Extraction(content, weight);
@@ -359,7 +359,7 @@ final class ArticleExtractor {
             boolean append = scores.containsKey(sibling) && scores.get(sibling) + bonus >= threshold;
             if (!append && isProseBlock(sibling)) {
                 String text = sibling.text();
-                double density = linkDensity(sibling);
+                double density = linkDensity(sibling, text);
                 append = (proseWeight(text) > 80 && density < 0.25)
                         || (text.length() > 0 && density == 0 && endsSentence(text));
             }
@@ -453,7 +453,7 @@ final class ArticleExtractor {
         int listItems = element.getElementsByTag("li").size() - 100;
         int inputs = element.getElementsByTag("input").size();
         boolean inFigure = hasAncestor(element, "figure") || !element.getElementsByTag("figure").isEmpty();
-        double density = linkDensity(element);
+        double density = linkDensity(element, text);
         int length = text.length();
         if (images > 1 && paragraphs * 2 < images && !inFigure && proseBlocks(element) < 2) {
             return true;

@@ -23,7 +23,10 @@ final class ProseMeasures {
         return linkDensity(element, element.text());
     }
 
-    /** The link density of an element whose text the caller has already taken (it is not cheap to take twice). */
+    /**
+     * The link density of an element whose text the caller has already taken, and not changed the element since: taking
+     * the text of a page's wrapper walks all of it, as much work as the rest of the measure.
+     */
     static double linkDensity(Element element, String text) {
         int length = text.length();
         if (length == 0) {
@@ -69,8 +72,11 @@ final class ProseMeasures {
         int count = 0;
         for (Element block : element.getAllElements()) {
             String tag = block.normalName();
-            if ((tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block))) && proseWeight(block.text()) >= 100
-                    && endsSentence(block.text()) && linkDensity(block) < 0.25) {
+            if (!(tag.equals("p") || (tag.equals("div") && !hasBlockChildren(block)))) {
+                continue;
+            }
+            String text = block.text();
+            if (proseWeight(text) >= 100 && endsSentence(text) && linkDensity(block, text) < 0.25) {
                 count++;
             }
         }

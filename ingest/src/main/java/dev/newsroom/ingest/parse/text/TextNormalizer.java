@@ -39,10 +39,20 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String nfc = isPlainlyNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-        int length = nfc.length();
+        String nfc = nfc(text);
         // Every input character yields at most one output character, so one array holds the result.
-        char[] out = new char[length];
+        char[] out = new char[nfc.length()];
+        String result = new String(out, 0, normalizeInto(nfc, out, keepLines));
+        return keepLines ? result.strip() : result;
+    }
+
+    private static String nfc(String text) {
+        return isPlainlyNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** Writes {@code nfc} normalised into {@code out} (at least as long) and returns the length written. */
+    private static int normalizeInto(String nfc, char[] out, boolean keepLines) {
+        int length = nfc.length();
         int n = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
@@ -81,9 +91,7 @@ public final class TextNormalizer {
             pendingSpace = false;
             out[n++] = c;
         }
-        n = trimTrailingSpace(out, n);
-        String result = new String(out, 0, n);
-        return keepLines ? result.strip() : result;
+        return trimTrailingSpace(out, n);
     }
 
     private static int trimTrailingSpace(char[] out, int n) {
@@ -149,16 +157,22 @@ public final class TextNormalizer {
      * "اقرأ أيضاً:" and "اقرا ايضا" give the same key, as do "Read more :" and "read more".
      */
     public static String matchKey(String text) {
-        String normalized = normalize(text);
-        // A char array, not a StringBuilder: appending Arabic to a builder that starts out Latin-1 widened it, and
-        // its per-character appends were over a third of the cost of a key.
-        char[] key = new char[normalized.length()];
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String nfc = nfc(text);
+        // One char array, not a StringBuilder, and no string between normalising and folding: the folding reads the
+        // normalised text where it was written and writes the key over it, never ahead of what it reads. Appending Arabic
+        // to a builder that starts out Latin-1 widened it, and its per-character appends were over a third of the cost
+        // of a key.
+        char[] key = new char[nfc.length()];
+        int length = normalizeInto(nfc, key, false);
         int n = 0;
         // Lower-casing a whole string costs a case lookup per character; ASCII is lowered here and the Arabic block has
         // no case, so String.toLowerCase runs only for text with other letters.
         boolean otherScripts = false;
-        for (int i = 0; i < normalized.length(); i++) {
-            char c = normalized.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = key[i];
             if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') {
                 continue;
             }
@@ -177,8 +191,14 @@ public final class TextNormalizer {
                 default -> c;
             };
         }
-        String folded = new String(key, 0, n);
-        String lower = otherScripts ? folded.toLowerCase(Locale.ROOT) : folded;
+        if (!otherScripts) {
+            // Lower-casing would leave this text as it is: its trailing punctuation is cut before a string is made.
+            while (n > 0 && isTrailingPunctuation(key[n - 1])) {
+                n--;
+            }
+            return new String(key, 0, n).strip();
+        }
+        String lower = new String(key, 0, n).toLowerCase(Locale.ROOT);
         int end = lower.length();
         while (end > 0 && isTrailingPunctuation(lower.charAt(end - 1))) {
             end--;

@@ -72,6 +72,16 @@ class JunkRulesTest {
     }
 
     @Test
+    void aPatternThatOpensWithAGapNeedsItsLiteralsInOrderWithTextBetweenThem() {
+        JunkRules custom = JunkRules.parse(List.of("pattern …notice: … reprint …"), "custom");
+        assertThat(custom.isJunk("Site notice: no reprint", 0)).isTrue();
+        assertThat(custom.isJunk("Site notice: no reprint. Another notice: a reprint", 0)).isTrue();
+        assertThat(custom.isJunk("notice: no reprint", 0)).isFalse();
+        assertThat(custom.isJunk("Site noticereprint", 0)).isFalse();
+        assertThat(custom.isJunk("Site reprint, then a notice: here", 0)).isFalse();
+    }
+
+    @Test
     void malformedRuleLinesAreReportedWithTheirPosition() {
         assertThatThrownBy(() -> JunkRules.parse(List.of("block ok", "remove this"), "custom.rules"))
                 .hasMessage("custom.rules:2: unknown rule kind 'remove' (expected block, lead, section or pattern)");

@@ -31,6 +31,18 @@ class SanitizationTest {
     }
 
     @Test
+    void textIsEscapedForHtmlWhereverItsSpecialCharactersStandAndLeftAsItIsWithoutThem() {
+        assertThat(BodyBuilder.escape("<b> & </b>")).isEqualTo("&lt;b&gt; &amp; &lt;/b&gt;");
+        assertThat(BodyBuilder.escape("قال: 5 < 6 & 7 > 3")).isEqualTo("قال: 5 &lt; 6 &amp; 7 &gt; 3");
+        assertThat(BodyBuilder.escape("&&")).isEqualTo("&amp;&amp;");
+        assertThat(BodyBuilder.escape("هجوم تدمر")).isEqualTo("هجوم تدمر");
+        assertThat(BodyBuilder.escape("")).isEmpty();
+        StringBuilder out = new StringBuilder("x");
+        BodyBuilder.appendEscaped(out, "a>b");
+        assertThat(out).hasToString("xa&gt;b");
+    }
+
+    @Test
     void activeContentIsRemoved() {
         Article article = fromJsonFeed("<p onclick=\"steal()\" style=\"color:red\">Hello <a href=\"javascript:alert(1)\">click</a> "
                 + "<a href=\"vbscript:msgbox\">vb</a> <a href=\"https://ok.example/x\" onmouseover=\"x()\">ok</a></p>"

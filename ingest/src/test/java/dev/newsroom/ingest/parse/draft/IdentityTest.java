@@ -4,6 +4,16 @@ import dev.newsroom.ingest.parse.Fixtures;
 import dev.newsroom.ingest.parse.body.Body;
 import dev.newsroom.ingest.parse.text.Urls;
 import dev.newsroom.schemas.Article;
+import dev.newsroom.schemas.BlockKind;
+import dev.newsroom.schemas.BodyBlock;
+import dev.newsroom.schemas.Media;
+import dev.newsroom.schemas.MediaKind;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +62,37 @@ class IdentityTest {
         Article asParagraph = Fixtures.single("text/html", page("<p>Same words here</p>"));
         Article asHeading = Fixtures.single("text/html", page("<h2>Same words here</h2>"));
         assertThat(asParagraph.getContentHash()).isNotEqualTo(asHeading.getContentHash());
+    }
+
+    @Test
+    void theHashIsSha256OverLengthPrefixedUtf8FieldsWhateverTheScriptAndLoneSurrogatesAsQuestionMarks() throws Exception {
+        List<BodyBlock> blocks = List.of(new BodyBlock(BlockKind.HEADING, "هجوم تدمر", "", 2),
+                new BodyBlock(BlockKind.PARAGRAPH, "Prix 3 € · 漢字 😀 and a lone \uD83D surrogate, then \uDE00 its pair".repeat(40), "", 0));
+        List<Media> media = List.of(Media.newBuilder().setKind(MediaKind.IMAGE).setUrl("https://x.example/ä.jpg").build());
+        String expected = specifiedHash("Ünïcode headline", blocks, null, media);
+        assertThat(ArticleIdentity.contentHash("Ünïcode headline", blocks, null, media)).isEqualTo(expected);
+        // Again on the same thread: nothing of the first hash is left in the second.
+        assertThat(ArticleIdentity.contentHash("Ünïcode headline", blocks, null, media)).isEqualTo(expected);
+        assertThat(ArticleIdentity.contentHash("", List.of(), "summary", List.of())).isEqualTo(specifiedHash("", List.of(), "summary", List.of()));
+    }
+
+    /** The content hash as its documentation specifies it, byte arrays and all. */
+    private static String specifiedHash(String headline, List<BodyBlock> blocks, String summary, List<Media> media) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        List<String> fields = new ArrayList<>(List.of("headline", headline));
+        for (BodyBlock block : blocks) {
+            fields.addAll(List.of(block.getKind().name(), block.getText().toString()));
+        }
+        fields.addAll(List.of("summary", summary == null ? "" : summary));
+        for (Media item : media) {
+            fields.addAll(List.of("media", item.getUrl().toString()));
+        }
+        for (String field : fields) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String page(String firstBlock) {
