@@ -42,6 +42,11 @@ public final class WordClusterTraining {
     private static final int[] CLASSES = {32, 256, WordClusters.MAX_CLASSES - 1};
     private static final int CONTEXT_WORDS = 2000;
     private static final int MIN_COUNT = 3;
+    /**
+     * The commonest words only: every classed word is held by the tagger for as long as it runs, and the reference
+     * data has a heap budget (README, 64 MB); past this the words are rare enough that the tagger seldom meets them.
+     */
+    static final int MAX_WORDS = 80_000;
     private static final int[] OFFSETS = {-2, -1, 1, 2};
     private static final int ITERATIONS = 12;
     private static final long SEED = 20261206L;
@@ -56,7 +61,7 @@ public final class WordClusterTraining {
         for (int i = 1; i < args.length; i++) {
             sentences.addAll(read(Path.of(args[i]), enricher.segmenter()));
         }
-        Map<String, int[]> classes = cluster(sentences);
+        Map<String, int[]> classes = cluster(sentences, MAX_WORDS);
         try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
                 Files.newOutputStream(Path.of(args[0]))), StandardCharsets.UTF_8))) {
             for (Map.Entry<String, int[]> e : new TreeMap<>(classes).entrySet()) {
@@ -109,8 +114,11 @@ public final class WordClusterTraining {
         return segments.stream().map(Segment::folded).toArray(String[]::new);
     }
 
-    /** Each classed word's class at each granularity of {@link #CLASSES}, from 0. */
-    static Map<String, int[]> cluster(List<String[]> sentences) {
+    /**
+     * Each classed word's class at each granularity of {@link #CLASSES}, from 0: the {@code maxWords} commonest
+     * words of the main script seen at least {@link #MIN_COUNT} times.
+     */
+    static Map<String, int[]> cluster(List<String[]> sentences, int maxWords) {
         Map<String, Integer> counts = new HashMap<>();
         for (String[] s : sentences) {
             for (String w : s) {
@@ -125,7 +133,7 @@ public final class WordClusterTraining {
         }
         Character.UnicodeScript script = mainScript(byCount);
         List<String> vocabulary = byCount.stream()
-                .filter(w -> counts.get(w) >= MIN_COUNT && firstLetterScript(w) == script).toList();
+                .filter(w -> counts.get(w) >= MIN_COUNT && firstLetterScript(w) == script).limit(maxWords).toList();
         Map<String, Integer> wordId = new HashMap<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             wordId.put(vocabulary.get(i), i);

@@ -27,4 +27,31 @@ class WordClustersTest {
         assertThat(WordClusters.level(clusters.of("paris"), 2)).isEqualTo(17);
         assertThat(clusters.of("cairo")).isZero();
     }
+
+    @Test
+    void a_table_past_its_first_capacity_keeps_every_word_and_a_later_file_wins() throws Exception {
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) {
+            first.append("w").append(i).append('\t').append(1 + i % 32).append('\t').append(1 + i % 256)
+                    .append('\t').append(1 + i % 1023).append('\n');
+        }
+        WordClusters clusters = WordClusters.create();
+        clusters.load(gzipped(first.toString()));
+        clusters.load(gzipped("w5\t9\t9\t9\n"));
+
+        for (int i = 0; i < 70_000; i += 997) {
+            assertThat(WordClusters.level(clusters.of("w" + i), 2)).as("w" + i).isEqualTo(1 + i % 1023);
+        }
+        assertThat(WordClusters.level(clusters.of("w69999"), 0)).isEqualTo(1 + 69_999 % 32);
+        assertThat(WordClusters.level(clusters.of("w5"), 0)).isEqualTo(9);
+        assertThat(clusters.of("w70000")).isZero();
+    }
+
+    private static ByteArrayInputStream gzipped(String text) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
 }
