@@ -38,9 +38,7 @@ public class EnrichBenchmark {
     @Setup
     public void setUp() {
         enricher = Enricher.loadDefault();
-        article = language.equals("ar")
-                ? Samples.article("000_5ae1655f0e8fde34.txt", "text/plain", 5 * 1024)
-                : Samples.article("feed-en.atom", "application/atom+xml", 5 * 1024);
+        article = Samples.fiveKilobyteArticle(language);
     }
 
     @Benchmark

@@ -26,9 +26,7 @@ public final class EnrichCpuHarness {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Enricher enricher = Enricher.loadDefault();
         for (String language : new String[] {"ar", "en"}) {
-            Article article = language.equals("ar")
-                    ? Samples.article("000_5ae1655f0e8fde34.txt", "text/plain", 5 * 1024)
-                    : Samples.article("feed-en.atom", "application/atom+xml", 5 * 1024);
+            Article article = Samples.fiveKilobyteArticle(language);
             long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             while (System.nanoTime() < warmUpEnd) {
                 enricher.enrich(article, Instant.EPOCH);

@@ -32,9 +32,7 @@ public final class EnrichPairHarness {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String language : new String[] {"ar", "en"}) {
-            Article article = language.equals("ar")
-                    ? Samples.article("000_5ae1655f0e8fde34.txt", "text/plain", 5 * 1024)
-                    : Samples.article("feed-en.atom", "application/atom+xml", 5 * 1024);
+            Article article = Samples.fiveKilobyteArticle(language);
             long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             while (System.nanoTime() < warmUpEnd) {
                 for (Build b : builds) {

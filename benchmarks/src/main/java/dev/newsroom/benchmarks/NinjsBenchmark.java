@@ -41,9 +41,7 @@ public class NinjsBenchmark {
 
     @Setup
     public void setUp() {
-        enriched = Enricher.loadDefault().enrich(language.equals("ar")
-                ? Samples.article("000_5ae1655f0e8fde34.txt", "text/plain", 5 * 1024)
-                : Samples.article("feed-en.atom", "application/atom+xml", 5 * 1024), Instant.EPOCH);
+        enriched = Enricher.loadDefault().enrich(Samples.fiveKilobyteArticle(language), Instant.EPOCH);
     }
 
     @Benchmark

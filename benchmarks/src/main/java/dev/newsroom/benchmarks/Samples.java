@@ -37,6 +37,13 @@ final class Samples {
                 .setDocumentId(documentId).setFormat("").setIngestedAt(Instant.EPOCH).build();
     }
 
+    /** The 5 KB article the enrich figures are quoted for: the Arabic seed ("ar") or the English Atom sample. */
+    static Article fiveKilobyteArticle(String language) {
+        return language.equals("ar")
+                ? article("000_5ae1655f0e8fde34.txt", "text/plain", 5 * 1024)
+                : article("feed-en.atom", "application/atom+xml", 5 * 1024);
+    }
+
     /** The first article of a sample, its body repeated up to about {@code bytes} of text, as enrich receives it. */
     static Article article(String sample, String contentType, int bytes) {
         Article parsed = new DocumentParser().parse(RawInput.of(sample, "bench", contentType, null, bytes(sample)),
