@@ -27,6 +27,13 @@ public final class JunkRules {
     private static final String RESOURCE_DIR = "/dev/newsroom/ingest/parse/junk/";
     private static final int MAX_LEAD_TAIL_WORDS = 30;
     static final int MAX_JUNK_BLOCK_CHARS = 400;
+    /**
+     * A publisher's legal notice against copying runs to 500 characters or so; a pattern that opens with its own words
+     * may match a block up to this long.
+     */
+    static final int MAX_NOTICE_CHARS = 1000;
+    /** Enough of a long block's opening to hold any pattern's opening words once folded. */
+    private static final int NOTICE_OPENING_CHARS = 80;
     private static final double LINK_ONLY_SHARE = 0.6;
     private static final String LEAD_SEPARATORS = ":-|»›>";
 
@@ -157,14 +164,15 @@ public final class JunkRules {
 
     /**
      * Judges a block. Blocks longer than {@value #MAX_JUNK_BLOCK_CHARS} characters are prose and kept without
-     * folding them: no rule can match that much text, and most of a body is such blocks.
+     * folding them whole, as most of a body is such blocks, unless they open as a pattern rule does and match it (a
+     * legal notice under the article).
      *
      * @param text      the block's plain text
      * @param linkShare the share of the block's text that sits inside links (0 to 1)
      */
     Verdict judge(String text, double linkShare) {
         if (text.length() > MAX_JUNK_BLOCK_CHARS) {
-            return Verdict.KEEP;
+            return isLongNotice(text) ? Verdict.JUNK : Verdict.KEEP;
         }
         String key = TextNormalizer.matchKey(text);
         if (key.isEmpty()) {
@@ -187,6 +195,27 @@ public final class JunkRules {
             }
         }
         return Verdict.KEEP;
+    }
+
+    /**
+     * Whether a block too long for the other rules matches a pattern that opens with its own words. Its opening is
+     * folded first, so the prose blocks of a body, which open with none of them, are not folded whole.
+     */
+    private boolean isLongNotice(String text) {
+        if (text.length() > MAX_NOTICE_CHARS) {
+            return false;
+        }
+        String opening = TextNormalizer.matchKey(text.substring(0, NOTICE_OPENING_CHARS));
+        String key = null;
+        for (Template template : patterns) {
+            if (!template.prefix().isEmpty() && opening.startsWith(template.prefix())) {
+                key = key == null ? TextNormalizer.matchKey(text) : key;
+                if (template.matches(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a block is junk, a section heading included. */

@@ -77,8 +77,12 @@ final class BoilerplateBlocks {
             Pattern.CASE_INSENSITIVE);
     /** A caption is a sentence or two; a longer block so named is something else. */
     private static final int MAX_CAPTION_WEIGHT = 400;
+    /**
+     * Blocks of text, and the containers whose loose lines of text are judged as blocks (an {@code <article>} written as
+     * lines with {@code <br>} between them).
+     */
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "div",
-            "section", "blockquote");
+            "article", "section", "blockquote");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** A call to act offers a choice: subscribe or log in, register or read on. */
     private static final int MIN_BUTTONS = 2;

@@ -2,6 +2,7 @@ package dev.newsroom.ingest.parse.body;
 
 import dev.newsroom.ingest.parse.Fixtures;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +62,28 @@ class JunkRulesTest {
         assertThat(rules.isJunk("外汇网声明：外汇网转载上述内容，不表明证实其描述，仅供投资者参考，并不构成投资建议。投资者据此操作，风险自担。", 0)).isTrue();
         assertThat(rules.isJunk("本网声明：凡注明“来源：本报”的所有作品，版权均属于本报，未经授权不得转载。", 0)).isTrue();
         assertThat(rules.isJunk("法院认为，被告未经许可转载原告的文章，侵犯了原告的版权。", 0)).isFalse();
+    }
+
+    @Test
+    void aPolishNoticeAgainstCopyingIsJunkButAReportOfSuchABanIsNot() {
+        assertThat(rules.isJunk("Żaden utwór zamieszczony w serwisie nie może być powielany i rozpowszechniany w jakikolwiek "
+                + "sposób bez pisemnej zgody wydawcy. Jakiekolwiek użycie utworów bez zgody wydawcy jest zabronione.", 0)).isTrue();
+        assertThat(rules.isJunk("Kopiowanie i rozpowszechnianie materiałów bez zgody redakcji jest zabronione.", 0)).isTrue();
+        assertThat(rules.isJunk("Wszelkie prawa zastrzeżone.", 0)).isTrue();
+        assertThat(rules.isJunk("Sąd orzekł, że powielanie artykułów bez zgody wydawcy jest zabronione.", 0)).isFalse();
+    }
+
+    @Test
+    void aLegalNoticeLongerThanTheOtherRulesReachIsStillJunkButLongProseIsKept() {
+        String notice = "Żaden utwór zamieszczony w serwisie nie może być powielany i rozpowszechniany lub dalej "
+                + "rozpowszechniany w jakikolwiek sposób (w tym także elektroniczny lub mechaniczny) na jakimkolwiek polu "
+                + "eksploatacji w jakiejkolwiek formie, włącznie z umieszczaniem w Internecie, bez pisemnej zgody wydawcy. "
+                + "Jakiekolwiek użycie lub wykorzystanie utworów w całości lub w części z naruszeniem prawa, tzn. bez zgody "
+                + "wydawcy, jest zabronione pod groźbą kary i może być ścigane prawnie.";
+        assertThat(notice.length()).isGreaterThan(JunkRules.MAX_JUNK_BLOCK_CHARS);
+        assertThat(rules.isJunk(notice, 0)).isTrue();
+        String prose = "Sąd orzekł, że " + notice.substring(0, 1).toLowerCase(Locale.ROOT) + notice.substring(1);
+        assertThat(rules.isJunk(prose, 0)).isFalse();
     }
 
     @Test

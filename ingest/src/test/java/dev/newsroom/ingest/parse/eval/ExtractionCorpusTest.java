@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExtractionCorpusTest {
 
     private static final Path CORPUS = Path.of("..", "corpora", "extraction");
-    private static final double MEAN_F1_FLOOR = 0.952;
+    private static final double MEAN_F1_FLOOR = 0.954;
     private static final double HELD_OUT_F1_FLOOR = 0.932;
     private static final int MAX_REJECTED = 0;
     /** Languages with at least two pages, and the scripts the issue names. */
     private static final Map<String, Double> LANGUAGE_FLOORS = Map.ofEntries(Map.entry("en", 0.957), Map.entry("de", 0.965),
             Map.entry("zh", 0.97), Map.entry("ru", 0.96), Map.entry("ja", 0.96), Map.entry("ko", 0.97), Map.entry("ar", 0.94),
-            Map.entry("hi", 0.99), Map.entry("el", 0.895), Map.entry("pl", 0.92), Map.entry("es", 0.875), Map.entry("fr", 0.95),
+            Map.entry("hi", 0.99), Map.entry("el", 0.895), Map.entry("pl", 0.95), Map.entry("es", 0.875), Map.entry("fr", 0.95),
             Map.entry("tr", 0.94), Map.entry("no", 0.95), Map.entry("it", 0.965), Map.entry("cs", 0.975), Map.entry("da", 0.98),
             Map.entry("sv", 0.93));
 

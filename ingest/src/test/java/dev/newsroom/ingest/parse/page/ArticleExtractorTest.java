@@ -253,6 +253,22 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void linesOfTextAnArticleElementWritesBetweenItsBlocksAreJudgedAsBlocks() {
+        // The prose is lines of text with <br> between them written straight into <article>, inside the page's column;
+        // unless those lines count as blocks, the container seems to hold no prose and its dateline is never judged.
+        String html = "<html><body><section id=col><article><div class=title><h1>Council keeps the library</h1>"
+                + "<div class=stamp><span>PAP</span> | <span>updated 2012-01-04 (03:00)</span> | <a href=#c>56 comments</a>"
+                + "</div></div><div class=photo><img src=/p.jpg><span>The library (photo: PAP)</span></div>"
+                + (PARAGRAPH + " " + PARAGRAPH + "<br><br>").repeat(3) + "<div class=tags>Tags: <a href=/t>library</a></div>"
+                + "</article><div class=rating><form><input name=r></form></div></section></body></html>";
+
+        Element content = ArticleExtractor.extract(PageHtml.parse(html, ""), () -> PageHtml.parse(html, "")).content();
+
+        assertThat(content.text()).contains("The council voted").doesNotContain("updated 2012");
+        assertThat(content.select("span")).noneMatch(span -> span.text().contains("The council voted"));
+    }
+
+    @Test
     void anArticleThatOnlyAScriptHoldsIsReadFromTheScript() {
         // A single-page application hydrates the body from JSON; the markup has only a shell. Here the HTML is escaped
         // twice, as in Next.js flight data, next to a shorter teaser string.
