@@ -1,5 +1,6 @@
 package dev.newsroom.publish.publication;
 
+import dev.newsroom.platform.hash.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package dev.newsroom.publish.publication;
 
+import dev.newsroom.platform.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,10 +1,15 @@
 package dev.newsroom.ingest.parse.draft;
 
 import dev.newsroom.ingest.parse.text.Urls;
+import dev.newsroom.platform.hash.Sha256;
 import dev.newsroom.schemas.BodyBlock;
 import dev.newsroom.schemas.Media;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -32,11 +37,8 @@ import java.util.List;
  */
 final class ArticleIdentity {
 
-    /**
-     * A SHA-256 digest and a buffer to encode fields into, one per thread: looking the algorithm up among the providers
-     * and a byte array per field and per length prefix cost about as much as the hashing itself.
-     */
-    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+    /** A buffer to encode fields into, one per thread: a byte array per field and length prefix cost as much. */
+    private static final ThreadLocal<FieldEncoder> ENCODER = ThreadLocal.withInitial(FieldEncoder::new);
 
     private ArticleIdentity() {
     }
@@ -58,82 +60,43 @@ final class ArticleIdentity {
     }
 
     static String contentHash(String headline, List<BodyBlock> blocks, String summary, List<Media> media) {
-        Hasher hasher = HASHER.get();
-        // A hash that an exception cut short must not leave its fields in the next one.
-        hasher.digest.reset();
-        hasher.field("headline", headline);
+        MessageDigest digest = Sha256.digest();
+        FieldEncoder encoder = ENCODER.get();
+        encoder.field(digest, "headline", headline);
         for (BodyBlock block : blocks) {
-            hasher.field(block.getKind().name(), block.getText());
+            encoder.field(digest, block.getKind().name(), block.getText());
         }
-        hasher.field("summary", summary == null ? "" : summary);
+        encoder.field(digest, "summary", summary == null ? "" : summary);
         for (Media item : media) {
-            hasher.field("media", item.getUrl());
+            encoder.field(digest, "media", item.getUrl());
         }
-        return HexFormat.of().formatHex(hasher.digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static final class Hasher {
-        private final MessageDigest digest = sha256();
-        private byte[] buffer = new byte[1024];
+    private static final class FieldEncoder {
+        /** Replaces a lone surrogate with '?', as {@code String.getBytes(UTF_8)} does. */
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private ByteBuffer buffer = ByteBuffer.allocate(1024);
 
         /** Digests a field as its name and value, each as its UTF-8 length (four bytes, big-endian) and its UTF-8 bytes. */
-        void field(String name, String value) {
-            update(name);
-            update(value);
+        void field(MessageDigest digest, String name, String value) {
+            update(digest, name);
+            update(digest, value);
         }
 
-        private void update(CharSequence text) {
-            int length = utf8(text, 4);
-            buffer[0] = (byte) (length >>> 24);
-            buffer[1] = (byte) (length >>> 16);
-            buffer[2] = (byte) (length >>> 8);
-            buffer[3] = (byte) length;
-            digest.update(buffer, 0, 4 + length);
-        }
-
-        /**
-         * Writes {@code text} in UTF-8 into the buffer from {@code offset} and returns the bytes written: the bytes
-         * {@code String.getBytes(UTF_8)} gives, a lone surrogate included (as '?').
-         */
-        int utf8(CharSequence text, int offset) {
-            int needed = offset + 3 * text.length();
-            if (buffer.length < needed) {
-                buffer = new byte[Math.max(needed, 2 * buffer.length)];
+        private void update(MessageDigest digest, String text) {
+            int needed = Integer.BYTES + (int) utf8.maxBytesPerChar() * text.length();
+            if (buffer.capacity() < needed) {
+                buffer = ByteBuffer.allocate(Math.max(needed, 2 * buffer.capacity()));
             }
-            byte[] out = buffer;
-            int p = offset;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    out[p++] = (byte) c;
-                } else if (c < 0x800) {
-                    out[p++] = (byte) (0xC0 | (c >> 6));
-                    out[p++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                        out[p++] = (byte) (0xF0 | (codePoint >> 18));
-                        out[p++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-                        out[p++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                        out[p++] = (byte) (0x80 | (codePoint & 0x3F));
-                    } else {
-                        out[p++] = '?';
-                    }
-                } else {
-                    out[p++] = (byte) (0xE0 | (c >> 12));
-                    out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    out[p++] = (byte) (0x80 | (c & 0x3F));
-                }
-            }
-            return p - offset;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            buffer.clear().position(Integer.BYTES);
+            utf8.reset();
+            utf8.encode(CharBuffer.wrap(text), buffer, true);
+            utf8.flush(buffer);
+            int length = buffer.position() - Integer.BYTES;
+            buffer.putInt(0, length);
+            digest.update(buffer.array(), 0, Integer.BYTES + length);
         }
     }
 }

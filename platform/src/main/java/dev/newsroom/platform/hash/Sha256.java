@@ -1,10 +1,13 @@
-package dev.newsroom.publish.publication;
+package dev.newsroom.platform.hash;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** A SHA-256 digest per thread: looking the algorithm up among the providers cost as much as hashing a record. */
-final class Sha256 {
+/**
+ * A SHA-256 digest per thread, for the content hashes and delivery ids computed per record: looking the algorithm up
+ * among the providers cost as much as hashing a record.
+ */
+public final class Sha256 {
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -17,7 +20,7 @@ final class Sha256 {
     }
 
     /** This thread's digest, reset. */
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         MessageDigest digest = DIGEST.get();
         digest.reset();
         return digest;
