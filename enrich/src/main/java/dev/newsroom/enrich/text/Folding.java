@@ -1,6 +1,7 @@
 package dev.newsroom.enrich.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Folds one code point to the form every lexicon and gazetteer key is stored in: Arabic spelling variants
@@ -101,11 +102,16 @@ public final class Folding {
                 out[n++] = c;
             }
         }
-        return n == length ? out : java.util.Arrays.copyOf(out, n);
+        return n == length ? out : Arrays.copyOf(out, n);
     }
 
     public static boolean isArabicLetter(int cp) {
-        return (cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF)
+        return isBasicArabicLetter(cp) || (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF)
                 || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
+    }
+
+    /** U+0620..U+064A, the letters of nearly every Arabic word: all letters (tatweel a modifier one), none a digit. */
+    public static boolean isBasicArabicLetter(int cp) {
+        return cp >= 0x0620 && cp <= 0x064A;
     }
 }

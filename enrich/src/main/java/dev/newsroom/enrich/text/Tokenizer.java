@@ -119,7 +119,7 @@ public final class Tokenizer {
         if (cp < 0x80) {
             return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
         }
-        if ((cp >= 0x0620 && cp <= 0x064A) || Character.isLetterOrDigit(cp)) {
+        if (Folding.isBasicArabicLetter(cp) || Character.isLetterOrDigit(cp)) {
             return true;
         }
         int type = Character.getType(cp);
@@ -149,8 +149,7 @@ public final class Tokenizer {
                 digitsOnly &= digit || cp == '.' || cp == ',';
                 continue;
             }
-            if (cp >= 0x0620 && cp <= 0x064A) {
-                // Basic Arabic letters (one of them tatweel, a modifier letter): all letters, none a digit.
+            if (Folding.isBasicArabicLetter(cp)) {
                 arabic = true;
                 letter = true;
                 digitsOnly = false;
