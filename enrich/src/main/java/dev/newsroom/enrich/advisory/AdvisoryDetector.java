@@ -1,9 +1,9 @@
 package dev.newsroom.enrich.advisory;
 
 import dev.newsroom.enrich.text.StemmedText;
-import dev.newsroom.enrich.text.Word;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.text.Word;
 import dev.newsroom.enrich.topics.Stemming;
 import dev.newsroom.schemas.Advisory;
 import dev.newsroom.schemas.AdvisoryKind;
@@ -466,7 +466,6 @@ public final class AdvisoryDetector {
         return hits;
     }
 
-    /** Whether one of the words comes just before position {@code i}: "not a terrorist act", "anti-terrorism law". */
     /** Whether a trigger phrase begins with the word's stem, asked of {@code starts} once per word. */
     private static boolean startsPhrase(Word word, Set<String> starts, Object memoKey) {
         int known = word.memo(Word.ADVISORY_START, memoKey, -1);
@@ -476,6 +475,7 @@ public final class AdvisoryDetector {
         return known == 1;
     }
 
+    /** Whether one of the words comes just before position {@code i}: "not a terrorist act", "anti-terrorism law". */
     private static boolean precededBy(Set<String> words, List<String> stems, int i) {
         for (int k = Math.max(0, i - CUE_WINDOW); k < i; k++) {
             if (words.contains(stems.get(k))) {

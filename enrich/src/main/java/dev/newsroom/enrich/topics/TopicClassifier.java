@@ -1,9 +1,9 @@
 package dev.newsroom.enrich.topics;
 
 import dev.newsroom.enrich.text.StemmedText;
-import dev.newsroom.enrich.text.Word;
 import dev.newsroom.enrich.text.Token;
 import dev.newsroom.enrich.text.Tokenizer;
+import dev.newsroom.enrich.text.Word;
 
 import java.io.BufferedReader;
 import java.io.IOException;
