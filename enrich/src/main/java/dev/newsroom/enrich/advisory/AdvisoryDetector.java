@@ -114,8 +114,6 @@ public final class AdvisoryDetector {
     private final Map<String, Map<String, List<Trigger>>> lexicons = new HashMap<>();
     private final Map<String, Integer> maxWords = new HashMap<>();
     private final Map<String, Set<String>> firstWords = new HashMap<>();
-    /** What words remember a language's {@link #firstWords} answers by: replaced at each load of the language. */
-    private final Map<String, Object> memoKeys = new HashMap<>();
     /** The opening words of every phrase of more than one word: a longer phrase is tried only after one of them. */
     private final Map<String, Set<String>> phrasePrefixes = new HashMap<>();
     private final Map<String, Set<String>> people = new HashMap<>();
@@ -201,7 +199,8 @@ public final class AdvisoryDetector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        memoKeys.put(language, new Object());
+        // A new set, so that no word keeps an answer about the lexicon from before this load.
+        firstWords.computeIfPresent(language, (l, words) -> new HashSet<>(words));
     }
 
     /**
@@ -408,11 +407,10 @@ public final class AdvisoryDetector {
         Map<AdvisoryKind, Integer> kindUntil = new EnumMap<>(AdvisoryKind.class);
         int i = 0;
         List<Word> words = text.words();
-        Object memoKey = memoKeys.get(language);
         while (i < stems.size()) {
             int matched = 0;
             List<Trigger> triggers = null;
-            if (startsPhrase(words.get(i), starts, memoKey)) {
+            if (words.get(i).stemIn(Word.ADVISORY_START, starts)) {
                 StringBuilder phrase = new StringBuilder();
                 for (int n = 0; n < longest && i + n < stems.size(); n++) {
                     if (n > 0) {
@@ -464,15 +462,6 @@ public final class AdvisoryDetector {
             i++;
         }
         return hits;
-    }
-
-    /** Whether a trigger phrase begins with the word's stem, asked of {@code starts} once per word. */
-    private static boolean startsPhrase(Word word, Set<String> starts, Object memoKey) {
-        int known = word.memo(Word.ADVISORY_START, memoKey, -1);
-        if (known < 0) {
-            known = word.remember(Word.ADVISORY_START, memoKey, starts.contains(word.stem()) ? 1 : 0);
-        }
-        return known == 1;
     }
 
     /** Whether one of the words comes just before position {@code i}: "not a terrorist act", "anti-terrorism law". */

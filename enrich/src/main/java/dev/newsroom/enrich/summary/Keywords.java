@@ -80,15 +80,12 @@ public final class Keywords {
 
     /** Left out whatever the document says: too short, a stop word (or its stem is), a number. */
     private static boolean excluded(Word word, Set<String> stops) {
-        int known = word.memo(Word.KEYWORD_EXCLUDED, stops, -1);
-        if (known < 0) {
-            String folded = word.folded();
-            String stem = word.stem();
-            known = word.remember(Word.KEYWORD_EXCLUDED, stops, folded.codePointCount(0, folded.length()) < MIN_LETTERS
-                    || stops.contains(folded) || stem.length() < 2 || stops.contains(stem)
-                    || Character.isDigit(folded.codePointAt(0)) ? 1 : 0);
-        }
-        return known == 1;
+        return word.memo(Word.KEYWORD_EXCLUDED, stops, (w, stopWords) -> {
+            String folded = w.folded();
+            String stem = w.stem();
+            return folded.codePointCount(0, folded.length()) < MIN_LETTERS || stopWords.contains(folded)
+                    || stem.length() < 2 || stopWords.contains(stem) || Character.isDigit(folded.codePointAt(0)) ? 1 : 0;
+        }) == 1;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.newsroom.enrich.text;
 
+import java.util.Set;
+import java.util.function.ToIntBiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +51,20 @@ public final class Word {
     public int remember(int slot, Object owner, int value) {
         memos[slot] = new Memo(owner, value);
         return value;
+    }
+
+    /** What {@code owner} remembered in {@code slot}, computed from this word and the owner the first time it asks. */
+    public <O> int memo(int slot, O owner, ToIntBiFunction<Word, O> compute) {
+        Memo m = memos[slot];
+        return m != null && m.owner == owner ? m.value : remember(slot, owner, compute.applyAsInt(this, owner));
+    }
+
+    /**
+     * Whether {@code stems} holds this word's stem, remembered in {@code slot} for that set: a lexicon that loads
+     * more words makes a new set, so no word keeps an answer from before.
+     */
+    public boolean stemIn(int slot, Set<String> stems) {
+        return memo(slot, stems, (word, set) -> set.contains(word.stem()) ? 1 : 0) == 1;
     }
 
     /**

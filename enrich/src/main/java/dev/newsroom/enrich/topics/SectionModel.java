@@ -28,8 +28,6 @@ public final class SectionModel {
     private static final int UNIGRAM = 0x9E3779B9;
     private static final int BIGRAM = 0x85EBCA6B;
     private static final int CUE = 0xC2B2AE35;
-    /** A word's unigram memo before this model looked it up ({@code row} answers a row or -1). */
-    private static final int UNSEEN = -2;
     /**
      * log(1 + halves / 2) for the counts a text mostly has (counts are whole halves), computed as {@code predict}
      * would: {@code Math.log1p} is a long computation in Java code, and a text repeats its small counts.
@@ -119,10 +117,8 @@ public final class SectionModel {
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
                 int h = word.stem().hashCode();
-                int unigram = word.memo(Word.SECTION_ROW, this, UNSEEN);
-                if (unigram == UNSEEN) {
-                    unigram = word.remember(Word.SECTION_ROW, this, row(mix(h ^ UNIGRAM)));
-                }
+                int unigram = word.memo(Word.SECTION_ROW, this,
+                        (w, model) -> model.row(mix(w.stem().hashCode() ^ UNIGRAM)));
                 n = touch(count, holder, unigram, halves, n);
                 if (i > 0) {
                     n = touch(count, holder, row(mix(previous * 31 + h ^ BIGRAM)), halves, n);

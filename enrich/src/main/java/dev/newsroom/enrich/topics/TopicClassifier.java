@@ -82,12 +82,11 @@ public final class TopicClassifier {
 
     private static final class Lexicon {
         final Map<String, List<Cue>> cues = new HashMap<>();
-        final java.util.Set<String> firstWords = new java.util.HashSet<>();
+        /** Replaced by a copy at the end of each load: words remember their answers by this set. */
+        java.util.Set<String> firstWords = new java.util.HashSet<>();
         /** The opening words of every cue of more than one word: a longer cue is tried only after one of them. */
         final java.util.Set<String> prefixes = new java.util.HashSet<>();
         int maxWords = 1;
-        /** What words remember this lexicon's answers by: replaced at each load, so no answer outlives one. */
-        Object memoKey = new Object();
     }
 
     public void loadTopics(InputStream in) {
@@ -117,7 +116,7 @@ public final class TopicClassifier {
                 }
             }
         }
-        lexicon.memoKey = new Object();
+        lexicon.firstWords = new java.util.HashSet<>(lexicon.firstWords);
     }
 
 
@@ -302,13 +301,7 @@ public final class TopicClassifier {
             List<String> stems = text.stems();
             List<Word> words = text.words();
             for (int i = 0; i < stems.size(); i++) {
-                Word word = words.get(i);
-                int starts = word.memo(Word.TOPIC_START, lexicon.memoKey, -1);
-                if (starts < 0) {
-                    starts = word.remember(Word.TOPIC_START, lexicon.memoKey,
-                            lexicon.firstWords.contains(word.stem()) ? 1 : 0);
-                }
-                if (starts == 0) {
+                if (!words.get(i).stemIn(Word.TOPIC_START, lexicon.firstWords)) {
                     continue;
                 }
                 StringBuilder phrase = new StringBuilder();
